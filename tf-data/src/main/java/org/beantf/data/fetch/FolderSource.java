@@ -1,0 +1,80 @@
+package org.beantf.data.fetch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+import org.beantf.data.BadInputException;
+import org.beantf.data.DataFile;
+import org.beantf.data.DatasetId;
+
+/**
+ * A folder the user names ({@code --from DIR}): raw or gzip IDX files, or CIFAR-10's binary batches (also inside
+ * a {@code cifar-10-batches-bin} subfolder, or as the {@code cifar-10-binary.tar.gz} archive itself).
+ * A folder that lacks a file is bad input, not a reason to go to the network.
+ */
+final class FolderSource implements DatasetSource {
+  static final String CIFAR_ARCHIVE = "cifar-10-binary.tar.gz";
+  private static final String CIFAR_FOLDER = "cifar-10-batches-bin";
+
+  private final Path folder;
+
+  FolderSource(Path folder) {
+    this.folder = folder;
+  }
+
+  @Override
+  public String describe() {
+    return "folder " + folder;
+  }
+
+  @Override
+  public Map<String, Path> provide(DatasetId id, Path staging, Consumer<String> log) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      throw new BadInputException("--from " + folder + ": not a folder (expected a folder holding the "
+          + id.cliName() + " files)");
+    }
+    Path archive = folder.resolve(CIFAR_ARCHIVE);
+    if (id == DatasetId.CIFAR10 && !hasAll(id, folder) && !hasAll(id, folder.resolve(CIFAR_FOLDER))
+        && Files.isRegularFile(archive)) {
+      log.accept(id + ": extracting " + archive);
+      try (InputStream in = new GZIPInputStream(Files.newInputStream(archive), 1 << 16)) {
+        return Staging.extractTar(id, in, staging);
+      }
+    }
+    Map<String, Path> found = new LinkedHashMap<>();
+    for (DataFile file : id.files()) {
+      Path path = find(file, folder);
+      if (path == null && id == DatasetId.CIFAR10) {
+        path = find(file, folder.resolve(CIFAR_FOLDER));
+      }
+      if (path == null) {
+        throw new BadInputException("--from " + folder + ": no " + file.name() + " or " + file.name()
+            + ".gz (expected the " + id.cliName() + " files, raw or gzip"
+            + (id == DatasetId.CIFAR10 ? ", or " + CIFAR_ARCHIVE : "") + ")");
+      }
+      found.put(file.name(), path);
+    }
+    return found;
+  }
+
+  private static boolean hasAll(DatasetId id, Path dir) {
+    return id.files().stream().allMatch(file -> find(file, dir) != null);
+  }
+
+  private static Path find(DataFile file, Path dir) {
+    for (String name : FileNames.candidates(file)) {
+      for (String variant : new String[] {name, name + ".gz"}) {
+        Path path = dir.resolve(variant);
+        if (Files.isRegularFile(path)) {
+          return path;
+        }
+      }
+    }
+    return null;
+  }
+}

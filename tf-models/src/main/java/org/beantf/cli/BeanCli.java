@@ -1,0 +1,56 @@
+package org.beantf.cli;
+
+import java.io.PrintWriter;
+import org.beantf.data.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The {@code bean} command line. Subcommands parse their arguments and delegate; this class maps what goes wrong
+ * to exit codes: 2 for bad usage or bad input (one line on stderr), 1 for a failure at run time.
+ */
+@Command(
+    name = "bean",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Train, export and analyse neural networks with BEAN regularization on TensorFlow Java.",
+    subcommands = {DemoCommand.class, FetchCommand.class, CommandLine.HelpCommand.class})
+public final class BeanCli {
+  /** Exit code for bad usage or bad input. */
+  public static final int BAD_INPUT = 2;
+  /** Exit code for a failure at run time. */
+  public static final int FAILURE = 1;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit code (what {@link #main} exits with). */
+  public static int run(String... args) {
+    CommandLine commandLine = new CommandLine(new BeanCli());
+    commandLine.setParameterExceptionHandler(BeanCli::badUsage);
+    commandLine.setExecutionExceptionHandler((e, cl, parsed) -> failure(e, cl.getErr()));
+    return commandLine.execute(args);
+  }
+
+  private static int badUsage(ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage()
+        + " (see " + command.getCommandSpec().qualifiedName() + " --help)");
+    return BAD_INPUT;
+  }
+
+  private static int failure(Exception e, PrintWriter err) {
+    if (e instanceof BadInputException) {
+      err.println("bean: " + e.getMessage());
+      return BAD_INPUT;
+    }
+    if (System.getenv("BEAN_DEBUG") != null) {
+      e.printStackTrace(err);
+    }
+    err.println("bean: " + (e.getMessage() != null ? e.getMessage() : e.toString())
+        + (System.getenv("BEAN_DEBUG") == null ? " (set BEAN_DEBUG=1 for the stack trace)" : ""));
+    return FAILURE;
+  }
+}
