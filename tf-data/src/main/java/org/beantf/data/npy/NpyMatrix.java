@@ -29,6 +29,23 @@ public final class NpyMatrix {
     return wrap(rows, cols, rowMajor.clone());
   }
 
+  /**
+   * A matrix holding a copy of {@code rows}, which must all have the same length.
+   *
+   * @throws IllegalArgumentException if the rows are ragged
+   */
+  public static NpyMatrix of(float[][] rows) {
+    int cols = rows.length == 0 ? 0 : rows[0].length;
+    float[] rowMajor = new float[rows.length * cols];
+    for (int r = 0; r < rows.length; r++) {
+      if (rows[r].length != cols) {
+        throw new IllegalArgumentException("row " + r + " has " + rows[r].length + " values (expected " + cols + ")");
+      }
+      System.arraycopy(rows[r], 0, rowMajor, r * cols, cols);
+    }
+    return new NpyMatrix(rows.length, cols, rowMajor);
+  }
+
   /** Takes ownership of {@code rowMajor} without copying: the reader hands over arrays nobody else holds. */
   static NpyMatrix wrap(int rows, int cols, float[] rowMajor) {
     if (rows < 0 || cols < 0) {
@@ -67,13 +84,11 @@ public final class NpyMatrix {
     return data.clone();
   }
 
-  /** A copy of the values as {@code rows} arrays of {@code cols} doubles. */
-  public double[][] toDoubleRows() {
-    double[][] out = new double[rows][cols];
+  /** A copy of the values as {@code rows} arrays of {@code cols} floats. */
+  public float[][] toFloatRows() {
+    float[][] out = new float[rows][];
     for (int r = 0; r < rows; r++) {
-      for (int c = 0; c < cols; c++) {
-        out[r][c] = data[r * cols + c];
-      }
+      out[r] = Arrays.copyOfRange(data, r * cols, (r + 1) * cols);
     }
     return out;
   }

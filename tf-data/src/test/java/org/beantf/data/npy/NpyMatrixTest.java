@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -50,15 +51,23 @@ class NpyMatrixTest {
     NpyMatrix empty = NpyMatrix.of(0, 5, new float[0]);
     assertEquals(0, empty.rows());
     assertEquals(5, empty.cols());
-    assertEquals(0, empty.toDoubleRows().length);
+    assertEquals(0, empty.toFloatRows().length);
     assertNotEquals(NpyMatrix.of(5, 0, new float[0]), empty);
   }
 
   @Test
-  void convertsToDoubleRows() {
-    double[][] rows = m.toDoubleRows();
-    assertArrayEquals(new double[] {1, 2, 3}, rows[0]);
-    assertArrayEquals(new double[] {4, 5, 6}, rows[1]);
+  void convertsToFloatRowsAndBack() {
+    float[][] rows = m.toFloatRows();
+    assertArrayEquals(new float[] {1, 2, 3}, rows[0]);
+    assertArrayEquals(new float[] {4, 5, 6}, rows[1]);
+    assertEquals(m, NpyMatrix.of(rows));
+  }
+
+  @Test
+  void rejectsRaggedRows() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> NpyMatrix.of(new float[][] {{1, 2}, {3}}));
+    assertTrue(e.getMessage().contains("row 1 has 1 values (expected 2)"), e.getMessage());
   }
 
   @Test
