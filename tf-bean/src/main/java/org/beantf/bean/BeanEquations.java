@@ -124,15 +124,20 @@ public final class BeanEquations {
     return tf.math.mul(tf.math.mul(left, right), weights);
   }
 
-  /** H − the mean of each row: the loss is unchanged, and the dense and low-rank forms keep their precision. */
+  /**
+   * H − the mean of each row: the loss is unchanged, and the dense and low-rank forms keep their precision. The
+   * mean is a constant to the gradient: L(h − c·1) = L(h) for every c, so its exact gradient through c is zero,
+   * and cutting it saves the S×N tensors of its backward pass.
+   */
   public static <T extends TFloating> Operand<T> centred(Ops tf, Operand<T> h) {
-    return tf.math.sub(h, tf.math.mean(h, tf.constant(1), Mean.keepDims(true)));
+    return tf.math.sub(h, tf.stopGradient(tf.math.mean(h, tf.constant(1), Mean.keepDims(true))));
   }
 
-  /** L = mean over samples of (2 Σ_i h_i² r_i − 2 hᵀA h), divided by N². */
+  /** L = mean over samples of (2 Σ_i h_i² r_i − 2 hᵀA h), divided by N². Σ_i h_i² r_i is a product (S×N · N). */
   private static <T extends TFloating> Operand<T> squaredLoss(
       Ops tf, Operand<T> hc, Operand<T> r, Operand<T> hAh) {
-    Operand<T> hSquaredR = tf.reduceSum(tf.math.mul(tf.math.square(hc), r), tf.constant(1));
+    Operand<T> column = tf.reshape(r, tf.constant(new int[] {-1, 1}));
+    Operand<T> hSquaredR = tf.reshape(tf.linalg.matMul(tf.math.square(hc), column), tf.constant(new int[] {-1}));
     Operand<T> perSample = tf.math.mul(scalar(tf, 2, hc), tf.math.sub(hSquaredR, hAh));
     Operand<T> mean = tf.math.mean(perSample, tf.constant(0));
     return tf.math.div(mean, scalar(tf, square(neurons(hc)), hc));
