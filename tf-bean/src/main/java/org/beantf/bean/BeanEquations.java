@@ -34,11 +34,15 @@ public final class BeanEquations {
     return tf.math.abs(tf.math.tanh(tf.math.mul(scalar(tf, gamma, w), w)));
   }
 
-  /** Eq. 4-5: A¹ = F Fᵀ / M, the first-order correlation (no 1/M under {@link Normalization#NONE}). */
+  /**
+   * Eq. 4-5: A¹ = F Fᵀ / M, the first-order correlation (no 1/M under {@link Normalization#NONE}). Symmetric bit for
+   * bit: a float32 product sums (i, j) and (j, i) in different orders, so it is averaged with its transpose.
+   */
   public static <T extends TFloating> Operand<T> firstOrderCorrelation(
       Ops tf, Operand<T> f, Normalization normalization) {
     Operand<T> ffT = tf.linalg.matMul(f, f, MatMul.transposeB(true));
-    return tf.math.div(ffT, scalar(tf, normalization.divisor(1, outgoing(f)), f));
+    Operand<T> symmetric = tf.math.add(ffT, tf.linalg.transpose(ffT, tf.constant(new int[] {1, 0})));
+    return tf.math.div(symmetric, scalar(tf, 2 * normalization.divisor(1, outgoing(f)), f));
   }
 
   /**

@@ -1,12 +1,16 @@
 package org.beantf.bean;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiFunction;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.StdArrays;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
@@ -22,21 +26,60 @@ final class GraphRunner {
   }
 
   /** Builds {@code op(tf, {h, w})} in float64 and returns its value as a matrix (a scalar as 1×1). */
-  @SuppressWarnings("unchecked")
   static double[][] run64(double[][] h, double[][] w,
       BiFunction<Ops, Operand<TFloat64>[], Operand<TFloat64>> op) {
+    return evaluate64(new double[][][] {h, w}, true, (tf, in) -> List.of(op.apply(tf, in))).get(0);
+  }
+
+  /** Builds {@code op(tf, inputs)} in float64, every placeholder with its input's static shape. */
+  static double[][] runStatic64(BiFunction<Ops, Operand<TFloat64>[], Operand<TFloat64>> op, double[][]... inputs) {
+    return evaluate64(inputs, false, (tf, in) -> List.of(op.apply(tf, in))).get(0);
+  }
+
+  /**
+   * Builds the scalar {@code loss(tf, {h, w})} in float64 and returns its gradients {dL/dH, dL/dW} from
+   * TensorFlow's gradient registry.
+   */
+  static double[][][] gradients64(double[][] h, double[][] w,
+      BiFunction<Ops, Operand<TFloat64>[], Operand<TFloat64>> loss) {
+    return evaluate64(new double[][][] {h, w}, true, (tf, in) -> {
+      Gradients gradients = tf.gradients(loss.apply(tf, in), List.of(in[0], in[1]));
+      return List.of(gradients.<TFloat64>dy(0), gradients.<TFloat64>dy(1));
+    }).toArray(double[][][]::new);
+  }
+
+  /**
+   * Feeds {@code inputs} through float64 placeholders (the first with a dynamic batch dimension if
+   * {@code dynamicBatch}, as the activations are in training) and returns the values of {@code outputs}.
+   */
+  @SuppressWarnings("unchecked")
+  private static List<double[][]> evaluate64(double[][][] inputs, boolean dynamicBatch,
+      BiFunction<Ops, Operand<TFloat64>[], List<Operand<TFloat64>>> outputs) {
     try (Graph graph = new Graph(); Session session = new Session(graph)) {
       Ops tf = Ops.create(graph);
-      Placeholder<TFloat64> hIn = tf.placeholder(TFloat64.class,
-          Placeholder.shape(org.tensorflow.ndarray.Shape.of(-1, h[0].length)));
-      Placeholder<TFloat64> wIn = tf.placeholder(TFloat64.class,
-          Placeholder.shape(org.tensorflow.ndarray.Shape.of(w.length, w[0].length)));
-      Operand<TFloat64> out = op.apply(tf, new Operand[] {hIn, wIn});
-      try (TFloat64 hT = TFloat64.tensorOf(StdArrays.ndCopyOf(h));
-          TFloat64 wT = TFloat64.tensorOf(StdArrays.ndCopyOf(w));
-          Result result = session.runner().feed(hIn, hT).feed(wIn, wT).fetch(out).run()) {
-        TFloat64 value = (TFloat64) result.get(0);
-        return toMatrix(value);
+      Operand<TFloat64>[] placeholders = new Operand[inputs.length];
+      for (int i = 0; i < inputs.length; i++) {
+        long rows = i == 0 && dynamicBatch ? -1 : inputs[i].length;
+        placeholders[i] = tf.placeholder(TFloat64.class, Placeholder.shape(Shape.of(rows, inputs[i][0].length)));
+      }
+      List<Operand<TFloat64>> fetched = outputs.apply(tf, placeholders);
+      List<TFloat64> fed = new ArrayList<>();
+      try {
+        Session.Runner runner = session.runner();
+        for (int i = 0; i < inputs.length; i++) {
+          fed.add(TFloat64.tensorOf(StdArrays.ndCopyOf(inputs[i])));
+          runner.feed(placeholders[i], fed.get(i));
+        }
+        fetched.forEach(runner::fetch);
+        try (Result result = runner.run()) {
+          List<double[][]> values = new ArrayList<>();
+          for (int i = 0; i < fetched.size(); i++) {
+            values.add(toMatrix((TFloat64) result.get(i)));
+          }
+          return values;
+        }
+      } finally {
+        fed.forEach(TFloat64::close);
       }
     }
   }
@@ -48,9 +91,9 @@ final class GraphRunner {
     try (Graph graph = new Graph(); Session session = new Session(graph)) {
       Ops tf = Ops.create(graph);
       Placeholder<TFloat32> hIn = tf.placeholder(TFloat32.class,
-          Placeholder.shape(org.tensorflow.ndarray.Shape.of(-1, h[0].length)));
+          Placeholder.shape(Shape.of(-1, h[0].length)));
       Placeholder<TFloat32> wIn = tf.placeholder(TFloat32.class,
-          Placeholder.shape(org.tensorflow.ndarray.Shape.of(w.length, w[0].length)));
+          Placeholder.shape(Shape.of(w.length, w[0].length)));
       Operand<TFloat32> out = op.apply(tf, new Operand[] {hIn, wIn});
       try (TFloat32 hT = TFloat32.tensorOf(StdArrays.ndCopyOf(toFloat(h)));
           TFloat32 wT = TFloat32.tensorOf(StdArrays.ndCopyOf(toFloat(w)));
