@@ -122,8 +122,8 @@ public final class BeanEquations {
       return f;
     }
     KhatriRaoSelection selection = KhatriRaoSelection.of((int) outgoing(f));
-    Operand<T> left = tf.linalg.matMul(f, tf.dtypes.cast(tf.constant(selection.left()), f.type()));
-    Operand<T> right = tf.linalg.matMul(f, tf.dtypes.cast(tf.constant(selection.right()), f.type()));
+    Operand<T> left = tf.gather(f, tf.constant(selection.left()), tf.constant(1));
+    Operand<T> right = tf.gather(f, tf.constant(selection.right()), tf.constant(1));
     Operand<T> weights = tf.dtypes.cast(tf.constant(selection.weights()), f.type());
     return tf.math.mul(tf.math.mul(left, right), weights);
   }

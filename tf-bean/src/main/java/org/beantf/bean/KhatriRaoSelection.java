@@ -1,23 +1,22 @@
 package org.beantf.bean;
 
 /**
- * The constant matrices that build the Khatri-Rao square of F with two matrix products: column c of the result
- * pairs columns k ≤ m of F, as (F·left)_c ⊙ (F·right)_c, weighted by 1 (k = m) or √2 (k < m). Products rather than
- * a gather keep every op on the gradient path one that TensorFlow's C++ gradient registry knows.
+ * Which columns of F build the Khatri-Rao square: column c of K is F[:, left[c]] ⊙ F[:, right[c]] · weights[c],
+ * over the column pairs k ≤ m, weighted 1 (k = m) or √2 (k < m). Built with two gathers, so K costs N·M(M+1)/2.
  */
-record KhatriRaoSelection(double[][] left, double[][] right, double[] weights) {
+record KhatriRaoSelection(int[] left, int[] right, double[] weights) {
 
   /** The selection for M columns: M(M+1)/2 pairs, in the order (0,0), (0,1), …, (0,M−1), (1,1), …. */
   static KhatriRaoSelection of(int m) {
     int pairs = m * (m + 1) / 2;
-    double[][] left = new double[m][pairs];
-    double[][] right = new double[m][pairs];
+    int[] left = new int[pairs];
+    int[] right = new int[pairs];
     double[] weights = new double[pairs];
     int c = 0;
     for (int k = 0; k < m; k++) {
       for (int j = k; j < m; j++, c++) {
-        left[k][c] = 1;
-        right[j][c] = 1;
+        left[c] = k;
+        right[c] = j;
         weights[c] = k == j ? 1 : Math.sqrt(2);
       }
     }

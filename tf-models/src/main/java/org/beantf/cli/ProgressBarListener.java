@@ -1,0 +1,52 @@
+package org.beantf.cli;
+
+import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.beantf.models.train.EpochMetrics;
+import org.beantf.models.train.TrainingListener;
+
+/** Draws one progress bar per epoch on stderr: loss (cross-entropy and regularizer apart), accuracy, examples/s. */
+final class ProgressBarListener implements TrainingListener {
+  private final int epochs;
+  private ProgressBar bar;
+
+  ProgressBarListener(int epochs) {
+    this.epochs = epochs;
+  }
+
+  @Override
+  public void epochStarted(int epoch, int steps, int batch) {
+    bar = new ProgressBarBuilder()
+        .setTaskName(String.format(Locale.ROOT, "epoch %d/%d", epoch, epochs))
+        .setInitialMax(steps)
+        .setStyle(ProgressBarStyle.ASCII)
+        .setUpdateIntervalMillis(500)
+        .setConsumer(new ConsoleProgressBarConsumer(System.err))
+        .continuousUpdate()
+        .build();
+  }
+
+  @Override
+  public void stepFinished(int step, double meanCe, double meanReg, double meanAccuracy, double examplesPerSecond) {
+    bar.stepTo(step);
+    bar.setExtraMessage(String.format(Locale.ROOT, "ce %.4f reg %.4f acc %.4f %.0f ex/s", meanCe, meanReg,
+        meanAccuracy, examplesPerSecond));
+  }
+
+  @Override
+  public void epochFinished(EpochMetrics m) {
+    bar.close();
+    System.err.printf(Locale.ROOT, "epoch %d: loss %.4f (ce %.4f + reg %.4f), train acc %.4f,%s test acc %.4f, "
+        + "%.1f s%n", m.epoch(), m.trainLoss(), m.trainCe(), m.trainReg(), m.trainAccuracy(),
+        m.validationAccuracy() == null ? "" : String.format(Locale.ROOT, " val acc %.4f,", m.validationAccuracy()),
+        m.testAccuracy(), m.seconds());
+  }
+
+  @Override
+  public void note(String line) {
+    System.err.println(line);
+  }
+}

@@ -1,0 +1,37 @@
+package org.beantf.models.nn;
+
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TFloat32;
+
+/** A fully connected layer, activation(x·W + b), with W [in, units] Glorot-uniform and b zero. */
+public final class Dense {
+  private final String name;
+  private final int units;
+  private final Activation activation;
+
+  public Dense(String name, int units, Activation activation) {
+    this.name = name;
+    this.units = units;
+    this.activation = activation;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** activation(x·W + b) for x [S, in]. */
+  public Operand<TFloat32> apply(ModelScope scope, Operand<TFloat32> x) {
+    long in = x.shape().get(1);
+    Operand<TFloat32> w = kernel(scope, in);
+    Operand<TFloat32> b = scope.variables().get(name + "/bias", Shape.of(units), VariableStore.Kind.BIAS,
+        Initializer.constant(0f));
+    return activation.apply(scope.tf(), scope.tf().nn.biasAdd(scope.tf().linalg.matMul(x, w), b));
+  }
+
+  /** W [in, units], read: the outgoing weights of the layer before this one, for BEAN. */
+  public Operand<TFloat32> kernel(ModelScope scope, long in) {
+    return scope.variables().get(name + "/kernel", Shape.of(in, units), VariableStore.Kind.KERNEL,
+        Initializer.glorotUniform(in, units));
+  }
+}

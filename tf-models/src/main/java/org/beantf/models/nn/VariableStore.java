@@ -1,0 +1,83 @@
+package org.beantf.models.nn;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.beantf.data.sampling.Seeds;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The variables of one model in one graph, by name ("fc1/kernel"). A layer asks for its variables by name, so the
+ * training and the inference forward passes of the same graph share them, and an inference graph built from the
+ * same declarations has the same names as the checkpoint.
+ */
+public final class VariableStore {
+  /** What a variable is for: the optimiser trains {@link #trainable()} kinds; penalties pick kernels and biases. */
+  public enum Kind {
+    KERNEL, BIAS, SCALE, OFFSET, MOVING_STATISTIC;
+
+    boolean trainable() {
+      return this != MOVING_STATISTIC;
+    }
+  }
+
+  /** One variable: its op, what it is, and the op that gives it its initial value. */
+  public record Entry(String name, Variable<TFloat32> variable, Kind kind, Op initializer) {}
+
+  private final Ops tf;
+  private final long seed;
+  private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+  /** Variables for graph {@code tf}, initialised from {@code seed}. */
+  public VariableStore(Ops tf, long seed) {
+    this.tf = tf;
+    this.seed = seed;
+  }
+
+  /**
+   * The value of variable {@code name}, created with {@code shape} and {@code initializer} on first use. The value
+   * is read through {@code tf.identity}: gradients through raw variable outputs crash or throw in TF Java.
+   */
+  public Operand<TFloat32> get(String name, Shape shape, Kind kind, Initializer initializer) {
+    return tf.identity(variable(name, shape, kind, initializer));
+  }
+
+  /** The variable itself (for assignments), created on first use. */
+  public Variable<TFloat32> variable(String name, Shape shape, Kind kind, Initializer initializer) {
+    Entry existing = entries.get(name);
+    if (existing != null) {
+      if (!existing.variable().shape().equals(shape)) {
+        throw new IllegalStateException("variable " + name + " exists with shape " + existing.variable().shape()
+            + ", asked for " + shape);
+      }
+      return existing.variable();
+    }
+    Variable<TFloat32> variable = tf.withName(name).variable(shape, TFloat32.class);
+    long derived = Seeds.derive(seed, "init:" + name);
+    Operand<TFloat32> initial = initializer.create(tf, shape, tf.constant(new long[] {derived, seed}));
+    entries.put(name, new Entry(name, variable, kind, tf.assign(variable, initial)));
+    return variable;
+  }
+
+  /** Every variable, in creation order. */
+  public List<Entry> entries() {
+    return Collections.unmodifiableList(new ArrayList<>(entries.values()));
+  }
+
+  /** The variables the optimiser updates, in creation order. */
+  public List<Entry> trainables() {
+    return entries.values().stream().filter(e -> e.kind().trainable()).toList();
+  }
+
+  /** The ops that give every variable its initial value. */
+  public List<Op> initializers() {
+    return entries.values().stream().map(Entry::initializer).toList();
+  }
+}

@@ -1,0 +1,72 @@
+package org.beantf.models.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.tensorflow.TensorFlow;
+
+/** report.json: the run's configuration and outcome, and where it ran (DESIGN.md "Run directory"). */
+final class Report {
+  private Report() {}
+
+  static JsonNode of(TrainConfig config, JsonNode configJson, Trainer.Outcome outcome, double wallSeconds) {
+    ObjectNode report = RunDirectory.JSON.createObjectNode();
+    report.put("model", config.model()).put("dataset", config.dataset().cliName());
+    report.set("config", configJson);
+    report.put("seed", config.seed()).put("test_accuracy", outcome.testAccuracy());
+    ArrayNode perClass = report.putArray("per_class_accuracy");
+    for (double accuracy : outcome.perClassAccuracy()) {
+      perClass.add(accuracy);
+    }
+    report.put("final_train_loss", outcome.finalTrainLoss()).put("epochs", outcome.epochs())
+        .put("wall_seconds", wallSeconds).put("tensorflow_version", TensorFlow.version())
+        .put("device", device()).put("cpu", cpu());
+    String commit = gitCommit();
+    if (commit == null) {
+      report.putNull("git_commit");
+    } else {
+      report.put("git_commit", commit);
+    }
+    return report;
+  }
+
+  /** "gpu" when the CUDA build of the native library is loaded (it uses a visible GPU), else "cpu". */
+  static String device() {
+    String gpuNative = "org/tensorflow/internal/c_api/linux-x86_64-gpu/libjnitensorflow.so";
+    return Report.class.getClassLoader().getResource(gpuNative) != null ? "gpu" : "cpu";
+  }
+
+  /** The processor model (oneDNN picks kernels by instruction set, so results can differ across CPUs). */
+  static String cpu() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).strip() + " (" + Runtime.getRuntime().availableProcessors()
+              + " cores)";
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: fall through to the JVM's view
+    }
+    return System.getProperty("os.arch") + " (" + Runtime.getRuntime().availableProcessors() + " cores)";
+  }
+
+  /** The commit of the working directory's git checkout, or null outside one. */
+  static String gitCommit() {
+    try {
+      Process git = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+      git.getOutputStream().close();
+      String out = new String(git.getInputStream().readAllBytes()).strip();
+      return git.waitFor(5, TimeUnit.SECONDS) && git.exitValue() == 0 && out.matches("[0-9a-f]{40}") ? out : null;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+}

@@ -1,0 +1,280 @@
+package org.beantf.models.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.beantf.data.BadInputException;
+
+/**
+ * The files of a run directory (DESIGN.md "Run directory"): config.json, metrics.jsonl, checkpoint/, report.json
+ * and layers/. Every file is written whole to a temporary name and renamed; a checkpoint is a folder swapped in
+ * whole, so a run killed at any moment resumes from its last complete epoch.
+ */
+public final class RunDirectory {
+  static final ObjectMapper JSON = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final Path root;
+
+  public RunDirectory(Path root) {
+    this.root = root;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** Checks {@code --out} for a new run: absent or an empty folder. */
+  public static RunDirectory forNewRun(Path root) {
+    if (Files.exists(root)) {
+      if (!Files.isDirectory(root)) {
+        throw new BadInputException("--out " + root + ": is a file (expected an absent or empty folder)");
+      }
+      try (Stream<Path> entries = Files.list(root)) {
+        if (entries.findAny().isPresent()) {
+          throw new BadInputException("--out " + root + ": folder is not empty (expected an absent or empty "
+              + "folder, or --resume to continue the run in it)");
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + root, e);
+      }
+    }
+    return new RunDirectory(root);
+  }
+
+  /** Checks {@code --out} for {@code --resume}: a run directory made with {@code config}. */
+  public static RunDirectory forResume(Path root, JsonNode config) {
+    Path saved = root.resolve("config.json");
+    if (!Files.isRegularFile(saved)) {
+      throw new BadInputException("--out " + root + ": no config.json (expected a run directory to --resume)");
+    }
+    JsonNode previous = read(saved);
+    if (!previous.equals(config)) {
+      throw new BadInputException("--resume " + root + ": the run was made with another configuration ("
+          + difference(previous, config) + ")");
+    }
+    return new RunDirectory(root);
+  }
+
+  /** The first setting that differs, as "--flag: was X, now Y". */
+  private static String difference(JsonNode previous, JsonNode now) {
+    List<String> names = new ArrayList<>();
+    previous.fieldNames().forEachRemaining(names::add);
+    now.fieldNames().forEachRemaining(n -> {
+      if (!names.contains(n)) {
+        names.add(n);
+      }
+    });
+    for (String name : names) {
+      JsonNode a = previous.get(name);
+      JsonNode b = now.get(name);
+      if (a == null || !a.equals(b)) {
+        return name + ": was " + a + ", now " + b;
+      }
+    }
+    return "no field differs";
+  }
+
+  /** Writes config.json (a new run). */
+  public void writeConfig(JsonNode config) {
+    writeJson(root.resolve("config.json"), config);
+  }
+
+  /** Appends one epoch to metrics.jsonl. */
+  public void appendMetrics(EpochMetrics metrics) {
+    ObjectNode line = JSON.createObjectNode()
+        .put("epoch", metrics.epoch())
+        .put("train_loss", metrics.trainLoss())
+        .put("train_ce", metrics.trainCe())
+        .put("train_reg", metrics.trainReg())
+        .put("train_accuracy", metrics.trainAccuracy());
+    if (metrics.validationAccuracy() == null) {
+      line.putNull("val_accuracy");
+    } else {
+      line.put("val_accuracy", metrics.validationAccuracy());
+    }
+    line.put("test_accuracy", metrics.testAccuracy()).put("seconds", metrics.seconds());
+    try {
+      Files.writeString(root.resolve("metrics.jsonl"), JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
+              .writeValueAsString(finite(line)) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + root.resolve("metrics.jsonl"), e);
+    }
+  }
+
+  /** Keeps the first {@code epochs} lines of metrics.jsonl: those of the epochs the checkpoint holds. */
+  public List<EpochMetrics> truncateMetrics(int epochs) {
+    Path file = root.resolve("metrics.jsonl");
+    List<EpochMetrics> kept = new ArrayList<>();
+    if (!Files.exists(file)) {
+      return kept;
+    }
+    try {
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      List<String> keep = lines.subList(0, Math.min(epochs, lines.size()));
+      for (String line : keep) {
+        JsonNode n = JSON.readTree(line);
+        kept.add(new EpochMetrics(n.get("epoch").asInt(), n.get("train_loss").asDouble(),
+            n.get("train_ce").asDouble(), n.get("train_reg").asDouble(), n.get("train_accuracy").asDouble(),
+            n.get("val_accuracy").isNull() ? null : n.get("val_accuracy").asDouble(),
+            n.get("test_accuracy").asDouble(), n.get("seconds").asDouble()));
+      }
+      writeAtomically(file, String.join("", keep.stream().map(l -> l + "\n").toList()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    return kept;
+  }
+
+  /** The checkpoint folder. */
+  public Path checkpoint() {
+    return root.resolve("checkpoint");
+  }
+
+  /** The best-validation checkpoint folder (model selection). */
+  public Path bestCheckpoint() {
+    return root.resolve("checkpoint-best");
+  }
+
+  /**
+   * Replaces {@code target} with a checkpoint that {@code writer} writes into a fresh folder, plus its state.json.
+   */
+  public void swapCheckpoint(Path target, CheckpointWriter writer, JsonNode state) {
+    Path fresh = target.resolveSibling(target.getFileName() + ".new");
+    Path old = target.resolveSibling(target.getFileName() + ".old");
+    try {
+      deleteRecursively(fresh);
+      Files.createDirectories(fresh);
+      writer.write(fresh.resolve("variables").toString());
+      writeJson(fresh.resolve("state.json"), state);
+      deleteRecursively(old);
+      if (Files.exists(target)) {
+        Files.move(target, old);
+      }
+      Files.move(fresh, target);
+      deleteRecursively(old);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the checkpoint " + target, e);
+    }
+  }
+
+  /** The state.json of checkpoint folder {@code folder}, recovering an interrupted swap. */
+  public JsonNode checkpointState(Path folder) {
+    Path old = folder.resolveSibling(folder.getFileName() + ".old");
+    if (!Files.exists(folder) && Files.exists(old)) {
+      try {
+        Files.move(old, folder);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot recover " + old, e);
+      }
+    }
+    Path state = folder.resolve("state.json");
+    if (!Files.isRegularFile(state)) {
+      throw new BadInputException("--resume " + root + ": no complete checkpoint (expected " + state + ")");
+    }
+    return read(state);
+  }
+
+  /** Writes report.json. */
+  public void writeReport(JsonNode report) {
+    writeJson(root.resolve("report.json"), report);
+  }
+
+  /** Where a BEAN layer's .npy files go. */
+  public Path layer(String name) {
+    return root.resolve("layers").resolve(name);
+  }
+
+  /** Writes a checkpoint's variables to a path prefix. */
+  @FunctionalInterface
+  public interface CheckpointWriter {
+    void write(String prefix);
+  }
+
+  static JsonNode read(Path file) {
+    try {
+      return JSON.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new BadInputException(file + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+    }
+  }
+
+  private static void writeJson(Path file, JsonNode node) {
+    try {
+      writeAtomically(file, JSON.writeValueAsString(finite(node)) + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  /** JSON never holds NaN or Infinity (DESIGN.md): they become null. */
+  static JsonNode finite(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode object = (ObjectNode) node;
+      object.fieldNames().forEachRemaining(name -> {
+        JsonNode value = object.get(name);
+        if (value.isNumber() && !Double.isFinite(value.asDouble())) {
+          object.putNull(name);
+        } else {
+          finite(value);
+        }
+      });
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        JsonNode value = node.get(i);
+        if (value.isNumber() && !Double.isFinite(value.asDouble())) {
+          ((com.fasterxml.jackson.databind.node.ArrayNode) node).set(i, JSON.nullNode());
+        } else {
+          finite(value);
+        }
+      }
+    }
+    return node;
+  }
+
+  static void writeAtomically(Path file, String content) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
+    Files.writeString(temporary, content, StandardCharsets.UTF_8);
+    try {
+      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  static void deleteRecursively(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+        Files.delete(dir);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+}
