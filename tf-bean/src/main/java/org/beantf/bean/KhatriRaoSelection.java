@@ -6,6 +6,15 @@ package org.beantf.bean;
  */
 record KhatriRaoSelection(int[] left, int[] right, double[] weights) {
 
+  /** The weights as a column [pairs, 1], to scale rows of Kᵀ. */
+  double[][] columnWeights() {
+    double[][] column = new double[weights.length][1];
+    for (int c = 0; c < weights.length; c++) {
+      column[c][0] = weights[c];
+    }
+    return column;
+  }
+
   /** The selection for M columns: M(M+1)/2 pairs, in the order (0,0), (0,1), …, (0,M−1), (1,1), …. */
   static KhatriRaoSelection of(int m) {
     int pairs = m * (m + 1) / 2;

@@ -59,7 +59,7 @@ public final class VariableStore {
       }
       return existing.variable();
     }
-    Variable<TFloat32> variable = tf.withName(name).variable(shape, TFloat32.class);
+    Variable<TFloat32> variable = OpNames.named(tf, name).variable(shape, TFloat32.class);
     long derived = Seeds.derive(seed, "init:" + name);
     Operand<TFloat32> initial = initializer.create(tf, shape, tf.constant(new long[] {derived, seed}));
     entries.put(name, new Entry(name, variable, kind, tf.assign(variable, initial)));

@@ -8,6 +8,7 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Variable;
+import org.beantf.models.nn.OpNames;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -51,7 +52,7 @@ final class AdamUpdate {
   }
 
   private static Variable<TFloat32> slot(Ops tf, String name, Shape shape, List<Op> initializers) {
-    Variable<TFloat32> slot = tf.withName(name).variable(shape, TFloat32.class);
+    Variable<TFloat32> slot = OpNames.named(tf, name).variable(shape, TFloat32.class);
     initializers.add(tf.assign(slot, tf.fill(tf.constant(shape), tf.constant(0f))));
     return slot;
   }

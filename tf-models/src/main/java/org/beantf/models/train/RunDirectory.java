@@ -64,11 +64,21 @@ public final class RunDirectory {
       throw new BadInputException("--out " + root + ": no config.json (expected a run directory to --resume)");
     }
     JsonNode previous = read(saved);
+    config = canonical(config);
     if (!previous.equals(config)) {
       throw new BadInputException("--resume " + root + ": the run was made with another configuration ("
           + difference(previous, config) + ")");
     }
     return new RunDirectory(root);
+  }
+
+  /** {@code node} as it reads back from a file, so 1 (long) equals 1 (int) and 5e-4 equals 5.0E-4. */
+  private static JsonNode canonical(JsonNode node) {
+    try {
+      return JSON.readTree(JSON.writeValueAsString(node));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The first setting that differs, as "--flag: was X, now Y". */

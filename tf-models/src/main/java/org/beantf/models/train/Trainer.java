@@ -19,6 +19,7 @@ import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.StdArrays;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
@@ -29,6 +30,12 @@ import org.tensorflow.types.TInt64;
  */
 public final class Trainer {
   private static final int EVALUATION_BATCH = 1000;
+  /**
+   * Every op on the calling thread. Otherwise TensorFlow runs cheap ops inline on the (Java) caller and expensive ones
+   * on its pool threads, which flush denormals; which op is cheap follows cost estimates that adapt after about a
+   * hundred steps, so two runs of the same seed drifted apart from there. On one thread they are bit-identical.
+   */
+  static final RunOptions CALLER_THREAD = RunOptions.newBuilder().setInterOpThreadPool(-1).build();
 
   private final TrainConfig config;
   private final Model model;
@@ -88,7 +95,7 @@ public final class Trainer {
           BatchFeeder feeder = new BatchFeeder(train, config.batch())) {
         Progress progress = resume ? restore(session, run) : initialise(session, g, run, configJson);
         for (int epoch = progress.epoch + 1; !progress.stop; epoch++) {
-          EpochMetrics metrics = trainEpoch(session, g, feeder, split, dataset, epoch, progress);
+          EpochMetrics metrics = trainEpoch(session, g, feeder, split, dataset, epoch, progress, run.checkpoint());
           run.appendMetrics(metrics);
           progress.update(metrics, config);
           JsonNode state = progress.toJson();
@@ -115,7 +122,7 @@ public final class Trainer {
   }
 
   private Progress initialise(Session session, TrainingGraph g, RunDirectory run, JsonNode configJson) {
-    Session.Runner runner = session.runner();
+    Session.Runner runner = session.runner().setOptions(CALLER_THREAD);
     g.initializers.forEach(runner::addTarget);
     runner.run().close();
     run.writeConfig(configJson);
@@ -132,7 +139,7 @@ public final class Trainer {
   }
 
   private EpochMetrics trainEpoch(Session session, TrainingGraph g, BatchFeeder feeder, Split split,
-      Dataset dataset, int epoch, Progress progress) {
+      Dataset dataset, int epoch, Progress progress, java.nio.file.Path checkpoint) {
     long epochStart = System.nanoTime();
     List<int[]> batches = Batches.epoch(split.train(), config.batch(), config.seed(), epoch, false);
     listener.epochStarted(epoch, batches.size(), config.batch());
@@ -143,16 +150,16 @@ public final class Trainer {
     for (int b = 0; b < batches.size(); b++) {
       int[] batch = batches.get(b);
       BatchFeeder.Fed fed = feeder.feed(batch);
-      try (Result result = session.runner().feed(g.images, fed.images()).feed(g.labels, fed.labels())
-          .fetch(g.crossEntropy).fetch(g.regularization).fetch(g.correct).fetch(g.step).addTarget(g.trainStep)
+      try (Result result = session.runner().setOptions(CALLER_THREAD).feed(g.images, fed.images())
+          .feed(g.labels, fed.labels()).fetch(g.crossEntropy).fetch(g.regularization).fetch(g.correct).addTarget(g.trainStep)
           .run()) {
         double batchCe = ((TFloat32) result.get(0)).getFloat();
         double batchReg = ((TFloat32) result.get(1)).getFloat();
         if (!Double.isFinite(batchCe + batchReg)) {
-          long step = ((TInt64) result.get(3)).getLong() + 1;
+          long step = (long) (epoch - 1) * batches.size() + b + 1;
           throw new TrainingDivergedException("step " + step + " (epoch " + epoch + ", batch " + (b + 1)
               + "): the loss is not finite (cross-entropy " + batchCe + ", regularizer " + batchReg
-              + "); the last good checkpoint is epoch " + progress.epoch + " in " + "the run's checkpoint/");
+              + "); the last good checkpoint is epoch " + progress.epoch + " in " + checkpoint);
         }
         ce += batchCe * batch.length;
         reg += batchReg * batch.length;
@@ -180,7 +187,8 @@ public final class Trainer {
       for (int from = 0; from < indices.length; from += EVALUATION_BATCH) {
         int[] batch = java.util.Arrays.copyOfRange(indices, from, Math.min(indices.length, from + EVALUATION_BATCH));
         BatchFeeder.Fed fed = feeder.feed(batch);
-        try (Result result = session.runner().feed(g.images, fed.images()).fetch(g.predictions).run()) {
+        try (Result result = session.runner().setOptions(CALLER_THREAD).feed(g.images, fed.images())
+            .fetch(g.predictions).run()) {
           TInt64 predicted = (TInt64) result.get(0);
           for (int i = 0; i < batch.length; i++) {
             int label = images.label(batch[i]);
@@ -203,7 +211,8 @@ public final class Trainer {
 
   private static void writeLayers(Session session, TrainingGraph g, RunDirectory run) {
     for (LayerExport layer : g.layers) {
-      try (Result result = session.runner().fetch(layer.weights()).fetch(layer.correlation1())
+      try (Result result = session.runner().setOptions(CALLER_THREAD).fetch(layer.weights())
+          .fetch(layer.correlation1())
           .fetch(layer.correlation2()).run()) {
         String[] files = {"weights.npy", "correlation1.npy", "correlation2.npy"};
         for (int i = 0; i < files.length; i++) {

@@ -1,0 +1,91 @@
+package org.beantf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.beantf.data.DatasetId;
+import org.beantf.models.train.ConfigJson;
+import org.beantf.models.train.RunDirectory;
+import org.beantf.models.train.TrainConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bean train's bad inputs: each one line on stderr and exit code 2, before any dataset or TensorFlow. */
+class TrainCommandTest {
+  @TempDir
+  Path dir;
+
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream originalErr;
+
+  @BeforeEach
+  void captureErr() {
+    originalErr = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restoreErr() {
+    System.setErr(originalErr);
+  }
+
+  private String train(String... extra) {
+    String[] args = new String[extra.length + 1];
+    args[0] = "train";
+    System.arraycopy(extra, 0, args, 1, extra.length);
+    assertEquals(BeanCli.BAD_INPUT, BeanCli.run(args), err.toString(StandardCharsets.UTF_8));
+    String message = err.toString(StandardCharsets.UTF_8).strip();
+    assertFalse(message.contains("\n"), message);
+    return message;
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "--model nosuch --dataset mnist|bean: --model nosuch: unknown model (expected one of mlp, lenet5, resnet18)",
+      "--model mlp --dataset nosuch|bean: --dataset nosuch: unknown dataset (expected one of mnist, fashion-mnist, "
+          + "cifar10)",
+      "--model mlp --dataset mnist --reg bean3|bean: --reg bean3: unknown regularizer 'bean3' (expected a comma "
+          + "list of none, vanilla, bean1, bean2, dropout, l2, l1)",
+      "--model mlp --dataset mnist --reg bean1,bean2|bean: --reg bean1,bean2: choose one of bean1 and bean2",
+      "--model mlp --dataset mnist --reg bean1 --alpha -1|bean: --alpha -1.0: expected a finite number >= 0",
+      "--model mlp --dataset mnist --batch 0|bean: --batch 0: expected an integer >= 1",
+      "--model resnet18 --dataset mnist|bean: --model resnet18 --dataset mnist: the CIFAR variant of ResNet18 "
+          + "expects 32x32x3 images, got 28x28x1",
+      "--model lenet5 --dataset mnist --bean-layers fc3|bean: --bean-layers fc3: lenet5 has no BEAN layer 'fc3' "
+          + "(expected some of flatten, fc1, fc2)",
+      "--model mlp --dataset mnist --divergence absolute --form dense|bean: --form dense: exists only for the "
+          + "squared divergence (expected auto or broadcast with --divergence absolute)",
+      "--model mlp --dataset mnist --dropout 1|bean: --dropout 1.0: expected 0 <= P < 1"})
+  void isRefusedOnOneLine(String args, String expected) {
+    String[] all = (args + " --out " + dir.resolve("run")).split(" ");
+    assertEquals(expected, train(all));
+    assertFalse(Files.exists(dir.resolve("run")));
+  }
+
+  @Test
+  void aNonEmptyOutWithoutResumeIsRefused() throws Exception {
+    Files.createDirectories(dir.resolve("run"));
+    Files.writeString(dir.resolve("run/notes.txt"), "mine");
+    assertEquals("bean: --out " + dir.resolve("run") + ": folder is not empty (expected an absent or empty folder, "
+        + "or --resume to continue the run in it)",
+        train("--model", "mlp", "--dataset", "mnist", "--out", dir.resolve("run").toString()));
+  }
+
+  @Test
+  void resumingARunMadeWithAnotherConfigurationIsRefused() throws Exception {
+    TrainConfig other = TrainConfig.builder("mlp", DatasetId.MNIST).seed(7).threads(2).build();
+    new RunDirectory(dir.resolve("run")).writeConfig(ConfigJson.of(other));
+    assertEquals("bean: --resume " + dir.resolve("run") + ": the run was made with another configuration (seed: "
+        + "was 7, now 1)", train("--model", "mlp", "--dataset", "mnist", "--threads", "2", "--resume",
+        "--out", dir.resolve("run").toString()));
+  }
+}
