@@ -7,7 +7,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${BEAN_RUNS:-$root/runs/sweep}"
-results="$root/docs/results/sweep"
+results="${BEAN_RESULTS:-$root/docs/results/sweep}"
 if [ $# -gt 0 ]; then models=("$@"); else models=(mlp lenet5); fi
 
 configs=(

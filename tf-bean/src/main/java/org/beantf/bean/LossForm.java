@@ -21,15 +21,27 @@ public enum LossForm {
     return cost(LOWRANK, order, n, m, s) <= cost(DENSE, order, n, m, s) ? LOWRANK : DENSE;
   }
 
-  /** Multiply-adds of a form per batch, by DESIGN.md's cost model (broadcast: N²·M + S·N²·3 elementwise). */
+  /**
+   * The cost of a form's forward and backward pass, in multiply-add equivalents: DESIGN.md's products (N²·M to build
+   * A, S·N² to apply it; S·N·M or S·N·M(M+1)/2 for the factor), plus {@link #ELEMENTWISE} per element of each
+   * matrix the form builds elementwise (A's N×N, the factor K's N×M(M+1)/2, broadcast's S×N×N). Measured here
+   * (docs/BENCHMARKS.md): without that term, auto chose the low-rank form at M = 84 where it ran 5× slower.
+   */
   public static double cost(LossForm form, int order, long n, long m, long s) {
+    double pairs = order == 1 ? m : m * (m + 1) / 2.0;
     return switch (form) {
-      case BROADCAST -> (double) n * n * m + 3.0 * s * n * n;
-      case DENSE -> (double) n * n * m + (double) s * n * n;
-      case LOWRANK -> (double) s * n * (order == 1 ? m : m * (m + 1) / 2.0);
+      case BROADCAST -> (double) n * n * m + ELEMENTWISE * ((double) n * n + (double) s * n * n);
+      case DENSE -> (double) n * n * m + (double) s * n * n + ELEMENTWISE * n * n;
+      case LOWRANK -> s * n * pairs + (order == 1 ? 0 : ELEMENTWISE * n * pairs);
       case AUTO -> throw new IllegalArgumentException("AUTO has no cost of its own");
     };
   }
+
+  /**
+   * One element of an elementwise-built matrix, forward and backward (gathers, products, transposes and their
+   * gradients), against one multiply-add of a matrix product: about 8 ns against 0.015 ns on one core here.
+   */
+  static final double ELEMENTWISE = 500;
 
   /** The name used on the command line. */
   public String cliName() {
