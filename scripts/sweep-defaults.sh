@@ -2,6 +2,9 @@
 # The sweep that sets the default strengths (docs/RESULTS.md "Default strengths"): MLP and LeNet-5 on full MNIST,
 # 5 epochs, seeds 1 and 2; vanilla, BEAN-1 and BEAN-2 over their α grids (paper normalisation), dropout, l2, l1.
 # Resumable: a finished run (report.json) is skipped, a started one is resumed; kill it and run it again at will.
+# Several copies may run at once (e.g. "sweep-defaults.sh mlp lenet5 & sweep-defaults.sh lenet5 mlp &"): each run
+# is taken under a lock folder, so no two processes train the same run. After a hard kill (a session ending),
+# remove the stale locks first: find runs/sweep -name "*.lock" -type d -delete
 # Each finished run's report.json and metrics.jsonl are copied to docs/results/sweep/ (small files to commit).
 #   scripts/sweep-defaults.sh [MODEL ...]          (default: mlp lenet5)
 set -euo pipefail
@@ -31,16 +34,19 @@ for model in "${models[@]}"; do
       if [ -f "$run/report.json" ]; then
         continue
       fi
+      mkdir -p "$(dirname "$run")"
+      mkdir "$run.lock" 2>/dev/null || continue   # another process has it
+      trap 'rmdir "$run.lock" 2>/dev/null' EXIT
       resume=()
       [ -f "$run/config.json" ] && resume=(--resume)
       echo "sweep: $model $name seed $seed" >&2
-      mkdir -p "$(dirname "$run")"
       # shellcheck disable=SC2086
       "$root/bean" train --model "$model" --dataset mnist --epochs 5 --seed "$seed" --threads "${BEAN_THREADS:-1}" \
         $flags --out "$run" "${resume[@]}" 2> "$run.log" > /dev/null || { echo "sweep: $model $name failed (see $run.log)" >&2; exit 1; }
       mkdir -p "$keep"
       cp "$run/report.json" "$run/metrics.jsonl" "$keep/"
       rm -f "$run.log"
+      rmdir "$run.lock"
     done
   done
 done

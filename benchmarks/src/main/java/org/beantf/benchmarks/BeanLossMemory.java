@@ -58,7 +58,7 @@ public final class BeanLossMemory {
   }
 
   private static long measure(boolean withLoss, int n, int s, int m, String form, int order) throws IOException {
-    try (Graph graph = new Graph(); Session session = new Session(graph);
+    try (Graph graph = new Graph(); Session session = new Session(graph, BeanLossBenchmark.ONE_THREAD);
         TFloat32 h = random(s, n, 1); TFloat32 w = random(n, m, 2)) {
       Ops tf = Ops.create(graph);
       Placeholder<TFloat32> hIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, n)));
