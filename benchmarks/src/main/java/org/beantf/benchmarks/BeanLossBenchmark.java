@@ -101,7 +101,8 @@ public class BeanLossBenchmark {
     return sum;
   }
 
-  private static TFloat32 random(int rows, int cols, long seed) {
+  /** A rows × cols tensor of standard normal values from {@code seed}. */
+  static TFloat32 random(int rows, int cols, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     float[] values = new float[rows * cols];
     for (int i = 0; i < values.length; i++) {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import org.beantf.bean.BeanRegularizer;
 import org.beantf.bean.LossForm;
 import org.tensorflow.Graph;
@@ -14,7 +13,6 @@ import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
@@ -59,7 +57,7 @@ public final class BeanLossMemory {
 
   private static long measure(boolean withLoss, int n, int s, int m, String form, int order) throws IOException {
     try (Graph graph = new Graph(); Session session = new Session(graph, BeanLossBenchmark.ONE_THREAD);
-        TFloat32 h = random(s, n, 1); TFloat32 w = random(n, m, 2)) {
+        TFloat32 h = BeanLossBenchmark.random(s, n, 1); TFloat32 w = BeanLossBenchmark.random(n, m, 2)) {
       Ops tf = Ops.create(graph);
       Placeholder<TFloat32> hIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, n)));
       Placeholder<TFloat32> wIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(n, m)));
@@ -89,14 +87,5 @@ public final class BeanLossMemory {
       }
     }
     throw new IllegalStateException("no VmHWM in /proc/self/status (Linux only)");
-  }
-
-  private static TFloat32 random(int rows, int cols, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    float[] values = new float[rows * cols];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = (float) random.nextGaussian();
-    }
-    return TFloat32.tensorOf(Shape.of(rows, cols), DataBuffers.of(values, true, false));
   }
 }

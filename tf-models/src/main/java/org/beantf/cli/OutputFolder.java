@@ -5,8 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
-import org.beantf.data.BadInputException;
+import org.beantf.data.io.Folders;
 
 /**
  * An {@code --out} folder that must be absent or empty. Results are written into a temporary sibling folder
@@ -21,19 +20,7 @@ final class OutputFolder {
 
   /** Checks {@code --out} before any work is done: absent, or an empty folder. */
   static OutputFolder of(Path target) {
-    if (Files.exists(target)) {
-      if (!Files.isDirectory(target)) {
-        throw new BadInputException("--out " + target + ": is a file (expected an absent or empty folder)");
-      }
-      try (Stream<Path> entries = Files.list(target)) {
-        if (entries.findAny().isPresent()) {
-          throw new BadInputException("--out " + target + ": folder is not empty (expected an absent or empty "
-              + "folder)");
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + target, e);
-      }
-    }
+    Folders.requireAbsentOrEmpty("--out", target, "");
     return new OutputFolder(target);
   }
 

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,34 +13,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.beantf.data.npy.Npy;
 import org.beantf.data.npy.NpyMatrix;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bean inspect}: its files, its one JSON line against hand-computed values, and its bad inputs. */
 class InspectCommandTest {
+  @RegisterExtension
+  final StandardStreams streams = new StandardStreams();
+
   @TempDir
   Path dir;
-
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream originalOut;
-  private PrintStream originalErr;
-
-  @BeforeEach
-  void captureStreams() {
-    originalOut = System.out;
-    originalErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreStreams() {
-    System.setOut(originalOut);
-    System.setErr(originalErr);
-  }
 
   private Path npy(String name, int rows, int cols, float... values) {
     Path file = dir.resolve(name);
@@ -68,7 +49,7 @@ class InspectCommandTest {
     Path h = npy("H.npy", 2, 2, 0f, 1f, 3f, 1f);
     Path result = dir.resolve("out");
     assertEquals(0, inspect("--weights", w.toString(), "--activations", h.toString(), "--out", result.toString()),
-        err.toString(StandardCharsets.UTF_8));
+        streams.err());
 
     double f1 = Math.tanh(1);
     double f2 = Math.tanh(2);
@@ -78,7 +59,7 @@ class InspectCommandTest {
     assertEquals(f2 * f2, a1.get(1, 1), 1e-6);
     assertEquals(f1 * f1 * f2 * f2, a2.get(1, 0), 1e-6);
 
-    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    List<String> lines = streams.out().lines().toList();
     assertEquals(1, lines.size(), lines.toString());
     JsonNode json = new ObjectMapper().readTree(lines.get(0));
     assertEquals(List.of("n", "m", "s", "gamma", "normalization", "loss"), fieldNames(json));
@@ -100,7 +81,7 @@ class InspectCommandTest {
     Path w = npy("W.npy", 3, 2, 1, 2, 3, 4, 5, 6);
     assertEquals(0, inspect("--weights", w.toString(), "--normalization", "none", "--gamma", "0.5",
         "--out", dir.resolve("out").toString()));
-    JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8).strip());
+    JsonNode json = new ObjectMapper().readTree(streams.out().strip());
     assertEquals(List.of("n", "m", "gamma", "normalization"), fieldNames(json));
     assertEquals(0.5, json.get("gamma").asDouble());
     NpyMatrix a1 = Npy.read(dir.resolve("out/correlation1.npy"));
@@ -116,7 +97,7 @@ class InspectCommandTest {
     assertEquals(BeanCli.BAD_INPUT, inspect("--weights", w.toString(), "--activations", h.toString(),
         "--out", result.toString()));
     assertEquals("bean: --activations " + h + ": 2 columns (expected N = 3, one per row of --weights " + w + ")",
-        err.toString(StandardCharsets.UTF_8).strip());
+        streams.err().strip());
     assertFalse(Files.exists(result));
   }
 
@@ -125,7 +106,7 @@ class InspectCommandTest {
     Path w = npy("W.npy", 2, 2, 1, 2, Float.POSITIVE_INFINITY, 4);
     assertEquals(BeanCli.BAD_INPUT, inspect("--weights", w.toString(), "--out", dir.resolve("out").toString()));
     assertEquals("bean: --weights " + w + ": Infinity at [1, 0] (expected finite numbers)",
-        err.toString(StandardCharsets.UTF_8).strip());
+        streams.err().strip());
   }
 
   @Test
@@ -134,7 +115,7 @@ class InspectCommandTest {
     Files.createDirectories(dir.resolve("out"));
     Files.writeString(dir.resolve("out/keep.txt"), "mine");
     assertEquals(BeanCli.BAD_INPUT, inspect("--weights", w.toString(), "--out", dir.resolve("out").toString()));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("folder is not empty"));
+    assertTrue(streams.err().contains("folder is not empty"));
     assertEquals("mine", Files.readString(dir.resolve("out/keep.txt")));
   }
 
@@ -143,7 +124,7 @@ class InspectCommandTest {
     Path w = dir.resolve("W.npy");
     Files.write(w, "not an npy file at all".getBytes(StandardCharsets.US_ASCII));
     assertEquals(BeanCli.BAD_INPUT, inspect("--weights", w.toString(), "--out", dir.resolve("out").toString()));
-    String message = err.toString(StandardCharsets.UTF_8).strip();
+    String message = streams.err().strip();
     assertFalse(message.contains("\n"), message);
     assertTrue(message.startsWith("bean: " + w + ": bad magic"), message);
   }

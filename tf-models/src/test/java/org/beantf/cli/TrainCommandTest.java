@@ -3,47 +3,32 @@ package org.beantf.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.beantf.data.DatasetId;
 import org.beantf.models.train.ConfigJson;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** bean train's bad inputs: each one line on stderr and exit code 2, before any dataset or TensorFlow. */
 class TrainCommandTest {
+  @RegisterExtension
+  final StandardStreams streams = new StandardStreams();
+
   @TempDir
   Path dir;
-
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream originalErr;
-
-  @BeforeEach
-  void captureErr() {
-    originalErr = System.err;
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreErr() {
-    System.setErr(originalErr);
-  }
 
   private String train(String... extra) {
     String[] args = new String[extra.length + 1];
     args[0] = "train";
     System.arraycopy(extra, 0, args, 1, extra.length);
-    assertEquals(BeanCli.BAD_INPUT, BeanCli.run(args), err.toString(StandardCharsets.UTF_8));
-    String message = err.toString(StandardCharsets.UTF_8).strip();
+    assertEquals(BeanCli.BAD_INPUT, BeanCli.run(args), streams.err());
+    String message = streams.err().strip();
     assertFalse(message.contains("\n"), message);
     return message;
   }

@@ -5,13 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,6 +23,7 @@ import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.data.IdxReader;
 import org.beantf.data.ImageSet;
+import org.beantf.data.io.Folders;
 
 /**
  * The dataset cache, {@code $BEAN_DATA/<name>/} (default {@code ~/.cache/bean/datasets}): files kept decompressed,
@@ -128,7 +124,7 @@ public final class DatasetCache {
       } catch (IOException e) {
         throw new UncheckedIOException(id + ": fetching from " + source.describe() + " failed: " + e, e);
       } finally {
-        deleteRecursively(staging);
+        removeStaging(staging);
       }
     }
     throw new FetchException(id + ": no source could provide the dataset (" + String.join("; ", failures)
@@ -168,7 +164,7 @@ public final class DatasetCache {
           throw new ChecksumMismatchException(from.toString(), "SHA-256", sha256,
               file.sha256() + " for " + id + " " + file.name());
         }
-        moveIntoPlace(temporary, folder.resolve(file.name()));
+        Folders.moveIntoPlace(temporary, folder.resolve(file.name()));
       } finally {
         Files.deleteIfExists(temporary);
       }
@@ -236,14 +232,6 @@ public final class DatasetCache {
     return first == 0x1f && second == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
   }
 
-  private static void moveIntoPlace(Path temporary, Path target) throws IOException {
-    try {
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
   private static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
@@ -252,26 +240,11 @@ public final class DatasetCache {
     }
   }
 
-  private static void deleteRecursively(Path folder) {
-    if (folder == null || !Files.exists(folder)) {
-      return;
-    }
+  private static void removeStaging(Path staging) {
     try {
-      Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-          Files.delete(file);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-          Files.delete(dir);
-          return FileVisitResult.CONTINUE;
-        }
-      });
+      Folders.deleteRecursively(staging);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove the staging folder " + folder, e);
+      throw new UncheckedIOException("cannot remove the staging folder " + staging, e);
     }
   }
 }

@@ -7,18 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.beantf.data.BadInputException;
+import org.beantf.data.io.Folders;
 
 /**
  * The files of a run directory (DESIGN.md "Run directory"): config.json, metrics.jsonl, checkpoint/, report.json
@@ -41,19 +36,7 @@ public final class RunDirectory {
 
   /** Checks {@code --out} for a new run: absent or an empty folder. */
   public static RunDirectory forNewRun(Path root) {
-    if (Files.exists(root)) {
-      if (!Files.isDirectory(root)) {
-        throw new BadInputException("--out " + root + ": is a file (expected an absent or empty folder)");
-      }
-      try (Stream<Path> entries = Files.list(root)) {
-        if (entries.findAny().isPresent()) {
-          throw new BadInputException("--out " + root + ": folder is not empty (expected an absent or empty "
-              + "folder, or --resume to continue the run in it)");
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + root, e);
-      }
-    }
+    Folders.requireAbsentOrEmpty("--out", root, ", or --resume to continue the run in it");
     return new RunDirectory(root);
   }
 
@@ -145,7 +128,7 @@ public final class RunDirectory {
             n.get("val_accuracy").isNull() ? null : n.get("val_accuracy").asDouble(),
             n.get("test_accuracy").asDouble(), n.get("seconds").asDouble()));
       }
-      writeAtomically(file, String.join("", keep.stream().map(l -> l + "\n").toList()));
+      Folders.writeAtomically(file, String.join("", keep.stream().map(l -> l + "\n").toList()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
@@ -169,16 +152,16 @@ public final class RunDirectory {
     Path fresh = target.resolveSibling(target.getFileName() + ".new");
     Path old = target.resolveSibling(target.getFileName() + ".old");
     try {
-      deleteRecursively(fresh);
+      Folders.deleteRecursively(fresh);
       Files.createDirectories(fresh);
       writer.write(fresh.resolve("variables").toString());
       writeJson(fresh.resolve("state.json"), state);
-      deleteRecursively(old);
+      Folders.deleteRecursively(old);
       if (Files.exists(target)) {
         Files.move(target, old);
       }
       Files.move(fresh, target);
-      deleteRecursively(old);
+      Folders.deleteRecursively(old);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the checkpoint " + target, e);
     }
@@ -227,7 +210,7 @@ public final class RunDirectory {
 
   private static void writeJson(Path file, JsonNode node) {
     try {
-      writeAtomically(file, JSON.writeValueAsString(finite(node)) + "\n");
+      Folders.writeAtomically(file, JSON.writeValueAsString(finite(node)) + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
@@ -256,35 +239,5 @@ public final class RunDirectory {
       }
     }
     return node;
-  }
-
-  static void writeAtomically(Path file, String content) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
-    Files.writeString(temporary, content, StandardCharsets.UTF_8);
-    try {
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  static void deleteRecursively(Path folder) throws IOException {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
   }
 }
