@@ -98,6 +98,10 @@ public final class SweepSummary {
       out.append("\nDefaults by the rule (strongest setting within 0.5 point of vanilla's ")
           .append(String.format(Locale.ROOT, "%.4f", vanilla.mean())).append("):\n\n");
       for (String family : List.of("bean1", "bean2", "dropout", "l2", "l1")) {
+        if (ordered.stream().noneMatch(s -> s.family().equals(family))) {
+          out.append("- ").append(family).append(": not run yet\n");
+          continue;
+        }
         Setting best = null;
         for (Setting s : ordered) {
           if (s.family().equals(family) && s.mean() >= vanilla.mean() - TOLERANCE
