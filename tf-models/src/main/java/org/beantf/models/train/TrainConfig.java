@@ -29,6 +29,15 @@ public record TrainConfig(String model, DatasetId dataset, Set<Regularization> r
   public TrainConfig {
     regs = Set.copyOf(regs);
     beanLayers = List.copyOf(beanLayers);
+    if (batch < 1 || epochs < 1 || patience < 1 || threads < 1 || shots < 0 || validation < 0) {
+      throw new IllegalArgumentException("batch " + batch + ", epochs " + epochs + ", patience " + patience
+          + " and threads " + threads + " must be >= 1; shots " + shots + " and validation " + validation
+          + " >= 0");
+    }
+    if (!(learningRate > 0) || !(alpha >= 0) || !(dropout >= 0 && dropout < 1) || !(l2 >= 0) || !(l1 >= 0)) {
+      throw new IllegalArgumentException("learning rate " + learningRate + " must be > 0, alpha " + alpha + ", l2 "
+          + l2 + " and l1 " + l1 + " >= 0, dropout " + dropout + " in [0, 1)");
+    }
   }
 
   /** The BEAN order: 1, 2, or 0 without BEAN. */

@@ -33,7 +33,6 @@ public final class TrainingGraph {
   /** A stateful op whose completion is the end of a training step (fetch-free target). */
   final Op trainStep;
   final Operand<TInt64> predictions;
-  final Variable<TInt64> step;
   final List<Op> initializers;
   final VariableStore variables;
   /** W, A¹ and A² of every BEAN layer of the inference pass, with the run's γ and normalisation. */
@@ -41,7 +40,7 @@ public final class TrainingGraph {
 
   private TrainingGraph(Placeholder<TFloat32> images, Placeholder<TInt32> labels, Operand<TFloat32> crossEntropy,
       Operand<TFloat32> regularization, Operand<TFloat32> correct, Op trainStep, Operand<TInt64> predictions,
-      Variable<TInt64> step, List<Op> initializers, VariableStore variables, List<LayerExport> layers) {
+      List<Op> initializers, VariableStore variables, List<LayerExport> layers) {
     this.images = images;
     this.labels = labels;
     this.crossEntropy = crossEntropy;
@@ -49,7 +48,6 @@ public final class TrainingGraph {
     this.correct = correct;
     this.trainStep = trainStep;
     this.predictions = predictions;
-    this.step = step;
     this.initializers = initializers;
     this.variables = variables;
     this.layers = layers;
@@ -96,7 +94,7 @@ public final class TrainingGraph {
 
     initializers.addAll(variables.initializers());
     initializers.addAll(adam.initializers());
-    return new TrainingGraph(images, labels, crossEntropy, regularization, correct, trainStep, predictions, step,
+    return new TrainingGraph(images, labels, crossEntropy, regularization, correct, trainStep, predictions,
         initializers, variables, layerExports(tf.withSubScope("layers"), config, inferencePass.beanLayers()));
   }
 
