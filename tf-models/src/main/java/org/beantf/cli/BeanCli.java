@@ -15,7 +15,8 @@ import picocli.CommandLine.ParameterException;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Train, export and analyse neural networks with BEAN regularization on TensorFlow Java.",
-    subcommands = {DemoCommand.class, FetchCommand.class, TrainCommand.class, InspectCommand.class,
+    subcommands = {DemoCommand.class, FetchCommand.class, TrainCommand.class, ExportCommand.class,
+        InspectCommand.class,
         CommandLine.HelpCommand.class})
 public final class BeanCli {
   /** Exit code for bad usage or bad input. */

@@ -117,8 +117,9 @@ final class TrainCommand implements Callable<Integer> {
     Trainer trainer = new Trainer(config, Models.create(config.model(), config.dropoutRate()),
         new ProgressBarListener(config.epochs()));
     Trainer.Outcome outcome = resume ? trainer.resume(data, run) : trainer.train(data, run);
-    System.out.printf(Locale.ROOT, "%s on %s: test accuracy %.4f after %d epochs; run directory %s%n",
-        config.model(), config.dataset(), outcome.testAccuracy(), outcome.epochs(), out);
+    Path model = ExportCommand.export(run, config, null, null, 0);
+    System.out.printf(Locale.ROOT, "%s on %s: test accuracy %.4f after %d epochs; run directory %s; SavedModel %s%n",
+        config.model(), config.dataset(), outcome.testAccuracy(), outcome.epochs(), out, model);
     return 0;
   }
 

@@ -1,7 +1,19 @@
 package org.beantf.models.train;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.beantf.bean.Divergence;
+import org.beantf.bean.LossForm;
+import org.beantf.bean.Normalization;
+import org.beantf.data.BadInputException;
+import org.beantf.data.DatasetId;
 import org.beantf.models.Models;
 
 /** A {@link TrainConfig} as the "config" of report.json and config.json: every flag, defaults resolved. */
@@ -29,5 +41,37 @@ public final class ConfigJson {
     json.put("val_split", c.validation()).put("batch", c.batch()).put("lr", c.learningRate()).put("seed", c.seed())
         .put("threads", c.threads()).put("shots", c.shots()).put("augment", c.augmentFlip() ? "flip" : "none");
     return json;
+  }
+
+  /**
+   * The configuration a run directory's config.json describes (the inverse of {@link #of}).
+   *
+   * @throws BadInputException if a field is missing or malformed
+   */
+  public static TrainConfig parse(JsonNode json, Path file) {
+    try {
+      Set<Regularization> regs = new HashSet<>();
+      json.get("reg").forEach(r -> regs.addAll(Regularization.parseList(r.asText())));
+      List<String> layers = new ArrayList<>();
+      json.get("bean_layers").forEach(l -> layers.add(l.asText()));
+      boolean untilConverged = json.get("until_converged").asBoolean();
+      TrainConfig.Builder builder = TrainConfig.builder(json.get("model").asText(),
+              DatasetId.parse(json.get("dataset").asText()))
+          .regularizers(regs).alpha(json.get("alpha").asDouble()).dropout(json.get("dropout").asDouble())
+          .l2(json.get("l2").asDouble()).l1(json.get("l1").asDouble()).gamma(json.get("gamma").asDouble())
+          .divergence(Divergence.valueOf(json.get("divergence").asText().toUpperCase(
+Locale.ROOT)))
+          .form(LossForm.valueOf(json.get("form").asText().toUpperCase(Locale.ROOT)))
+          .normalization(Normalization.valueOf(json.get("normalization").asText().toUpperCase(
+Locale.ROOT)))
+          .beanLayers(layers).validation(json.get("val_split").asInt()).batch(json.get("batch").asInt())
+          .learningRate(json.get("lr").asDouble()).seed(json.get("seed").asLong())
+          .threads(json.get("threads").asInt()).shots(json.get("shots").asInt())
+          .augmentFlip(json.get("augment").asText().equals("flip"));
+      return (untilConverged ? builder.untilConverged(json.get("patience").asInt(), json.get("max_epochs").asInt())
+          : builder.epochs(json.get("epochs").asInt())).build();
+    } catch (NullPointerException | IllegalArgumentException e) {
+      throw new BadInputException(file + ": not a run configuration (" + e.getMessage() + ")");
+    }
   }
 }

@@ -140,6 +140,20 @@ public final class RunDirectory {
     return root.resolve("checkpoint");
   }
 
+  /** The checkpoint of the model a run keeps: the best-validation one if the run had a validation split. */
+  public Path keptCheckpoint() {
+    return Files.isRegularFile(bestCheckpoint().resolve("state.json")) ? bestCheckpoint() : checkpoint();
+  }
+
+  /** The run's configuration, from config.json. */
+  public TrainConfig config() {
+    Path file = root.resolve("config.json");
+    if (!Files.isRegularFile(file)) {
+      throw new BadInputException("--run " + root + ": no config.json (expected a run directory of bean train)");
+    }
+    return ConfigJson.parse(read(file), file);
+  }
+
   /** The best-validation checkpoint folder (model selection). */
   public Path bestCheckpoint() {
     return root.resolve("checkpoint-best");

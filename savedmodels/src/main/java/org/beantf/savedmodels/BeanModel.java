@@ -1,0 +1,264 @@
+package org.beantf.savedmodels;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Stream;
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.StdArrays;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.proto.SignatureDef;
+import org.tensorflow.proto.TensorInfo;
+import org.tensorflow.proto.TensorShapeProto;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * A BEAN SavedModel for JVM applications: predictions, and each BEAN layer's activations, weights and correlation
+ * matrices. Safe to use from many threads at once; {@link #close} waits for calls in flight. Inputs are checked
+ * before they reach TensorFlow, so a wrong shape is an {@link IllegalArgumentException} naming expected and got.
+ *
+ * <pre>{@code
+ * try (BeanModel model = BeanModel.load(Path.of("runs/mlp/savedmodel/mlp/1"))) {
+ *   Prediction p = model.predict(pixels, 1);   // raw pixels in [0,1], NHWC
+ *   float[][] a2 = model.correlation("hidden", 2);
+ * }
+ * }</pre>
+ */
+public final class BeanModel implements AutoCloseable {
+  private final Path folder;
+  private final SavedModelBundle bundle;
+  private final SignatureDef serving;
+  private final SignatureDef bean;
+  private final long[] inputShape;
+  private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+  private boolean closed;
+
+  private BeanModel(Path folder, SavedModelBundle bundle) {
+    this.folder = folder;
+    this.bundle = bundle;
+    Map<String, SignatureDef> signatures = bundle.metaGraphDef().getSignatureDefMap();
+    this.serving = signatures.get(SavedModelContract.SERVING_DEFAULT);
+    this.bean = signatures.get(SavedModelContract.BEAN_SIGNATURE);
+    if (serving == null || !serving.getInputsMap().containsKey(SavedModelContract.IMAGES)) {
+      bundle.close();
+      throw new InvalidModelException(folder + ": no '" + SavedModelContract.SERVING_DEFAULT + "' signature with an '"
+          + SavedModelContract.IMAGES + "' input (expected a SavedModel exported by bean)");
+    }
+    TensorShapeProto shape = serving.getInputsOrThrow(SavedModelContract.IMAGES).getTensorShape();
+    this.inputShape = shape.getDimList().stream().skip(1).mapToLong(TensorShapeProto.Dim::getSize).toArray();
+  }
+
+  /**
+   * Loads a SavedModel: a version folder holding saved_model.pb, or a TensorFlow Serving model base whose highest
+   * numeric version is taken.
+   *
+   * @throws InvalidModelException if the folder is missing or holds no BEAN SavedModel
+   */
+  public static BeanModel load(Path folder) {
+    Path version = versionFolder(folder);
+    SavedModelBundle bundle = SavedModelBundle.load(version.toString(), SavedModelContract.TAG);
+    return new BeanModel(version, bundle);
+  }
+
+  private static Path versionFolder(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      throw new InvalidModelException(folder + ": no such folder (expected a SavedModel folder)");
+    }
+    if (Files.isRegularFile(folder.resolve("saved_model.pb"))) {
+      return folder;
+    }
+    try (Stream<Path> entries = Files.list(folder)) {
+      return entries.filter(p -> p.getFileName().toString().matches("\\d{1,18}"))
+          .filter(p -> Files.isRegularFile(p.resolve("saved_model.pb")))
+          .max(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString())))
+          .orElseThrow(() -> new InvalidModelException(folder + ": no saved_model.pb (expected a SavedModel "
+              + "folder, or a model base with numeric version folders)"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + folder, e);
+    }
+  }
+
+  /** The version folder this model was loaded from. */
+  public Path folder() {
+    return folder;
+  }
+
+  /** The image shape one input has, [H, W, C]. */
+  public Shape inputShape() {
+    return Shape.of(inputShape);
+  }
+
+  /** The BEAN layers this model reports on (empty without a 'bean' signature). */
+  public List<String> layers() {
+    if (bean == null) {
+      return List.of();
+    }
+    List<String> layers = new ArrayList<>();
+    for (String output : bean.getOutputsMap().keySet()) {
+      String layer = SavedModelContract.layerOfWeights(output);
+      if (layer != null) {
+        layers.add(layer);
+      }
+    }
+    Collections.sort(layers);
+    return layers;
+  }
+
+  /**
+   * Predicts {@code count} images given as raw pixels in [0,1], NHWC, {@code count × H × W × C} values.
+   *
+   * @throws IllegalArgumentException if the number of values does not match
+   */
+  public Prediction predict(float[] pixels, int count) {
+    checkPixels(pixels.length, count);
+    try (TFloat32 images = TFloat32.tensorOf(batchShape(count), DataBuffers.of(pixels, true, false))) {
+      return predict(images);
+    }
+  }
+
+  /**
+   * Predicts a batch given as an [N, H, W, C] array of raw pixels in [0,1].
+   *
+   * @throws IllegalArgumentException if the shape does not match
+   */
+  public Prediction predict(FloatNdArray images) {
+    checkShape(images.shape());
+    try (TFloat32 tensor = TFloat32.tensorOf(images.shape())) {
+      images.copyTo(tensor);
+      return predict(tensor);
+    }
+  }
+
+  private Prediction predict(TFloat32 images) {
+    return call(() -> {
+      try (Result result = session().runner().feed(tensor(serving, true, SavedModelContract.IMAGES), images)
+          .fetch(tensor(serving, false, SavedModelContract.PROBABILITIES))
+          .fetch(tensor(serving, false, SavedModelContract.CLASS_IDS))
+          .fetch(tensor(serving, false, SavedModelContract.LOGITS)).run()) {
+        TInt64 classes = (TInt64) result.get(1);
+        long[] classIds = new long[(int) classes.size()];
+        for (int i = 0; i < classIds.length; i++) {
+          classIds[i] = classes.getLong(i);
+        }
+        return new Prediction(StdArrays.array2dCopyOf((TFloat32) result.get(0)), classIds,
+            StdArrays.array2dCopyOf((TFloat32) result.get(2)));
+      }
+    });
+  }
+
+  /** The activations H [count, N] of BEAN layer {@code layer} for {@code count} images (raw pixels, NHWC). */
+  public float[][] activations(String layer, float[] pixels, int count) {
+    checkPixels(pixels.length, count);
+    String output = beanOutput(SavedModelContract.activations(layer), layer);
+    try (TFloat32 images = TFloat32.tensorOf(batchShape(count), DataBuffers.of(pixels, true, false))) {
+      return call(() -> {
+        try (Result result = session().runner().feed(tensor(bean, true, SavedModelContract.IMAGES), images)
+            .fetch(output).run()) {
+          return StdArrays.array2dCopyOf((TFloat32) result.get(0));
+        }
+      });
+    }
+  }
+
+  /** The outgoing weights W [N, M] of BEAN layer {@code layer}. */
+  public float[][] weights(String layer) {
+    return constantOutput(beanOutput(SavedModelContract.weights(layer), layer));
+  }
+
+  /** A¹ (order 1) or A² (order 2) [N, N] of BEAN layer {@code layer}, with the run's γ and normalisation. */
+  public float[][] correlation(String layer, int order) {
+    return constantOutput(beanOutput(SavedModelContract.correlation(layer, order), layer));
+  }
+
+  private float[][] constantOutput(String output) {
+    return call(() -> {
+      try (Result result = session().runner().fetch(output).run()) {
+        return StdArrays.array2dCopyOf((TFloat32) result.get(0));
+      }
+    });
+  }
+
+  /** The tensor name of a 'bean' output, or an explanation of why there is none. */
+  private String beanOutput(String output, String layer) {
+    if (bean == null) {
+      throw new IllegalStateException(folder + ": this SavedModel has no '" + SavedModelContract.BEAN_SIGNATURE
+          + "' signature, so it cannot report activations, weights or correlations (predict still works; export "
+          + "with bean export to get them)");
+    }
+    TensorInfo info = bean.getOutputsMap().get(output);
+    if (info == null) {
+      throw new IllegalArgumentException("no BEAN layer '" + layer + "' (expected one of " + layers() + ")");
+    }
+    return info.getName();
+  }
+
+  private static String tensor(SignatureDef signature, boolean input, String name) {
+    return (input ? signature.getInputsOrThrow(name) : signature.getOutputsOrThrow(name)).getName();
+  }
+
+  private Shape batchShape(int count) {
+    long[] dims = new long[inputShape.length + 1];
+    dims[0] = count;
+    System.arraycopy(inputShape, 0, dims, 1, inputShape.length);
+    return Shape.of(dims);
+  }
+
+  private void checkPixels(int values, int count) {
+    long perImage = Shape.of(inputShape).size();
+    if (count < 1 || values != count * perImage) {
+      throw new IllegalArgumentException("images: got " + values + " values for " + count + " images (expected "
+          + count + " × " + Shape.of(inputShape) + " = " + count * perImage + " raw pixels in [0,1], NHWC)");
+    }
+  }
+
+  private void checkShape(Shape shape) {
+    Shape expected = batchShape((int) Math.max(1, shape.numDimensions() > 0 ? shape.get(0) : 1));
+    if (!shape.equals(expected) || shape.get(0) < 1) {
+      throw new IllegalArgumentException("images: got shape " + shape + " (expected [N, " + inputShape[0] + ", "
+          + inputShape[1] + ", " + inputShape[2] + "] with N ≥ 1)");
+    }
+  }
+
+  private Session session() {
+    return bundle.session();
+  }
+
+  /** Runs {@code work} unless the model is closed; close() waits for it. */
+  private <T> T call(java.util.function.Supplier<T> work) {
+    lifecycle.readLock().lock();
+    try {
+      if (closed) {
+        throw new IllegalStateException(folder + ": the model is closed");
+      }
+      return work.get();
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+  }
+
+  @Override
+  public void close() {
+    lifecycle.writeLock().lock();
+    try {
+      if (!closed) {
+        closed = true;
+        bundle.close();
+      }
+    } finally {
+      lifecycle.writeLock().unlock();
+    }
+  }
+}

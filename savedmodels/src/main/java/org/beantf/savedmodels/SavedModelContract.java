@@ -1,0 +1,51 @@
+package org.beantf.savedmodels;
+
+/**
+ * The names a BEAN SavedModel promises to TensorFlow Serving and to {@link BeanModel} (DESIGN.md "SavedModel").
+ * One place for every signature, input and output name.
+ */
+public final class SavedModelContract {
+  /** The MetaGraph tag TensorFlow Serving loads. */
+  public static final String TAG = "serve";
+  /** The method of both signatures (TF Java's builder leaves it empty otherwise). */
+  public static final String PREDICT_METHOD = "tensorflow/serving/predict";
+
+  /** The default signature: images in, predictions out; every output has the batch dimension first. */
+  public static final String SERVING_DEFAULT = "serving_default";
+  /** The signature that also returns each BEAN layer's activations, weights and correlation matrices. */
+  public static final String BEAN_SIGNATURE = "bean";
+
+  /** Input of both signatures: float32 [-1, H, W, C], raw pixels in [0,1]. */
+  public static final String IMAGES = "images";
+  /** float32 [-1, classes]. */
+  public static final String LOGITS = "logits";
+  /** float32 [-1, classes], softmax of the logits. */
+  public static final String PROBABILITIES = "probabilities";
+  /** int64 [-1], the most probable class. */
+  public static final String CLASS_IDS = "class_ids";
+
+  private SavedModelContract() {}
+
+  /** "activations/<layer>": float32 [-1, N]. */
+  public static String activations(String layer) {
+    return "activations/" + layer;
+  }
+
+  /** "weights/<layer>": float32 [N, M], the layer's outgoing weights. */
+  public static String weights(String layer) {
+    return "weights/" + layer;
+  }
+
+  /** "correlation1/<layer>" or "correlation2/<layer>": float32 [N, N]. */
+  public static String correlation(String layer, int order) {
+    if (order != 1 && order != 2) {
+      throw new IllegalArgumentException("correlation order " + order + " (expected 1 or 2)");
+    }
+    return "correlation" + order + "/" + layer;
+  }
+
+  /** The layer a "weights/<layer>" output is about, or null for any other output name. */
+  static String layerOfWeights(String outputName) {
+    return outputName.startsWith("weights/") ? outputName.substring("weights/".length()) : null;
+  }
+}

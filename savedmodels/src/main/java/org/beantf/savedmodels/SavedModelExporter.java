@@ -1,0 +1,83 @@
+package org.beantf.savedmodels;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.Signature;
+
+/**
+ * Writes a SavedModel in TensorFlow Serving's layout, {@code <base>/<name>/<version>/}: into a temporary folder
+ * beside the version first, renamed only once complete, so a failed export leaves nothing behind and an existing
+ * version is never touched.
+ */
+public final class SavedModelExporter {
+  private SavedModelExporter() {}
+
+  /** The next free version under {@code <base>/<name>}: one more than the largest numeric folder, or 1. */
+  public static long nextVersion(Path base, String name) {
+    Path model = base.resolve(name);
+    if (!Files.isDirectory(model)) {
+      return 1;
+    }
+    try (Stream<Path> entries = Files.list(model)) {
+      return entries.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{1,18}"))
+          .mapToLong(Long::parseLong).max().orElse(0) + 1;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + model, e);
+    }
+  }
+
+  /**
+   * Exports {@code session}'s graph and variables with {@code signatures} (tag "serve") as
+   * {@code <base>/<name>/<version>}.
+   *
+   * @return the version folder
+   * @throws VersionExistsException if that version exists
+   */
+  public static Path export(Session session, List<Signature> signatures, Path base, String name, long version) {
+    if (version < 1) {
+      throw new IllegalArgumentException("version " + version + " (expected ≥ 1: TensorFlow Serving's versions)");
+    }
+    Path target = base.resolve(name).resolve(Long.toString(version));
+    if (Files.exists(target)) {
+      throw new VersionExistsException(target);
+    }
+    Path temporary = null;
+    try {
+      Files.createDirectories(target.getParent());
+      temporary = Files.createTempDirectory(target.getParent(), "." + version + "-export-");
+      SavedModelBundle.Exporter exporter = SavedModelBundle.exporter(temporary.toString())
+          .withTags(SavedModelContract.TAG).withSession(session);
+      for (Signature signature : signatures) {
+        exporter.withSignature(signature);
+      }
+      exporter.export();
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+      temporary = null;
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot export the SavedModel to " + target, e);
+    } finally {
+      deleteQuietly(temporary);
+    }
+  }
+
+  private static void deleteQuietly(Path folder) {
+    if (folder == null) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      // best effort: the folder is hidden and never read as a version
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package org.beantf.models.export;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.beantf.bean.BeanEquations;
+import org.beantf.bean.BeanLayer;
+import org.beantf.models.Forward;
+import org.beantf.models.Model;
+import org.beantf.models.nn.ModelScope;
+import org.beantf.models.nn.VariableStore;
+import org.beantf.models.train.InputNormalization;
+import org.beantf.models.train.TrainConfig;
+import org.beantf.savedmodels.SavedModelContract;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Signature;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * The graph a SavedModel holds: the forward pass in inference mode (moving batch-norm statistics, no dropout),
+ * the in-graph normalisation, and the BEAN layers' correlation ops, over variables named as in the checkpoint —
+ * no gradients, no optimizer slots, no step counter.
+ */
+public final class InferenceGraph {
+  private InferenceGraph() {}
+
+  /** The signatures of DESIGN.md, built in {@code graph} for {@code model} trained with {@code config}. */
+  public static List<Signature> build(Graph graph, Model model, TrainConfig config, Shape imageShape) {
+    Ops tf = Ops.create(graph);
+    Placeholder<TFloat32> images = tf.withName(SavedModelContract.IMAGES).placeholder(TFloat32.class,
+        Placeholder.shape(Shape.of(-1, imageShape.get(0), imageShape.get(1), imageShape.get(2))));
+    VariableStore variables = new VariableStore(tf, config.seed());
+    ModelScope scope = new ModelScope(tf, ModelScope.Mode.INFERENCE, variables, null, config.seed());
+    Operand<TFloat32> input = InputNormalization.apply(tf, images, config.dataset(), false, config.seed(), null);
+    Forward forward = model.forward(scope, input, config.dataset().classes());
+
+    Operand<TFloat32> logits = tf.withName(SavedModelContract.LOGITS).identity(forward.logits());
+    Operand<TFloat32> probabilities = tf.withName(SavedModelContract.PROBABILITIES).nn.softmax(logits);
+    Operand<TInt64> classIds = tf.withName(SavedModelContract.CLASS_IDS).math.argMax(logits, tf.constant(1));
+    Signature serving = Signature.builder().key(SavedModelContract.SERVING_DEFAULT)
+        .methodName(SavedModelContract.PREDICT_METHOD).input(SavedModelContract.IMAGES, images)
+        .output(SavedModelContract.LOGITS, logits).output(SavedModelContract.PROBABILITIES, probabilities)
+        .output(SavedModelContract.CLASS_IDS, classIds).build();
+
+    Signature.Builder bean = Signature.builder().key(SavedModelContract.BEAN_SIGNATURE)
+        .methodName(SavedModelContract.PREDICT_METHOD).input(SavedModelContract.IMAGES, images);
+    for (BeanLayer<TFloat32> layer : forward.beanLayers()) {
+      Ops scoped = tf.withSubScope("bean_" + layer.name());
+      Operand<TFloat32> f = BeanEquations.connectivity(scoped, layer.outgoingWeights(), config.gamma());
+      bean.output(SavedModelContract.activations(layer.name()), layer.activations())
+          .output(SavedModelContract.weights(layer.name()), layer.outgoingWeights())
+          .output(SavedModelContract.correlation(layer.name(), 1),
+              BeanEquations.firstOrderCorrelation(scoped, f, config.normalization()))
+          .output(SavedModelContract.correlation(layer.name(), 2),
+              BeanEquations.secondOrderCorrelation(scoped, f, config.normalization()));
+    }
+    List<Signature> signatures = new ArrayList<>();
+    signatures.add(serving);
+    signatures.add(bean.build());
+    return signatures;
+  }
+}

@@ -1,0 +1,187 @@
+package org.beantf.models.export;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.beantf.data.Dataset;
+import org.beantf.data.DatasetId;
+import org.beantf.data.ImageSet;
+import org.beantf.data.npy.Npy;
+import org.beantf.data.npy.NpyMatrix;
+import org.beantf.models.Models;
+import org.beantf.models.train.Regularization;
+import org.beantf.models.train.RunDirectory;
+import org.beantf.models.train.TrainConfig;
+import org.beantf.models.train.Trainer;
+import org.beantf.models.train.TrainingListener;
+import org.beantf.savedmodels.BeanModel;
+import org.beantf.savedmodels.InvalidModelException;
+import org.beantf.savedmodels.Prediction;
+import org.beantf.savedmodels.SavedModelContract;
+import org.beantf.savedmodels.VersionExistsException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.proto.MetaGraphDef;
+import org.tensorflow.proto.SavedModel;
+import org.tensorflow.proto.SignatureDef;
+
+/** A trained run exported as a SavedModel and read back through BeanModel and the raw proto. */
+class ModelExportTest {
+  @TempDir
+  static Path dir;
+
+  private static Path run;
+  private static Path version;
+  private static Trainer.Outcome outcome;
+  private static ImageSet test;
+  private static TrainConfig config;
+
+  @BeforeAll
+  static void trainAndExport() {
+    Dataset data = new Dataset(DatasetId.MNIST, images(300, 1), images(100, 2));
+    test = data.test();
+    config = TrainConfig.builder("mlp", DatasetId.MNIST).regularizers(Regularization.BEAN2).epochs(1).batch(30)
+        .threads(2).build();
+    run = dir.resolve("run");
+    outcome = new Trainer(config, Models.create("mlp", 0), TrainingListener.SILENT).train(data,
+        RunDirectory.forNewRun(run));
+    version = ModelExport.export(Models.create("mlp", 0), config, Shape.of(28, 28, 1),
+        new RunDirectory(run).keptCheckpoint().resolve("variables").toString(), run.resolve("savedmodel"), "mlp", 0);
+  }
+
+  /** Learnable 28×28 images: class c brightens row band c. */
+  static ImageSet images(int count, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    float[] pixels = new float[count * 784];
+    int[] labels = new int[count];
+    for (int i = 0; i < count; i++) {
+      labels[i] = i % 10;
+      for (int p = 0; p < 784; p++) {
+        int row = p / 28;
+        pixels[i * 784 + p] = (float) (random.nextDouble() * 0.2 + (row / 3 == labels[i] ? 0.7 : 0));
+      }
+    }
+    return new ImageSet(pixels, labels, 28, 28, 1);
+  }
+
+  private static float[] pixels(ImageSet images) {
+    float[] all = new float[images.size() * images.imageSize()];
+    for (int i = 0; i < images.size(); i++) {
+      images.copyImage(i, all, i * images.imageSize());
+    }
+    return all;
+  }
+
+  @Test
+  void exportsToVersionOneInTfServingLayout() {
+    assertEquals(run.resolve("savedmodel/mlp/1"), version);
+    assertTrue(Files.isRegularFile(version.resolve("saved_model.pb")));
+    assertTrue(Files.isRegularFile(version.resolve("variables/variables.index")));
+  }
+
+  @Test
+  void beanModelPredictsWhatTheTrainerMeasured() {
+    try (BeanModel model = BeanModel.load(run.resolve("savedmodel/mlp"))) {
+      assertEquals(version, model.folder());
+      assertEquals(Shape.of(28, 28, 1), model.inputShape());
+      assertEquals(List.of("hidden"), model.layers());
+      Prediction prediction = model.predict(pixels(test), test.size());
+      int right = 0;
+      for (int i = 0; i < test.size(); i++) {
+        right += prediction.classIds()[i] == test.label(i) ? 1 : 0;
+        float sum = 0;
+        for (float p : prediction.probabilities()[i]) {
+          sum += p;
+        }
+        assertEquals(1f, sum, 1e-5f);
+      }
+      assertEquals(outcome.testAccuracy(), (double) right / test.size(), 1e-12);
+    }
+  }
+
+  @Test
+  void weightsAndCorrelationsEqualTheRunsNpyFiles() {
+    try (BeanModel model = BeanModel.load(version)) {
+      assertEquals(Npy.read(run.resolve("layers/hidden/weights.npy")), NpyMatrix.of(model.weights("hidden")));
+      assertEquals(Npy.read(run.resolve("layers/hidden/correlation1.npy")),
+          NpyMatrix.of(model.correlation("hidden", 1)));
+      assertEquals(Npy.read(run.resolve("layers/hidden/correlation2.npy")),
+          NpyMatrix.of(model.correlation("hidden", 2)));
+      float[][] h = model.activations("hidden", pixels(test), test.size());
+      assertEquals(test.size(), h.length);
+      assertEquals(500, h[0].length);
+    }
+  }
+
+  @Test
+  void theProtoHoldsTheContractAndOnlyTheModelsWeights() throws Exception {
+    SavedModel saved = SavedModel.parseFrom(Files.readAllBytes(version.resolve("saved_model.pb")));
+    MetaGraphDef meta = saved.getMetaGraphs(0);
+    assertEquals(List.of(SavedModelContract.TAG), meta.getMetaInfoDef().getTagsList());
+    Map<String, SignatureDef> signatures = meta.getSignatureDefMap();
+    SignatureDef serving = signatures.get(SavedModelContract.SERVING_DEFAULT);
+    assertEquals(SavedModelContract.PREDICT_METHOD, serving.getMethodName());
+    assertEquals(SavedModelContract.PREDICT_METHOD, signatures.get(SavedModelContract.BEAN_SIGNATURE).getMethodName());
+    assertEquals(List.of(-1L, 28L, 28L, 1L), serving.getInputsOrThrow("images").getTensorShape().getDimList().stream()
+        .map(d -> d.getSize()).toList());
+    for (String output : List.of("logits", "probabilities", "class_ids")) {
+      assertEquals(-1L, serving.getOutputsOrThrow(output).getTensorShape().getDim(0).getSize(), output);
+    }
+    assertTrue(meta.getGraphDef().getNodeList().stream().noneMatch(n -> n.getOp().startsWith("Apply")
+        || n.getName().startsWith("adam") || n.getName().equals("global_step")), "optimizer state in the graph");
+    long weightBytes = (784L * 500 + 500 + 500 * 10 + 10) * 4;
+    long variableBytes;
+    try (Stream<Path> files = Files.list(version.resolve("variables"))) {
+      variableBytes = files.filter(f -> f.getFileName().toString().startsWith("variables.data"))
+          .mapToLong(f -> f.toFile().length()).sum();
+    }
+    assertTrue(Math.abs(variableBytes - weightBytes) <= 0.1 * weightBytes, variableBytes + " vs " + weightBytes);
+  }
+
+  @Test
+  void anExistingVersionIsNeverOverwritten() throws Exception {
+    byte[] before = Files.readAllBytes(version.resolve("saved_model.pb"));
+    assertThrows(VersionExistsException.class, () -> ModelExport.export(Models.create("mlp", 0), config,
+        Shape.of(28, 28, 1), new RunDirectory(run).keptCheckpoint().resolve("variables").toString(),
+        run.resolve("savedmodel"), "mlp", 1));
+    assertArrayEquals(before, Files.readAllBytes(version.resolve("saved_model.pb")));
+    try (Stream<Path> entries = Files.list(run.resolve("savedmodel/mlp"))) {
+      assertEquals(List.of("1"), entries.map(p -> p.getFileName().toString()).toList(), "no temporary left");
+    }
+  }
+
+  @Test
+  void badInputsAreTypedAndNothingCrashes() throws Exception {
+    assertThrows(InvalidModelException.class, () -> BeanModel.load(dir.resolve("nosuch")));
+    Files.createDirectories(dir.resolve("empty"));
+    InvalidModelException e = assertThrows(InvalidModelException.class, () -> BeanModel.load(dir.resolve("empty")));
+    assertTrue(e.getMessage().contains("no saved_model.pb"), e.getMessage());
+    try (BeanModel model = BeanModel.load(version)) {
+      IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
+          () -> model.predict(new float[700], 1));
+      assertTrue(shape.getMessage().contains("got 700 values for 1 images (expected 1 × [28, 28, 1] = 784"),
+          shape.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> model.correlation("nosuch", 1));
+      float[] nan = new float[784];
+      java.util.Arrays.fill(nan, Float.NaN);
+      Prediction p = model.predict(nan, 1);
+      assertEquals(1, p.size());
+      assertTrue(Float.isNaN(p.logits()[0][0]));
+    }
+    BeanModel closed = BeanModel.load(version);
+    closed.close();
+    assertThrows(IllegalStateException.class, () -> closed.weights("hidden"));
+    assertFalse(Files.exists(dir.resolve("nosuch")));
+  }
+}
