@@ -2,6 +2,7 @@ package org.beantf.cli;
 
 import java.io.PrintWriter;
 import org.beantf.data.BadInputException;
+import org.beantf.savedmodels.InvalidModelException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
@@ -16,7 +17,7 @@ import picocli.CommandLine.ParameterException;
     versionProvider = VersionProvider.class,
     description = "Train, export and analyse neural networks with BEAN regularization on TensorFlow Java.",
     subcommands = {DemoCommand.class, FetchCommand.class, TrainCommand.class, ExportCommand.class,
-        InspectCommand.class,
+        PredictCommand.class, EvaluateCommand.class, InspectCommand.class,
         CommandLine.HelpCommand.class})
 public final class BeanCli {
   /** Exit code for bad usage or bad input. */
@@ -44,7 +45,7 @@ public final class BeanCli {
   }
 
   private static int failure(Exception e, PrintWriter err) {
-    if (e instanceof BadInputException) {
+    if (e instanceof BadInputException || e instanceof InvalidModelException) {
       err.println("bean: " + e.getMessage());
       return BAD_INPUT;
     }

@@ -1,0 +1,67 @@
+package org.beantf.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.beantf.data.BadInputException;
+import org.beantf.data.Dataset;
+import org.beantf.data.DatasetId;
+import org.beantf.data.ImageSet;
+import org.beantf.savedmodels.BeanModel;
+import org.beantf.savedmodels.Prediction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code bean evaluate}: test accuracy and per-class accuracy of a SavedModel. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+    description = "Test accuracy and per-class accuracy of a SavedModel on a dataset's test set.")
+final class EvaluateCommand implements Callable<Integer> {
+  private static final int BATCH = 500;
+
+  @Option(names = "--model", required = true, paramLabel = "DIR",
+      description = "a SavedModel folder, or a model base (its highest version)")
+  Path model;
+
+  @Mixin
+  DatasetOption dataset;
+
+  @Override
+  public Integer call() {
+    DatasetId id = dataset.id();
+    ModelFolder.requireExists(model);
+    try (BeanModel loaded = BeanModel.load(model)) {
+      long[] shape = loaded.inputShape().asArray();
+      if (shape[0] != id.height() || shape[1] != id.width() || shape[2] != id.channels()) {
+        throw new BadInputException("--dataset " + id + ": images are " + id.height() + "x" + id.width() + "x"
+            + id.channels() + " but --model " + model + " expects " + shape[0] + "x" + shape[1] + "x" + shape[2]);
+      }
+      Dataset data = DatasetOption.cache().load(id);
+      ImageSet test = data.test();
+      int[] right = new int[id.classes()];
+      int[] total = new int[id.classes()];
+      float[] batch = new float[BATCH * test.imageSize()];
+      for (int from = 0; from < test.size(); from += BATCH) {
+        int count = Math.min(BATCH, test.size() - from);
+        for (int i = 0; i < count; i++) {
+          test.copyImage(from + i, batch, i * test.imageSize());
+        }
+        float[] pixels = count == BATCH ? batch : java.util.Arrays.copyOf(batch, count * test.imageSize());
+        Prediction prediction = loaded.predict(pixels, count);
+        for (int i = 0; i < count; i++) {
+          int label = test.label(from + i);
+          total[label]++;
+          right[label] += prediction.classIds()[i] == label ? 1 : 0;
+        }
+      }
+      int allRight = java.util.Arrays.stream(right).sum();
+      System.out.printf(Locale.ROOT, "%s on %s test (%d images): accuracy %.4f%n", loaded.folder(), id, test.size(),
+          (double) allRight / test.size());
+      for (int c = 0; c < right.length; c++) {
+        System.out.printf(Locale.ROOT, "  class %d: %.4f (%d/%d)%n", c, (double) right[c] / total[c], right[c],
+            total[c]);
+      }
+    }
+    return 0;
+  }
+}
