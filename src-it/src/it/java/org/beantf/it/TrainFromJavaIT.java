@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.data.fetch.DatasetCache;
@@ -37,21 +39,36 @@ class TrainFromJavaIT {
     assertTrue(outcome.testAccuracy() > 0.9, "one epoch of MLP + BEAN-2: " + outcome.testAccuracy());
     assertTrue(Files.exists(runs.resolve("mlp-bean2/layers/hidden/correlation2.npy")));
     assertEquals(snippet(Files.readString(Path.of("src/it/java/org/beantf/it/TrainFromJavaIT.java"))),
-        readmeBlock("### Train from Java"));
+        readmeBlock("### Train from Java", 0));
   }
 
-  /** The lines between the README markers of this file, without their indentation. */
+  /** The lines between the README-BEGIN and README-END markers of {@code source}, without their indentation. */
   static String snippet(String source) {
-    String block = source.substring(source.indexOf("// README-BEGIN\n") + "// README-BEGIN\n".length(),
-        source.indexOf("    // README-END"));
-    return block.lines().map(line -> line.length() >= 4 ? line.substring(4) : line.strip())
-        .reduce((a, b) -> a + "\n" + b).orElse("");
+    List<String> lines = source.lines().toList();
+    int begin = 0;
+    while (!lines.get(begin).contains("// README-BEGIN")) {
+      begin++;
+    }
+    int end = begin;
+    while (!lines.get(end).contains("// README-END")) {
+      end++;
+    }
+    List<String> block = lines.subList(begin + 1, end);
+    int indent = block.get(0).length() - block.get(0).stripLeading().length();
+    return block.stream().map(line -> line.length() >= indent ? line.substring(indent) : line.strip())
+        .collect(Collectors.joining("\n"));
   }
 
-  /** The first java code block after {@code heading} in README.md, minus its DatasetCache line. */
-  static String readmeBlock(String heading) throws Exception {
+  /**
+   * Java code block number {@code index} (from 0) after {@code heading} in README.md, without the lines that only
+   * set up paths the test replaces with temporary ones.
+   */
+  static String readmeBlock(String heading, int index) throws Exception {
     String readme = Files.readString(Path.of("..", "README.md"));
-    int start = readme.indexOf("```java\n", readme.indexOf(heading)) + "```java\n".length();
+    int start = readme.indexOf(heading);
+    for (int i = 0; i <= index; i++) {
+      start = readme.indexOf("```java\n", start) + "```java\n".length();
+    }
     String block = readme.substring(start, readme.indexOf("```", start)).strip();
     return block.lines().filter(line -> !line.startsWith("DatasetCache cache") && !line.startsWith("Path runs"))
         .reduce((a, b) -> a + "\n" + b).orElse("");
