@@ -63,7 +63,7 @@ class UseFromJavaIT {
     } finally {
       Folders.deleteRecursively(Path.of("runs"));
     }
-    String readme = TrainFromJavaIT.readmeBlock("### Use from Java", 1);
+    String readme = TrainFromJavaIT.readmeBlock("### Use from Java", 0);
     String source = TrainFromJavaIT.snippet(Files.readString(Path.of("src/it/java/org/beantf/it/UseFromJavaIT.java")));
     assertEquals(source + "\n}", readme);
   }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
@@ -20,6 +19,7 @@ import org.beantf.data.npy.NpyMatrix;
 import org.beantf.models.Models;
 import org.beantf.models.train.Regularization;
 import org.beantf.models.train.RunDirectory;
+import org.beantf.models.train.SyntheticData;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.models.train.Trainer;
 import org.beantf.models.train.TrainingListener;
@@ -49,7 +49,7 @@ class ModelExportTest {
 
   @BeforeAll
   static void trainAndExport() {
-    Dataset data = new Dataset(DatasetId.MNIST, images(300, 1), images(100, 2));
+    Dataset data = new Dataset(DatasetId.MNIST, SyntheticData.images(300, 1), SyntheticData.images(100, 2));
     test = data.test();
     config = TrainConfig.builder("mlp", DatasetId.MNIST).regularizers(Regularization.BEAN2).epochs(1).batch(30)
         .threads(2).build();
@@ -58,21 +58,6 @@ class ModelExportTest {
         RunDirectory.forNewRun(run));
     version = ModelExport.export(Models.create("mlp", 0), config, Shape.of(28, 28, 1),
         new RunDirectory(run).keptCheckpoint().resolve("variables").toString(), run.resolve("savedmodel"), "mlp", 0);
-  }
-
-  /** Learnable 28×28 images: class c brightens row band c. */
-  static ImageSet images(int count, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    float[] pixels = new float[count * 784];
-    int[] labels = new int[count];
-    for (int i = 0; i < count; i++) {
-      labels[i] = i % 10;
-      for (int p = 0; p < 784; p++) {
-        int row = p / 28;
-        pixels[i * 784 + p] = (float) (random.nextDouble() * 0.2 + (row / 3 == labels[i] ? 0.7 : 0));
-      }
-    }
-    return new ImageSet(pixels, labels, 28, 28, 1);
   }
 
   private static float[] pixels(ImageSet images) {

@@ -6,14 +6,14 @@ import org.beantf.data.DatasetId;
 import org.beantf.data.ImageSet;
 
 /** Small learnable MNIST-shaped data: class c lights a 4×4 patch at a class-specific place, plus noise. */
-final class SyntheticData {
+public final class SyntheticData {
   private SyntheticData() {}
 
-  static Dataset mnistShaped(int train, int test, long seed) {
+  public static Dataset mnistShaped(int train, int test, long seed) {
     return new Dataset(DatasetId.MNIST, images(train, seed), images(test, seed + 1));
   }
 
-  static ImageSet images(int count, long seed) {
+  public static ImageSet images(int count, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     float[] pixels = new float[count * 28 * 28];
     int[] labels = new int[count];

@@ -1,0 +1,103 @@
+package org.beantf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.beantf.data.Dataset;
+import org.beantf.data.DatasetId;
+import org.beantf.data.ImageSet;
+import org.beantf.models.Models;
+import org.beantf.models.export.ModelExport;
+import org.beantf.models.train.RunDirectory;
+import org.beantf.models.train.SyntheticData;
+import org.beantf.models.train.TrainConfig;
+import org.beantf.models.train.Trainer;
+import org.beantf.models.train.TrainingListener;
+import org.beantf.savedmodels.BeanModel;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.ndarray.Shape;
+
+/** bean predict on PNGs written from images the model also sees through BeanModel. */
+class PredictCommandTest {
+  @RegisterExtension
+  final StandardStreams streams = new StandardStreams();
+
+  @TempDir
+  static Path dir;
+
+  private static Path model;
+  private static ImageSet images;
+
+  @BeforeAll
+  static void trainAndExport() throws Exception {
+    images = SyntheticData.images(300, 4);
+    TrainConfig config = TrainConfig.builder("mlp", DatasetId.MNIST).epochs(1).batch(30).threads(2).build();
+    Path run = dir.resolve("run");
+    new Trainer(config, Models.create("mlp", 0), TrainingListener.SILENT).train(
+        new Dataset(DatasetId.MNIST, images, images), RunDirectory.forNewRun(run));
+    model = ModelExport.export(Models.create("mlp", 0), config, Shape.of(28, 28, 1),
+        run.resolve("checkpoint/variables").toString(), run.resolve("savedmodel"), "mlp", 0);
+    Path pngs = Files.createDirectories(dir.resolve("pngs"));
+    for (int i = 0; i < 3; i++) {
+      ImageIO.write(gray(images, i), "png", pngs.resolve("digit" + i + ".png").toFile());
+    }
+    Files.writeString(pngs.resolve("notes.txt"), "not an image, not a .png: skipped");
+  }
+
+  /** Image {@code index} as an 8-bit grayscale PNG raster. */
+  private static BufferedImage gray(ImageSet set, int index) {
+    float[] pixels = new float[784];
+    set.copyImage(index, pixels, 0);
+    BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+    for (int p = 0; p < 784; p++) {
+      image.getRaster().setSample(p % 28, p / 28, 0, Math.round(pixels[p] * 255));
+    }
+    return image;
+  }
+
+  @Test
+  void printsTheTopClassesOfEachPngInFileOrder() throws Exception {
+    assertEquals(0, BeanCli.run("predict", "--model", model.toString(), "--images", dir.resolve("pngs").toString(),
+        "--top", "2"), streams.err());
+    List<String> lines = streams.out().lines().toList();
+    assertEquals(3, lines.size(), lines.toString());
+    try (BeanModel loaded = BeanModel.load(model)) {
+      for (int i = 0; i < 3; i++) {
+        String[] fields = lines.get(i).split(" ");
+        assertEquals(dir.resolve("pngs/digit" + i + ".png").toString(), fields[0]);
+        assertEquals(5, fields.length, lines.get(i));
+        float[] pixels = new float[784];
+        BufferedImage png = ImageIO.read(dir.resolve("pngs/digit" + i + ".png").toFile());
+        PredictCommand.toPixels(png, 1, pixels, 0);
+        assertEquals(loaded.predict(pixels, 1).classIds()[0], Long.parseLong(fields[1]));
+        assertTrue(Double.parseDouble(fields[2]) >= Double.parseDouble(fields[4]), lines.get(i));
+      }
+    }
+  }
+
+  @Test
+  void aPngOfTheWrongSizeIsOneLine() throws Exception {
+    Path small = dir.resolve("small.png");
+    ImageIO.write(new BufferedImage(20, 20, BufferedImage.TYPE_BYTE_GRAY), "png", small.toFile());
+    assertEquals(BeanCli.BAD_INPUT, BeanCli.run("predict", "--model", model.toString(), "--images",
+        small.toString()));
+    assertEquals("bean: " + small + ": 20x20 pixels (expected 28x28, the model's input size)",
+        streams.err().strip().lines().reduce((a, b) -> b).orElse(""));
+  }
+
+  @Test
+  void aMissingModelFolderIsOneLine() {
+    assertEquals(BeanCli.BAD_INPUT, BeanCli.run("predict", "--model", dir.resolve("nosuch").toString(), "--images",
+        dir.resolve("pngs").toString()));
+    assertEquals("bean: --model " + dir.resolve("nosuch") + ": no such folder (expected a SavedModel folder or model "
+        + "base)", streams.err().strip());
+  }
+}
