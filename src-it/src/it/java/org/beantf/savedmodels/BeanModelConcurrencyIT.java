@@ -1,0 +1,93 @@
+package org.beantf.savedmodels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.beantf.data.Dataset;
+import org.beantf.data.DatasetId;
+import org.beantf.data.ImageSet;
+import org.beantf.models.Models;
+import org.beantf.models.export.ModelExport;
+import org.beantf.models.train.RunDirectory;
+import org.beantf.models.train.TrainConfig;
+import org.beantf.models.train.Trainer;
+import org.beantf.models.train.TrainingListener;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.ndarray.Shape;
+
+/** 8 threads × 2,000 predicts on one BeanModel give exactly what one thread gives. */
+class BeanModelConcurrencyIT {
+  private static final int THREADS = 8;
+  private static final int CALLS = 2000;
+  private static final int DISTINCT = 50;
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void eightThreadsEqualOneThread() throws Exception {
+    ImageSet images = randomImages(300);
+    TrainConfig config = TrainConfig.builder("mlp", DatasetId.MNIST).epochs(1).batch(50).threads(2).build();
+    Path run = dir.resolve("run");
+    new Trainer(config, Models.create("mlp", 0), TrainingListener.SILENT).train(
+        new Dataset(DatasetId.MNIST, images, images), RunDirectory.forNewRun(run));
+    Path version = ModelExport.export(Models.create("mlp", 0), config, Shape.of(28, 28, 1),
+        run.resolve("checkpoint/variables").toString(), run.resolve("savedmodel"), "mlp", 0);
+
+    try (BeanModel model = BeanModel.load(version)) {
+      float[][] expected = new float[DISTINCT][];
+      for (int i = 0; i < DISTINCT; i++) {
+        expected[i] = model.predict(image(images, i), 1).probabilities()[0];
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+      try {
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+          int thread = t;
+          results.add(pool.submit(() -> {
+            int checked = 0;
+            for (int call = 0; call < CALLS; call++) {
+              int i = (thread * 7 + call) % DISTINCT;
+              assertArrayEquals(expected[i], model.predict(image(images, i), 1).probabilities()[0],
+                  "thread " + thread + " call " + call);
+              checked++;
+            }
+            return checked;
+          }));
+        }
+        for (Future<Integer> result : results) {
+          assertEquals(CALLS, result.get());
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  private static float[] image(ImageSet images, int index) {
+    float[] pixels = new float[images.imageSize()];
+    images.copyImage(index, pixels, 0);
+    return pixels;
+  }
+
+  private static ImageSet randomImages(int count) {
+    SplittableRandom random = new SplittableRandom(9);
+    float[] pixels = new float[count * 784];
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] = (float) random.nextDouble();
+    }
+    int[] labels = new int[count];
+    for (int i = 0; i < count; i++) {
+      labels[i] = i % 10;
+    }
+    return new ImageSet(pixels, labels, 28, 28, 1);
+  }
+}
