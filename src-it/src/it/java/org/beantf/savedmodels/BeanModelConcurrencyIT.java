@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.data.ImageSet;
+import org.beantf.it.RandomImages;
 import org.beantf.models.Models;
 import org.beantf.models.export.ModelExport;
 import org.beantf.models.train.RunDirectory;
@@ -34,7 +34,7 @@ class BeanModelConcurrencyIT {
 
   @Test
   void eightThreadsEqualOneThread() throws Exception {
-    ImageSet images = randomImages(300);
+    ImageSet images = RandomImages.of(300, 9);
     TrainConfig config = TrainConfig.builder("mlp", DatasetId.MNIST).epochs(1).batch(50).threads(2).build();
     Path run = dir.resolve("run");
     new Trainer(config, Models.create("mlp", 0), TrainingListener.SILENT).train(
@@ -76,18 +76,5 @@ class BeanModelConcurrencyIT {
     float[] pixels = new float[images.imageSize()];
     images.copyImage(index, pixels, 0);
     return pixels;
-  }
-
-  private static ImageSet randomImages(int count) {
-    SplittableRandom random = new SplittableRandom(9);
-    float[] pixels = new float[count * 784];
-    for (int i = 0; i < pixels.length; i++) {
-      pixels[i] = (float) random.nextDouble();
-    }
-    int[] labels = new int[count];
-    for (int i = 0; i < count; i++) {
-      labels[i] = i % 10;
-    }
-    return new ImageSet(pixels, labels, 28, 28, 1);
   }
 }

@@ -32,6 +32,8 @@ public final class TrainingGraph {
   final Operand<TFloat32> correct;
   /** A stateful op whose completion is the end of a training step (fetch-free target). */
   final Op trainStep;
+  /** Logits of the inference pass, [S, classes]. */
+  final Operand<TFloat32> inferenceLogits;
   final Operand<TInt64> predictions;
   final List<Op> initializers;
   final VariableStore variables;
@@ -39,14 +41,15 @@ public final class TrainingGraph {
   final List<LayerExport> layers;
 
   private TrainingGraph(Placeholder<TFloat32> images, Placeholder<TInt32> labels, Operand<TFloat32> crossEntropy,
-      Operand<TFloat32> regularization, Operand<TFloat32> correct, Op trainStep, Operand<TInt64> predictions,
-      List<Op> initializers, VariableStore variables, List<LayerExport> layers) {
+      Operand<TFloat32> regularization, Operand<TFloat32> correct, Op trainStep, Operand<TFloat32> inferenceLogits,
+      Operand<TInt64> predictions, List<Op> initializers, VariableStore variables, List<LayerExport> layers) {
     this.images = images;
     this.labels = labels;
     this.crossEntropy = crossEntropy;
     this.regularization = regularization;
     this.correct = correct;
     this.trainStep = trainStep;
+    this.inferenceLogits = inferenceLogits;
     this.predictions = predictions;
     this.initializers = initializers;
     this.variables = variables;
@@ -94,8 +97,8 @@ public final class TrainingGraph {
 
     initializers.addAll(variables.initializers());
     initializers.addAll(adam.initializers());
-    return new TrainingGraph(images, labels, crossEntropy, regularization, correct, trainStep, predictions,
-        initializers, variables, layerExports(tf.withSubScope("layers"), config, inferencePass.beanLayers()));
+    return new TrainingGraph(images, labels, crossEntropy, regularization, correct, trainStep,
+        inferencePass.logits(), predictions, initializers, variables, layerExports(tf.withSubScope("layers"), config, inferencePass.beanLayers()));
   }
 
   private static List<LayerExport> layerExports(Ops tf, TrainConfig config, List<BeanLayer<TFloat32>> layers) {
