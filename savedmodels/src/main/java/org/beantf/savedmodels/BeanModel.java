@@ -19,6 +19,7 @@ import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.StdArrays;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.proto.SavedModel;
 import org.tensorflow.proto.SignatureDef;
 import org.tensorflow.proto.TensorInfo;
 import org.tensorflow.proto.TensorShapeProto;
@@ -71,6 +72,30 @@ public final class BeanModel implements AutoCloseable {
     Path version = versionFolder(folder);
     SavedModelBundle bundle = SavedModelBundle.load(version.toString(), SavedModelContract.TAG);
     return new BeanModel(version, bundle);
+  }
+
+  /**
+   * The image shape [H, W, C] the SavedModel in {@code folder} expects, read from saved_model.pb without loading
+   * TensorFlow: callers can check their input before the native library prints anything.
+   *
+   * @throws InvalidModelException if the folder holds no BEAN SavedModel
+   */
+  public static Shape inputShapeOf(Path folder) {
+    Path version = versionFolder(folder);
+    try {
+      SavedModel saved = SavedModel.parseFrom(Files.readAllBytes(version.resolve("saved_model.pb")));
+      for (var meta : saved.getMetaGraphsList()) {
+        SignatureDef serving = meta.getSignatureDefMap().get(SavedModelContract.SERVING_DEFAULT);
+        if (serving != null && serving.getInputsMap().containsKey(SavedModelContract.IMAGES)) {
+          return Shape.of(serving.getInputsOrThrow(SavedModelContract.IMAGES).getTensorShape().getDimList().stream()
+              .skip(1).mapToLong(TensorShapeProto.Dim::getSize).toArray());
+        }
+      }
+    } catch (IOException e) {
+      throw new InvalidModelException(version + ": saved_model.pb cannot be read (" + e.getMessage() + ")");
+    }
+    throw new InvalidModelException(version + ": no '" + SavedModelContract.SERVING_DEFAULT + "' signature with an '"
+        + SavedModelContract.IMAGES + "' input (expected a SavedModel exported by bean)");
   }
 
   private static Path versionFolder(Path folder) {

@@ -30,13 +30,13 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() {
     DatasetId id = dataset.id();
     ModelFolder.requireExists(model);
+    long[] shape = BeanModel.inputShapeOf(model).asArray();
+    if (shape[0] != id.height() || shape[1] != id.width() || shape[2] != id.channels()) {
+      throw new BadInputException("--dataset " + id + ": images are " + id.height() + "x" + id.width() + "x"
+          + id.channels() + " but --model " + model + " expects " + shape[0] + "x" + shape[1] + "x" + shape[2]);
+    }
+    Dataset data = DatasetOption.cache().load(id);
     try (BeanModel loaded = BeanModel.load(model)) {
-      long[] shape = loaded.inputShape().asArray();
-      if (shape[0] != id.height() || shape[1] != id.width() || shape[2] != id.channels()) {
-        throw new BadInputException("--dataset " + id + ": images are " + id.height() + "x" + id.width() + "x"
-            + id.channels() + " but --model " + model + " expects " + shape[0] + "x" + shape[1] + "x" + shape[2]);
-      }
-      Dataset data = DatasetOption.cache().load(id);
       ImageSet test = data.test();
       int[] right = new int[id.classes()];
       int[] total = new int[id.classes()];

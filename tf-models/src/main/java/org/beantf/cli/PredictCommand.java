@@ -43,20 +43,20 @@ final class PredictCommand implements Callable<Integer> {
     for (Path file : files) {
       decoded.add(read(file));
     }
-    try (BeanModel loaded = BeanModel.load(model)) {
-      long[] shape = loaded.inputShape().asArray();
-      int height = (int) shape[0];
-      int width = (int) shape[1];
-      int channels = (int) shape[2];
-      float[] pixels = new float[files.size() * height * width * channels];
-      for (int i = 0; i < files.size(); i++) {
-        BufferedImage image = decoded.get(i);
-        if (image.getHeight() != height || image.getWidth() != width) {
-          throw new BadInputException(files.get(i) + ": " + image.getWidth() + "x" + image.getHeight()
-              + " pixels (expected " + width + "x" + height + ", the model's input size)");
-        }
-        toPixels(image, channels, pixels, i * height * width * channels);
+    long[] shape = BeanModel.inputShapeOf(model).asArray();
+    int height = (int) shape[0];
+    int width = (int) shape[1];
+    int channels = (int) shape[2];
+    float[] pixels = new float[files.size() * height * width * channels];
+    for (int i = 0; i < files.size(); i++) {
+      BufferedImage image = decoded.get(i);
+      if (image.getHeight() != height || image.getWidth() != width) {
+        throw new BadInputException(files.get(i) + ": " + image.getWidth() + "x" + image.getHeight()
+            + " pixels (expected " + width + "x" + height + ", the model's input size)");
       }
+      toPixels(image, channels, pixels, i * height * width * channels);
+    }
+    try (BeanModel loaded = BeanModel.load(model)) {
       Prediction prediction = loaded.predict(pixels, files.size());
       for (int i = 0; i < files.size(); i++) {
         System.out.println(files.get(i) + " " + topClasses(prediction.probabilities()[i], top));
