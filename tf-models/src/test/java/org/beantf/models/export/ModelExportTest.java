@@ -32,9 +32,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.proto.DataType;
 import org.tensorflow.proto.MetaGraphDef;
 import org.tensorflow.proto.SavedModel;
 import org.tensorflow.proto.SignatureDef;
+import org.tensorflow.proto.TensorInfo;
 
 /** A trained run exported as a SavedModel and read back through BeanModel and the raw proto. */
 class ModelExportTest {
@@ -123,6 +125,18 @@ class ModelExportTest {
     for (String output : List.of("logits", "probabilities", "class_ids")) {
       assertEquals(-1L, serving.getOutputsOrThrow(output).getTensorShape().getDim(0).getSize(), output);
     }
+    assertEquals(DataType.DT_FLOAT, serving.getInputsOrThrow("images").getDtype());
+    assertEquals(DataType.DT_FLOAT, serving.getOutputsOrThrow("logits").getDtype());
+    assertEquals(DataType.DT_FLOAT, serving.getOutputsOrThrow("probabilities").getDtype());
+    assertEquals(DataType.DT_INT64, serving.getOutputsOrThrow("class_ids").getDtype());
+    assertEquals(List.of(-1L, 10L), dims(serving.getOutputsOrThrow("logits")));
+    SignatureDef bean = signatures.get(SavedModelContract.BEAN_SIGNATURE);
+    assertEquals(java.util.Set.of("activations/hidden", "weights/hidden", "correlation1/hidden",
+        "correlation2/hidden"), bean.getOutputsMap().keySet());
+    assertEquals(List.of(-1L, 500L), dims(bean.getOutputsOrThrow("activations/hidden")));
+    assertEquals(List.of(500L, 10L), dims(bean.getOutputsOrThrow("weights/hidden")));
+    assertEquals(List.of(500L, 500L), dims(bean.getOutputsOrThrow("correlation2/hidden")));
+    bean.getOutputsMap().values().forEach(info -> assertEquals(DataType.DT_FLOAT, info.getDtype()));
     assertTrue(meta.getGraphDef().getNodeList().stream().noneMatch(n -> n.getOp().startsWith("Apply")
         || n.getName().startsWith("adam") || n.getName().equals("global_step")), "optimizer state in the graph");
     long weightBytes = (784L * 500 + 500 + 500 * 10 + 10) * 4;
@@ -132,6 +146,10 @@ class ModelExportTest {
           .mapToLong(f -> f.toFile().length()).sum();
     }
     assertTrue(Math.abs(variableBytes - weightBytes) <= 0.1 * weightBytes, variableBytes + " vs " + weightBytes);
+  }
+
+  private static List<Long> dims(TensorInfo info) {
+    return info.getTensorShape().getDimList().stream().map(d -> d.getSize()).toList();
   }
 
   @Test
