@@ -3,6 +3,7 @@ package org.beantf.bean;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.family.TFloating;
 
 /**
@@ -91,7 +92,7 @@ public record BeanRegularizer(int order, Divergence divergence, double gamma, do
     long m = w.shape().get(1);
     return switch (formFor(n, m)) {
       case BROADCAST -> {
-        long bytesPerRow = n * n * (h.type() == org.tensorflow.types.TFloat64.class ? 8 : 4);
+        long bytesPerRow = n * n * (h.type() == TFloat64.class ? 8 : 4);
         long chunkRows = Math.max(1, BROADCAST_BLOCK_BYTES / bytesPerRow);
         int chunks = (int) Math.max(1, (batchSize + chunkRows - 1) / chunkRows);
         yield BeanEquations.broadcastLoss(tf, BeanEquations.correlation(tf, f, order, normalization), h, divergence,

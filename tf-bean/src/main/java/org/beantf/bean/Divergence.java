@@ -1,5 +1,7 @@
 package org.beantf.bean;
 
+import java.util.Locale;
+
 /** The co-activation divergence d(x, y) of Eq. 1. */
 public enum Divergence {
   /** d(x, y) = (x − y)², the paper's choice for its experiments. */
@@ -9,6 +11,6 @@ public enum Divergence {
 
   /** The name used on the command line. */
   public String cliName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -1,5 +1,7 @@
 package org.beantf.bean;
 
+import java.util.Locale;
+
 /**
  * Which exact form of Eq. 1 a regularizer builds (see {@link BeanEquations}). {@link #AUTO} picks the cheapest by
  * the cost formulas below for the layer's N and M and the configured batch size S.
@@ -45,6 +47,6 @@ public enum LossForm {
 
   /** The name used on the command line. */
   public String cliName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

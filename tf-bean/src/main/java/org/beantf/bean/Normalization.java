@@ -1,5 +1,7 @@
 package org.beantf.bean;
 
+import java.util.Locale;
+
 /** How the correlation matrices are scaled by M, the number of neurons in the next layer. */
 public enum Normalization {
   /** The paper's Eq. 5 and 7: A¹ = F Fᵀ / M, A² = (F Fᵀ) ⊙ (F Fᵀ) / M². Entries lie in [0, 1]. */
@@ -14,6 +16,6 @@ public enum Normalization {
 
   /** The name used on the command line. */
   public String cliName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

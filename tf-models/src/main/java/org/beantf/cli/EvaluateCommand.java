@@ -1,6 +1,7 @@
 package org.beantf.cli;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.beantf.data.BadInputException;
@@ -46,7 +47,7 @@ final class EvaluateCommand implements Callable<Integer> {
         for (int i = 0; i < count; i++) {
           test.copyImage(from + i, batch, i * test.imageSize());
         }
-        float[] pixels = count == BATCH ? batch : java.util.Arrays.copyOf(batch, count * test.imageSize());
+        float[] pixels = count == BATCH ? batch : Arrays.copyOf(batch, count * test.imageSize());
         Prediction prediction = loaded.predict(pixels, count);
         for (int i = 0; i < count; i++) {
           int label = test.label(from + i);
@@ -54,7 +55,7 @@ final class EvaluateCommand implements Callable<Integer> {
           right[label] += prediction.classIds()[i] == label ? 1 : 0;
         }
       }
-      int allRight = java.util.Arrays.stream(right).sum();
+      int allRight = Arrays.stream(right).sum();
       System.out.printf(Locale.ROOT, "%s on %s test (%d images): accuracy %.4f%n", loaded.folder(), id, test.size(),
           (double) allRight / test.size());
       for (int c = 0; c < right.length; c++) {

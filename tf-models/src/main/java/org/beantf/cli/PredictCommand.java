@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -123,7 +124,7 @@ final class PredictCommand implements Callable<Integer> {
     for (int c = 0; c < order.length; c++) {
       order[c] = c;
     }
-    java.util.Arrays.sort(order, (a, b) -> Float.compare(probabilities[b], probabilities[a]));
+    Arrays.sort(order, (a, b) -> Float.compare(probabilities[b], probabilities[a]));
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < Math.min(k, order.length); i++) {
       line.append(i == 0 ? "" : " ").append(order[i]).append(' ')

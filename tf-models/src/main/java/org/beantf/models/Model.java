@@ -1,5 +1,6 @@
 package org.beantf.models;
 
+import java.util.List;
 import org.beantf.models.nn.ModelScope;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
@@ -14,7 +15,7 @@ public interface Model {
   String id();
 
   /** The BEAN layer names, in the order of DESIGN.md's table. */
-  java.util.List<String> beanLayerNames();
+  List<String> beanLayerNames();
 
   /**
    * Why images of height × width × channels do not fit this model, or null when they do.

@@ -1,10 +1,11 @@
 package org.beantf.models.nn;
 
+import java.util.List;
+import org.beantf.data.sampling.Seeds;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
-import org.beantf.data.sampling.Seeds;
 
 /**
  * Inverted dropout, in training passes only: each unit is kept with probability 1 − rate and scaled by
@@ -29,7 +30,7 @@ public final class Dropout {
     }
     Ops tf = scope.tf();
     Operand<TInt64> key = tf.constant(new long[] {Seeds.derive(scope.seed(), "dropout:" + name)});
-    Operand<TInt64> seed = tf.concat(java.util.List.of(key, tf.reshape(scope.step(), tf.constant(new int[] {1}))),
+    Operand<TInt64> seed = tf.concat(List.of(key, tf.reshape(scope.step(), tf.constant(new int[] {1}))),
         tf.constant(0));
     Operand<TFloat32> uniform = tf.random.statelessRandomUniform(tf.shape(x), seed);
     Operand<TFloat32> keep = tf.dtypes.cast(tf.math.greaterEqual(uniform, tf.constant((float) rate)),

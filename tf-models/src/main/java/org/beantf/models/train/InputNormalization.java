@@ -1,9 +1,12 @@
 package org.beantf.models.train;
 
+import java.util.List;
 import org.beantf.data.DatasetId;
 import org.beantf.data.sampling.Seeds;
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.index.Indices;
 import org.tensorflow.op.Ops;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
@@ -28,12 +31,12 @@ public final class InputNormalization {
     if (!flip) {
       return scaled;
     }
-    Operand<TInt64> key = tf.concat(java.util.List.of(tf.constant(new long[] {Seeds.derive(seed, "flip")}),
+    Operand<TInt64> key = tf.concat(List.of(tf.constant(new long[] {Seeds.derive(seed, "flip")}),
         tf.reshape(step, tf.constant(new int[] {1}))), tf.constant(0));
     Operand<TFloat32> coins = tf.random.statelessRandomUniform(
-        tf.reshape(tf.stridedSlice(tf.shape(images), org.tensorflow.ndarray.index.Indices.at(0)),
+        tf.reshape(tf.stridedSlice(tf.shape(images), Indices.at(0)),
             tf.constant(new int[] {1})), key);
-    Operand<org.tensorflow.types.TBool> flipped = tf.reshape(tf.math.less(coins, tf.constant(0.5f)),
+    Operand<TBool> flipped = tf.reshape(tf.math.less(coins, tf.constant(0.5f)),
         tf.constant(new int[] {-1, 1, 1, 1}));
     return tf.select(flipped, tf.reverse(scaled, tf.constant(new int[] {2})), scaled);
   }

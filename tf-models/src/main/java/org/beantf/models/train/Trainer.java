@@ -2,8 +2,11 @@ package org.beantf.models.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.beantf.data.Dataset;
 import org.beantf.data.ImageSet;
 import org.beantf.data.npy.Npy;
@@ -107,7 +110,7 @@ public final class Trainer {
         }
         if (split.validation().length > 0) {
           listener.note("keeping epoch " + progress.bestEpoch + " (best validation accuracy "
-              + String.format(java.util.Locale.ROOT, "%.4f", progress.bestValidation) + ")");
+              + String.format(Locale.ROOT, "%.4f", progress.bestValidation) + ")");
           session.restore(run.bestCheckpoint().resolve("variables").toString());
         }
         Accuracy test = evaluate(session, g, dataset.test(), allIndices(dataset.test().size()));
@@ -139,7 +142,7 @@ public final class Trainer {
   }
 
   private EpochMetrics trainEpoch(Session session, TrainingGraph g, BatchFeeder feeder, Split split,
-      Dataset dataset, int epoch, Progress progress, java.nio.file.Path checkpoint) {
+      Dataset dataset, int epoch, Progress progress, Path checkpoint) {
     long epochStart = System.nanoTime();
     List<int[]> batches = Batches.epoch(split.train(), config.batch(), config.seed(), epoch, false);
     listener.epochStarted(epoch, batches.size(), config.batch());
@@ -185,7 +188,7 @@ public final class Trainer {
     int[] total = new int[classes];
     try (BatchFeeder feeder = new BatchFeeder(images, EVALUATION_BATCH)) {
       for (int from = 0; from < indices.length; from += EVALUATION_BATCH) {
-        int[] batch = java.util.Arrays.copyOfRange(indices, from, Math.min(indices.length, from + EVALUATION_BATCH));
+        int[] batch = Arrays.copyOfRange(indices, from, Math.min(indices.length, from + EVALUATION_BATCH));
         BatchFeeder.Fed fed = feeder.feed(batch);
         try (Result result = session.runner().setOptions(CALLER_THREAD).feed(g.images, fed.images())
             .fetch(g.predictions).run()) {
