@@ -54,6 +54,9 @@ public final class ConfigJson {
       json.get("reg").forEach(r -> regs.addAll(Regularization.parseList(r.asText())));
       List<String> layers = new ArrayList<>();
       json.get("bean_layers").forEach(l -> layers.add(l.asText()));
+      if (layers.equals(Models.create(json.get("model").asText(), 0).beanLayerNames())) {
+        layers.clear(); // every layer of the model: the configuration says so with an empty list
+      }
       boolean untilConverged = json.get("until_converged").asBoolean();
       TrainConfig.Builder builder = TrainConfig.builder(json.get("model").asText(),
               DatasetId.parse(json.get("dataset").asText()))

@@ -1,0 +1,43 @@
+package org.beantf.models.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import org.beantf.bean.Divergence;
+import org.beantf.bean.LossForm;
+import org.beantf.bean.Normalization;
+import org.beantf.data.BadInputException;
+import org.beantf.data.DatasetId;
+import org.junit.jupiter.api.Test;
+
+/** config.json written by a run reads back as the same configuration (what bean export and --resume rely on). */
+class ConfigJsonTest {
+
+  @Test
+  void everySettingSurvivesTheRoundTrip() throws Exception {
+    TrainConfig config = TrainConfig.builder("lenet5", DatasetId.FASHION_MNIST)
+        .regularizers(Regularization.BEAN1, Regularization.DROPOUT, Regularization.L2).alpha(3.5).dropout(0.25)
+        .l2(2e-4).l1(3e-6).gamma(2).divergence(Divergence.ABSOLUTE).form(LossForm.BROADCAST)
+        .normalization(Normalization.NONE).beanLayers(List.of("fc1", "fc2")).untilConverged(4, 40)
+        .validation(5000).batch(64).learningRate(1e-3).seed(99).threads(3).shots(10).augmentFlip(true).build();
+    JsonNode written = RunDirectory.JSON.readTree(RunDirectory.JSON.writeValueAsString(ConfigJson.of(config)));
+    assertEquals(config, ConfigJson.parse(written, Path.of("config.json")));
+  }
+
+  @Test
+  void aFixedEpochCountSurvivesToo() throws Exception {
+    TrainConfig config = TrainConfig.builder("mlp", DatasetId.MNIST).epochs(7).threads(2).build();
+    JsonNode written = RunDirectory.JSON.readTree(RunDirectory.JSON.writeValueAsString(ConfigJson.of(config)));
+    assertEquals(config, ConfigJson.parse(written, Path.of("config.json")));
+  }
+
+  @Test
+  void aFileThatIsNoRunConfigurationIsBadInput() throws Exception {
+    BadInputException e = assertThrows(BadInputException.class,
+        () -> ConfigJson.parse(RunDirectory.JSON.readTree("{\"model\": \"mlp\"}"), Path.of("x/config.json")));
+    assertEquals(true, e.getMessage().startsWith("x/config.json: not a run configuration"), e.getMessage());
+  }
+}
