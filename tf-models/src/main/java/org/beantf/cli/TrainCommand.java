@@ -49,12 +49,10 @@ final class TrainCommand implements Callable<Integer> {
       + Defaults.DROPOUT + ")")
   Double dropout;
 
-  @Option(names = "--l2", paramLabel = "L", description = "weight decay λ with --reg l2 (default " + Defaults.L2
-      + ")")
+  @Option(names = "--l2", paramLabel = "L", description = "weight decay λ with --reg l2 (default per model)")
   Double l2;
 
-  @Option(names = "--l1", paramLabel = "L", description = "ℓ1 strength λ with --reg l1 (default " + Defaults.L1
-      + ")")
+  @Option(names = "--l1", paramLabel = "L", description = "ℓ1 strength λ with --reg l1 (default per model)")
   Double l1;
 
   @Option(names = "--gamma", defaultValue = "1", paramLabel = "G", description = "γ of f(W) = |tanh(γW)|")
@@ -138,8 +136,8 @@ final class TrainCommand implements Callable<Integer> {
     if (!(p >= 0 && p < 1)) {
       throw new BadInputException("--dropout " + p + ": expected 0 <= P < 1");
     }
-    double decay = l2 != null ? l2 : Defaults.L2;
-    double sparsity = l1 != null ? l1 : Defaults.L1;
+    double decay = l2 != null ? l2 : Defaults.l2(model);
+    double sparsity = l1 != null ? l1 : Defaults.l1(model);
     nonNegative("--l2", decay);
     nonNegative("--l1", sparsity);
     positive("--gamma", gamma);

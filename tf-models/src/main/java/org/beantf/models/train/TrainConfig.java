@@ -69,8 +69,8 @@ public record TrainConfig(String model, DatasetId dataset, Set<Regularization> r
     private Set<Regularization> regs = Set.of();
     private Double alpha;
     private double dropout = Defaults.DROPOUT;
-    private double l2 = Defaults.L2;
-    private double l1 = Defaults.L1;
+    private double l2;
+    private double l1;
     private double gamma = Defaults.GAMMA;
     private Divergence divergence = Divergence.SQUARED;
     private LossForm form = LossForm.AUTO;
@@ -90,6 +90,8 @@ public record TrainConfig(String model, DatasetId dataset, Set<Regularization> r
     private Builder(String model, DatasetId dataset) {
       this.model = model;
       this.dataset = dataset;
+      this.l2 = Defaults.l2(model);
+      this.l1 = Defaults.l1(model);
     }
 
     public Builder regularizers(Regularization... value) {
