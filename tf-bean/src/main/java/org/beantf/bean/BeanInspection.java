@@ -40,10 +40,8 @@ public final class BeanInspection {
     try (Graph graph = new Graph(); Session session = new Session(graph)) {
       Ops tf = Ops.create(graph);
       Operand<TFloat32> weights = tf.constant(w);
-      Operand<TFloat32> f = BeanEquations.connectivity(tf, weights, gamma);
-      Session.Runner runner = session.runner()
-          .fetch(BeanEquations.firstOrderCorrelation(tf, f, normalization))
-          .fetch(BeanEquations.secondOrderCorrelation(tf, f, normalization));
+      Correlations<TFloat32> a = Correlations.of(tf, weights, gamma, normalization);
+      Session.Runner runner = session.runner().fetch(a.first()).fetch(a.second());
       Map<String, Operand<TFloat32>> losses = new LinkedHashMap<>();
       if (h != null && h.length > 0) {
         Operand<TFloat32> activations = tf.constant(h);

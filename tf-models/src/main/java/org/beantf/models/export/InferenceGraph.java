@@ -2,8 +2,8 @@ package org.beantf.models.export;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.beantf.bean.BeanEquations;
 import org.beantf.bean.BeanLayer;
+import org.beantf.bean.Correlations;
 import org.beantf.models.Forward;
 import org.beantf.models.Model;
 import org.beantf.models.nn.ModelScope;
@@ -49,14 +49,12 @@ public final class InferenceGraph {
     Signature.Builder bean = Signature.builder().key(SavedModelContract.BEAN_SIGNATURE)
         .methodName(SavedModelContract.PREDICT_METHOD).input(SavedModelContract.IMAGES, images);
     for (BeanLayer<TFloat32> layer : forward.beanLayers()) {
-      Ops scoped = tf.withSubScope("bean_" + layer.name());
-      Operand<TFloat32> f = BeanEquations.connectivity(scoped, layer.outgoingWeights(), config.gamma());
+      Correlations<TFloat32> a = Correlations.of(tf.withSubScope("bean_" + layer.name()),
+          layer.outgoingWeights(), config.gamma(), config.normalization());
       bean.output(SavedModelContract.activations(layer.name()), layer.activations())
           .output(SavedModelContract.weights(layer.name()), layer.outgoingWeights())
-          .output(SavedModelContract.correlation(layer.name(), 1),
-              BeanEquations.firstOrderCorrelation(scoped, f, config.normalization()))
-          .output(SavedModelContract.correlation(layer.name(), 2),
-              BeanEquations.secondOrderCorrelation(scoped, f, config.normalization()));
+          .output(SavedModelContract.correlation(layer.name(), 1), a.first())
+          .output(SavedModelContract.correlation(layer.name(), 2), a.second());
     }
     List<Signature> signatures = new ArrayList<>();
     signatures.add(serving);

@@ -2,8 +2,8 @@ package org.beantf.models.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.beantf.bean.BeanEquations;
 import org.beantf.bean.BeanLayer;
+import org.beantf.bean.Correlations;
 import org.beantf.models.Forward;
 import org.beantf.models.Model;
 import org.beantf.models.nn.ModelScope;
@@ -104,10 +104,9 @@ public final class TrainingGraph {
   private static List<LayerExport> layerExports(Ops tf, TrainConfig config, List<BeanLayer<TFloat32>> layers) {
     List<LayerExport> exports = new ArrayList<>();
     for (BeanLayer<TFloat32> layer : layers) {
-      Operand<TFloat32> f = BeanEquations.connectivity(tf, layer.outgoingWeights(), config.gamma());
-      exports.add(new LayerExport(layer.name(), layer.outgoingWeights(),
-          BeanEquations.firstOrderCorrelation(tf, f, config.normalization()),
-          BeanEquations.secondOrderCorrelation(tf, f, config.normalization())));
+      Correlations<TFloat32> a = Correlations.of(tf, layer.outgoingWeights(), config.gamma(),
+          config.normalization());
+      exports.add(new LayerExport(layer.name(), layer.outgoingWeights(), a.first(), a.second()));
     }
     return exports;
   }
