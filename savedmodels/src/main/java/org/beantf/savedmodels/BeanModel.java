@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
+import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.StdArrays;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.proto.SavedModel;
 import org.tensorflow.proto.SignatureDef;
@@ -44,6 +44,11 @@ public final class BeanModel implements AutoCloseable {
   private final SignatureDef serving;
   private final SignatureDef bean;
   private final long[] inputShape;
+  // resolved once: feeding and fetching by name would look each one up in the graph on every call
+  private final Output<?> servingImages;
+  private final Output<?> probabilities;
+  private final Output<?> classIds;
+  private final Output<?> logits;
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private boolean closed;
 
@@ -60,6 +65,20 @@ public final class BeanModel implements AutoCloseable {
     }
     TensorShapeProto shape = serving.getInputsOrThrow(SavedModelContract.IMAGES).getTensorShape();
     this.inputShape = shape.getDimList().stream().skip(1).mapToLong(TensorShapeProto.Dim::getSize).toArray();
+    try {
+      this.servingImages = graphTensor(serving, true, SavedModelContract.IMAGES);
+      this.probabilities = graphTensor(serving, false, SavedModelContract.PROBABILITIES);
+      this.classIds = graphTensor(serving, false, SavedModelContract.CLASS_IDS);
+      this.logits = graphTensor(serving, false, SavedModelContract.LOGITS);
+    } catch (IllegalArgumentException e) {
+      bundle.close();
+      throw new InvalidModelException(folder + ": the '" + SavedModelContract.SERVING_DEFAULT + "' signature "
+          + "does not match its graph (" + e.getMessage() + "; expected a SavedModel exported by bean)");
+    }
+  }
+
+  private Output<?> graphTensor(SignatureDef signature, boolean input, String name) {
+    return bundle.graph().outputOrThrow(tensor(signature, input, name));
   }
 
   /**
@@ -169,19 +188,27 @@ public final class BeanModel implements AutoCloseable {
 
   private Prediction predict(TFloat32 images) {
     return call(() -> {
-      try (Result result = session().runner().feed(tensor(serving, true, SavedModelContract.IMAGES), images)
-          .fetch(tensor(serving, false, SavedModelContract.PROBABILITIES))
-          .fetch(tensor(serving, false, SavedModelContract.CLASS_IDS))
-          .fetch(tensor(serving, false, SavedModelContract.LOGITS)).run()) {
+      try (Result result = session().runner().feed(servingImages, images).fetch(probabilities).fetch(classIds)
+          .fetch(logits).run()) {
         TInt64 classes = (TInt64) result.get(1);
-        long[] classIds = new long[(int) classes.size()];
-        for (int i = 0; i < classIds.length; i++) {
-          classIds[i] = classes.getLong(i);
-        }
-        return new Prediction(StdArrays.array2dCopyOf((TFloat32) result.get(0)), classIds,
-            StdArrays.array2dCopyOf((TFloat32) result.get(2)));
+        long[] ids = new long[(int) classes.size()];
+        classes.copyTo(DataBuffers.of(ids, false, false));
+        return new Prediction(rows((TFloat32) result.get(0)), ids, rows((TFloat32) result.get(2)));
       }
     });
+  }
+
+  /** A [rows, columns] tensor as Java rows, read in one bulk copy. */
+  private static float[][] rows(TFloat32 matrix) {
+    int rows = (int) matrix.shape().get(0);
+    int columns = (int) matrix.shape().get(1);
+    float[] flat = new float[rows * columns];
+    matrix.copyTo(DataBuffers.of(flat, false, false));
+    float[][] result = new float[rows][columns];
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(flat, r * columns, result[r], 0, columns);
+    }
+    return result;
   }
 
   /** The activations H [count, N] of BEAN layer {@code layer} for {@code count} images (raw pixels, NHWC). */
@@ -192,7 +219,7 @@ public final class BeanModel implements AutoCloseable {
       return call(() -> {
         try (Result result = session().runner().feed(tensor(bean, true, SavedModelContract.IMAGES), images)
             .fetch(output).run()) {
-          return StdArrays.array2dCopyOf((TFloat32) result.get(0));
+          return rows((TFloat32) result.get(0));
         }
       });
     }
@@ -211,7 +238,7 @@ public final class BeanModel implements AutoCloseable {
   private float[][] constantOutput(String output) {
     return call(() -> {
       try (Result result = session().runner().fetch(output).run()) {
-        return StdArrays.array2dCopyOf((TFloat32) result.get(0));
+        return rows((TFloat32) result.get(0));
       }
     });
   }

@@ -91,25 +91,29 @@ public final class BeanEquations {
    */
   public static <T extends TFloating> Operand<T> denseLoss(Ops tf, Operand<T> a, Operand<T> h) {
     Operand<T> hc = centred(tf, h);
-    Operand<T> r = tf.reduceSum(a, tf.constant(1));
-    Operand<T> hAh = tf.reduceSum(tf.math.mul(tf.linalg.matMul(hc, a), hc), tf.constant(1));
-    return squaredLoss(tf, hc, r, hAh);
+    Operand<T> r = tf.reduceSum(a, tf.constant(0), ReduceSum.keepDims(true));
+    Operand<T> minusHAh = tf.math.neg(
+        tf.reduceSum(tf.math.mul(tf.linalg.matMul(hc, a), hc), tf.constant(1), ReduceSum.keepDims(true)));
+    return squaredLoss(tf, hc, r, minusHAh, 1);
   }
 
   /**
    * Eq. 1 for the squared divergence with A = G Gᵀ / c given by a factor G (N×K) and a scale c: per sample
    * 2 Σ_i h_i² r_i − 2 ‖Gᵀh‖² / c with r = G (Gᵀ 1) / c, on centred activations. Cost S·N·K.
    *
+   * <p>Built from products only (the sum over K is a product with a column of −1s): the training step's cost at
+   * small N and K is the number of ops in the loss and its gradient, not their arithmetic.
+   *
    * @see #correlationFactor
    */
   public static <T extends TFloating> Operand<T> lowRankLoss(Ops tf, Operand<T> g, double c, Operand<T> h) {
     Operand<T> hc = centred(tf, h);
-    Operand<T> scale = scalar(tf, c, h);
-    Operand<T> columnSums = tf.reduceSum(g, tf.constant(0), ReduceSum.keepDims(true));
-    Operand<T> r = tf.math.div(tf.reduceSum(tf.math.mul(g, columnSums), tf.constant(1)), scale);
+    Operand<T> rTimesC = tf.linalg.matMul(
+        tf.reduceSum(g, tf.constant(0), ReduceSum.keepDims(true)), g, MatMul.transposeB(true));
     Operand<T> gTh = tf.linalg.matMul(hc, g);
-    Operand<T> hAh = tf.math.div(tf.reduceSum(tf.math.square(gTh), tf.constant(1)), scale);
-    return squaredLoss(tf, hc, r, hAh);
+    Operand<T> minusGThSquaredNorm = tf.linalg.matMul(tf.math.square(gTh),
+        tf.dtypes.cast(tf.fill(tf.constant(new long[] {outgoing(g), 1}), tf.constant(-1.0)), h.type()));
+    return squaredLoss(tf, hc, rTimesC, minusGThSquaredNorm, c);
   }
 
   /**
@@ -139,14 +143,17 @@ public final class BeanEquations {
     return tf.math.sub(h, tf.stopGradient(tf.math.mean(h, tf.constant(1), Mean.keepDims(true))));
   }
 
-  /** L = mean over samples of (2 Σ_i h_i² r_i − 2 hᵀA h), divided by N². Σ_i h_i² r_i is a product (S×N · N). */
+  /**
+   * L = mean over samples of 2 (Σ_i h_i² r_i − hᵀA h) / N², from c·r as a row [1,N] and −c·hᵀA h as a column
+   * [S,1]. Σ_i h_i² r_i is a product (S×N · N×1); the two columns of the same shape meet in an AddN, whose gradient
+   * is free of the shape arithmetic that a broadcasting subtraction brings.
+   */
   private static <T extends TFloating> Operand<T> squaredLoss(
-      Ops tf, Operand<T> hc, Operand<T> r, Operand<T> hAh) {
-    Operand<T> column = tf.reshape(r, tf.constant(new int[] {-1, 1}));
-    Operand<T> hSquaredR = tf.reshape(tf.linalg.matMul(tf.math.square(hc), column), tf.constant(new int[] {-1}));
-    Operand<T> perSample = tf.math.mul(scalar(tf, 2, hc), tf.math.sub(hSquaredR, hAh));
-    Operand<T> mean = tf.math.mean(perSample, tf.constant(0));
-    return tf.math.div(mean, scalar(tf, square(neurons(hc)), hc));
+      Ops tf, Operand<T> hc, Operand<T> rTimesC, Operand<T> minusHAhTimesC, double c) {
+    Operand<T> hSquaredR = tf.linalg.matMul(tf.math.square(hc), rTimesC, MatMul.transposeB(true));
+    Operand<T> perSample = tf.math.addN(List.of(hSquaredR, minusHAhTimesC));
+    Operand<T> mean = tf.math.mean(perSample, tf.constant(new int[] {0, 1}));
+    return tf.math.mul(mean, scalar(tf, 2 / (c * square(neurons(hc))), hc));
   }
 
   private static long neurons(Operand<?> h) {
