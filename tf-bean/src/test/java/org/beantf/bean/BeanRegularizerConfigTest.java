@@ -52,12 +52,13 @@ class BeanRegularizerConfigTest {
 
   @Test
   void costsFollowTheDocumentedFormulas() {
-    // N = 500, M = 10, S = 100: N²M = 2.5e6, N² = 2.5e5, S·N² = 2.5e7, S·N·M = 5e5, M(M+1)/2 = 55; the
-    // elementwise-built matrices weigh 500 per element.
+    // N = 500, M = 10, S = 100: N²M = 2.5e6, N² = 2.5e5, S·N² = 2.5e7, S·N·M = 5e5, M(M+1)/2 = 55, the two
+    // selection products 2·N·M·55; the elementwise-built matrices weigh 500 per element.
     assertEquals(2.5e6 + 500 * (2.5e5 + 2.5e7), LossForm.cost(LossForm.BROADCAST, 1, 500, 10, 100));
     assertEquals(2.5e6 + 2.5e7 + 500 * 2.5e5, LossForm.cost(LossForm.DENSE, 2, 500, 10, 100));
     assertEquals(5e5, LossForm.cost(LossForm.LOWRANK, 1, 500, 10, 100));
-    assertEquals(100 * 500 * 55 + 500 * 500 * 55, LossForm.cost(LossForm.LOWRANK, 2, 500, 10, 100));
+    assertEquals(100 * 500 * 55 + 2 * 500 * 10 * 55 + 500 * 500 * 55,
+        LossForm.cost(LossForm.LOWRANK, 2, 500, 10, 100));
     assertThrows(IllegalArgumentException.class, () -> LossForm.cost(LossForm.AUTO, 1, 500, 10, 100));
   }
 

@@ -1,0 +1,133 @@
+package org.beantf.models.train;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.beantf.data.DatasetId;
+import org.beantf.data.ImageSet;
+import org.beantf.models.Models;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.proto.ConfigProto;
+
+/**
+ * The cost of a regularizer as a ratio to the vanilla training step, measured so that a noisy machine does not
+ * decide it: the graphs of every configuration are built side by side, and each round runs one step of each, in
+ * an order that rotates from round to round. The ratio of a round compares steps taken within milliseconds of
+ * each other; the median over rounds and its quartiles are printed. JMH's TrainingStepBenchmark gives the
+ * absolute times; on a busy machine its configurations, run minutes apart, see different loads.
+ *
+ * <pre>TrainingStepRatio MODEL REG[,REG...] ROUNDS   e.g. TrainingStepRatio mlp none,bean1,bean2 3000</pre>
+ *
+ * The first regularizer is the baseline. The first fifth of the rounds is warm-up and not counted.
+ */
+public final class TrainingStepRatio {
+  private static final int BATCH = 100;
+
+  private TrainingStepRatio() {}
+
+  public static void main(String[] args) {
+    if (args.length != 3) {
+      System.err.println("usage: TrainingStepRatio MODEL REG[,REG...] ROUNDS");
+      System.exit(2);
+    }
+    String model = args[0];
+    String[] regs = args[1].split(",");
+    int rounds = Integer.parseInt(args[2]);
+    DatasetId dataset = model.equals("resnet18") ? DatasetId.CIFAR10 : DatasetId.MNIST;
+    ConfigProto oneThread =
+        ConfigProto.newBuilder().setIntraOpParallelismThreads(1).setInterOpParallelismThreads(1).build();
+    List<Step> steps = new ArrayList<>();
+    try (BatchFeeder feeder = new BatchFeeder(randomImages(BATCH, dataset), BATCH)) {
+      int[] batch = new int[BATCH];
+      Arrays.setAll(batch, i -> i);
+      BatchFeeder.Fed fed = feeder.feed(batch);
+      for (String reg : regs) {
+        steps.add(new Step(model, dataset, reg, oneThread));
+      }
+      double[][] millis = new double[regs.length][rounds];
+      for (int round = 0; round < rounds; round++) {
+        for (int k = 0; k < regs.length; k++) {
+          int which = (round + k) % regs.length;
+          millis[which][round] = steps.get(which).run(fed);
+        }
+      }
+      report(model, regs, millis, rounds / 5);
+    } finally {
+      steps.forEach(Step::close);
+    }
+  }
+
+  private static void report(String model, String[] regs, double[][] millis, int warmup) {
+    System.out.printf("%s, %d rounds after %d warm-up rounds, one TensorFlow thread, batch %d%n", model,
+        millis[0].length - warmup, warmup, BATCH);
+    System.out.println("| regularizer | ms/step (median) | quartiles | ratio to " + regs[0]
+        + " (median of per-round ratios) | quartiles of the ratio |");
+    System.out.println("|---|---|---|---|---|");
+    for (int r = 0; r < regs.length; r++) {
+      double[] times = Arrays.copyOfRange(millis[r], warmup, millis[r].length);
+      double[] ratios = new double[times.length];
+      for (int i = 0; i < times.length; i++) {
+        ratios[i] = times[i] / millis[0][warmup + i];
+      }
+      System.out.printf("| %s | %.3f | %.3f-%.3f | %.3f | %.3f-%.3f |%n", regs[r], quantile(times, 0.5),
+          quantile(times, 0.25), quantile(times, 0.75), quantile(ratios, 0.5), quantile(ratios, 0.25),
+          quantile(ratios, 0.75));
+    }
+  }
+
+  private static double quantile(double[] values, double q) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[(int) Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))];
+  }
+
+  private static ImageSet randomImages(int count, DatasetId dataset) {
+    SplittableRandom random = new SplittableRandom(1);
+    int size = dataset.height() * dataset.width() * dataset.channels();
+    float[] pixels = new float[count * size];
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] = (float) random.nextDouble();
+    }
+    int[] labels = new int[count];
+    Arrays.setAll(labels, i -> i % 10);
+    return new ImageSet(pixels, labels, dataset.height(), dataset.width(), dataset.channels());
+  }
+
+  /** One configuration's training graph and session. */
+  private static final class Step implements AutoCloseable {
+    private final Graph graph = new Graph();
+    private final Session session;
+    private final TrainingGraph g;
+
+    Step(String model, DatasetId dataset, String reg, ConfigProto config) {
+      TrainConfig train = TrainConfig.builder(model, dataset).regularizers(Regularization.parseList(reg))
+          .batch(BATCH).threads(1).build();
+      g = TrainingGraph.build(graph, Models.create(model, 0), train,
+          Shape.of(dataset.height(), dataset.width(), dataset.channels()));
+      session = new Session(graph, config);
+      Session.Runner init = session.runner();
+      g.initializers.forEach(init::addTarget);
+      init.run().close();
+    }
+
+    /** One training step on {@code fed}, in milliseconds. */
+    double run(BatchFeeder.Fed fed) {
+      long start = System.nanoTime();
+      try (Result result = session.runner().setOptions(Trainer.CALLER_THREAD).feed(g.images, fed.images())
+          .feed(g.labels, fed.labels()).fetch(g.crossEntropy).fetch(g.regularization).fetch(g.correct)
+          .addTarget(g.trainStep).run()) {
+        return (System.nanoTime() - start) / 1e6;
+      }
+    }
+
+    @Override
+    public void close() {
+      session.close();
+      graph.close();
+    }
+  }
+}
