@@ -25,7 +25,14 @@ public final class BeanCli {
   /** Exit code for a failure at run time. */
   public static final int FAILURE = 1;
 
+  private static final String JAVACPP_MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
+
   public static void main(String[] args) {
+    // JavaCPP otherwise reads the process's resident size at every native allocation, one per tensor: 20-30 µs a
+    // call (docs/BENCHMARKS.md). Every tensor here is closed explicitly, so its GC-driven limit is not needed.
+    if (System.getProperty(JAVACPP_MAX_PHYSICAL_BYTES) == null) {
+      System.setProperty(JAVACPP_MAX_PHYSICAL_BYTES, "0");
+    }
     System.exit(run(args));
   }
 

@@ -34,6 +34,7 @@ public final class TrainingStepRatio {
       System.err.println("usage: TrainingStepRatio MODEL REG[,REG...] ROUNDS");
       System.exit(2);
     }
+    System.setProperty("org.bytedeco.javacpp.maxPhysicalBytes", "0");   // as the bean command runs
     String model = args[0];
     String[] regs = args[1].split(",");
     int rounds = Integer.parseInt(args[2]);
