@@ -89,8 +89,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--batch", defaultValue = "100", paramLabel = "B")
   int batch;
 
-  @Option(names = "--lr", defaultValue = "5e-4", paramLabel = "LR")
-  double lr;
+  @Option(names = "--lr", paramLabel = "LR",
+      description = "Adam learning rate (default: 5e-4, the paper's; 1e-3 for lenet5)")
+  Double lr;
 
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S")
   long seed;
@@ -141,7 +142,8 @@ final class TrainCommand implements Callable<Integer> {
     nonNegative("--l2", decay);
     nonNegative("--l1", sparsity);
     positive("--gamma", gamma);
-    positive("--lr", lr);
+    double rate = lr != null ? lr : Defaults.learningRate(model);
+    positive("--lr", rate);
     positiveInt("--batch", batch);
     positiveInt(untilConverged ? "--max-epochs" : "--epochs", untilConverged ? maxEpochs : epochs);
     positiveInt("--patience", patience);
@@ -171,7 +173,7 @@ final class TrainCommand implements Callable<Integer> {
     TrainConfig.Builder builder = TrainConfig.builder(model, id).regularizers(regs).alpha(a).dropout(p).l2(decay)
         .l1(sparsity).gamma(gamma).divergence(div).form(lossForm)
         .normalization(parse(Normalization.class, "--normalization", normalization)).beanLayers(beanLayers)
-        .validation(valSplit).batch(batch).learningRate(lr).seed(seed).shots(shots)
+        .validation(valSplit).batch(batch).learningRate(rate).seed(seed).shots(shots)
         .augmentFlip(augment.equals("flip"));
     if (threads != null) {
       builder.threads(threads);

@@ -81,7 +81,7 @@ public record TrainConfig(String model, DatasetId dataset, Set<Regularization> r
     private int patience = 3;
     private int validation;
     private int batch = Defaults.BATCH;
-    private double learningRate = Defaults.LEARNING_RATE;
+    private double learningRate;
     private long seed = 1;
     private int threads = Runtime.getRuntime().availableProcessors();
     private int shots;
@@ -92,6 +92,7 @@ public record TrainConfig(String model, DatasetId dataset, Set<Regularization> r
       this.dataset = dataset;
       this.l2 = Defaults.l2(model);
       this.l1 = Defaults.l1(model);
+      this.learningRate = Defaults.learningRate(model);
     }
 
     public Builder regularizers(Regularization... value) {
