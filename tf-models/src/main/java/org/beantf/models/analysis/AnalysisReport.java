@@ -45,6 +45,8 @@ public final class AnalysisReport {
       row(page, "shuffled weights: mean silhouette ± sd (" + a.shuffled().silhouettes().length + " shuffles)",
           number(a.shuffled().mean()) + " ± " + number(a.shuffled().standardDeviation()));
       row(page, "z of the silhouette against the shuffles", number(a.shuffledZ()));
+      row(page, "silhouette of k-means (k = " + a.k() + ") on the 2-D t-SNE map instead of W",
+          number(a.tsneSilhouette()));
       row(page, "ARI, clusters vs preferred class", number(a.ari()));
       row(page, "NMI, clusters vs preferred class", number(a.nmi()));
       row(page, "mean class selectivity", number(mean(a.selectivity().selectivity())));

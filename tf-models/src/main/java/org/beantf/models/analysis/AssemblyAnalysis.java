@@ -53,6 +53,7 @@ public final class AssemblyAnalysis {
     ShuffledNull shuffled = ShuffledNull.of(w, k, seed);
     progress.accept(layer + ": t-SNE");
     double[][] tsne = TSne.builder().seed(seed).build().embed(w);
+    double tsneSilhouette = Silhouette.mean(tsne, KMeans.cluster(tsne, k, seed).labels());
 
     progress.accept(layer + ": activations of " + test.size() + " test images");
     float[][] h = source.activations(layer, test);
@@ -70,7 +71,7 @@ public final class AssemblyAnalysis {
         settings.correlationOrder(), clustering, silhouette, bestK, shuffled,
         ClusterAgreement.adjustedRandIndex(clustering.labels(), preferred),
         ClusterAgreement.normalizedMutualInformation(clustering.labels(), preferred), classMeans, selectivity,
-        ablation, Connectivity.sparsity(w, settings.gamma()), tsne,
+        ablation, Connectivity.sparsity(w, settings.gamma()), tsne, tsneSilhouette,
         Connectivity.meanOutgoingProfiles(w, clustering.labels(), k));
   }
 

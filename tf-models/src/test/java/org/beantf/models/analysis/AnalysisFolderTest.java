@@ -56,6 +56,7 @@ class AnalysisFolderTest {
     assertTrue(html.contains("bean analyze --run runs/a --layer hidden"));
     assertTrue(html.contains("mlp &lt;500&gt;"), "escaped");
     assertTrue(html.contains("<td class=\"n\">0.9100</td>"), "the silhouette beside the plots");
+    assertTrue(html.contains("<td class=\"n\">0.9500</td>"), "the silhouette on the t-SNE map");
   }
 
   @Test

@@ -72,6 +72,7 @@ class AssemblyAnalysisTest {
     assertEquals(0.75, a.sparsity(), 1e-12);
     assertEquals(N, a.tsne().length);
     assertEquals(2, a.tsne()[0].length);
+    assertTrue(a.tsneSilhouette() > 0.8, "t-SNE keeps the blobs apart: " + a.tsneSilhouette());
     assertEquals(3, a.outgoingProfiles().length);
     assertEquals(2, a.correlation()[0][0], 0, "the order asked for");
     assertEquals(5, steps.size(), steps.toString());

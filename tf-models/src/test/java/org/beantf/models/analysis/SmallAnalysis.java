@@ -28,7 +28,7 @@ final class SmallAnalysis {
     return new LayerAnalysis("hidden", w, a, 2, clustering, 0.91,
         new BestK.Result(2, clustering, 0.91, new double[] {0.91, 0.5, 0.3, 0.2}),
         new ShuffledNull(new double[] {0.2, 0.3}, 0.25, shuffledSd), 0.75, 0.8, classMeans,
-        new Selectivity(new int[] {0, 0, 0, 1, 1, 1}, new double[] {1, 1, 1, 1, 1, 1}), ablation, 0.5, tsne,
+        new Selectivity(new int[] {0, 0, 0, 1, 1, 1}, new double[] {1, 1, 1, 1, 1, 1}), ablation, 0.5, tsne, 0.95,
         new double[][] {{1, 0.03}, {0.03, 1.03}});
   }
 
