@@ -9,6 +9,7 @@ import org.beantf.models.Model;
 import org.beantf.models.export.InferencePass;
 import org.beantf.models.train.BatchFeeder;
 import org.beantf.models.train.TrainConfig;
+import org.beantf.models.train.Trainer;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -22,7 +23,8 @@ import org.tensorflow.types.TInt64;
 /**
  * A run's model rebuilt from its checkpoint for analysis: the inference pass with a mask on every BEAN layer's
  * activations (1 keeps a neuron, 0 silences it; all ones unless fed). One graph gives each layer's activations and
- * the predictions with any population of a layer silenced. Owns its graph and session: close it.
+ * the predictions with any population of a layer silenced. Like training, every op runs on the calling thread:
+ * TensorFlow's pools only compete for the cores here. Owns its graph and session: close it.
  */
 public final class AnalysisGraph implements AutoCloseable {
   private static final int BATCH = 1000;
@@ -59,7 +61,7 @@ public final class AnalysisGraph implements AutoCloseable {
         return scope.math.mul(h, mask);
       });
       Operand<TInt64> predictions = tf.math.argMax(pass.forward().logits(), tf.constant(1));
-      Session session = new Session(graph);
+      Session session = new Session(graph, Trainer.sessionConfig(1));
       try {
         session.restore(checkpointPrefix);
       } catch (RuntimeException e) {
@@ -85,7 +87,8 @@ public final class AnalysisGraph implements AutoCloseable {
     try (BatchFeeder feeder = new BatchFeeder(images, BATCH)) {
       for (int from = 0; from < images.size(); from += BATCH) {
         int[] batch = range(from, Math.min(images.size(), from + BATCH));
-        try (Result result = session.runner().feed(this.images, feeder.feed(batch).images()).fetch(h).run()) {
+        try (Result result = session.runner().setOptions(Trainer.CALLER_THREAD)
+            .feed(this.images, feeder.feed(batch).images()).fetch(h).run()) {
           float[][] rows = StdArrays.array2dCopyOf((TFloat32) result.get(0));
           System.arraycopy(rows, 0, all, from, rows.length);
         }
@@ -109,8 +112,8 @@ public final class AnalysisGraph implements AutoCloseable {
       for (int from = 0; from < h.length; from += BATCH) {
         float[][] rows = Arrays.copyOfRange(h, from, Math.min(h.length, from + BATCH));
         try (TFloat32 batch = TFloat32.tensorOf(StdArrays.ndCopyOf(rows));
-            Result result = session.runner().feed(masked.activations(), batch).feed(masked.mask(), maskTensor)
-                .fetch(predictions).run()) {
+            Result result = session.runner().setOptions(Trainer.CALLER_THREAD).feed(masked.activations(), batch)
+                .feed(masked.mask(), maskTensor).fetch(predictions).run()) {
           TInt64 classes = (TInt64) result.get(0);
           for (int i = 0; i < rows.length; i++) {
             predicted[from + i] = (int) classes.getLong(i);
