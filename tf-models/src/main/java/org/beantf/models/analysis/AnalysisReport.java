@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +43,8 @@ public final class AnalysisReport {
       row(page, "neurons N, next layer M", a.n() + ", " + a.m());
       row(page, "silhouette, k-means with k = " + a.k(), number(a.silhouette()));
       row(page, "best k over 2..20 (its silhouette)", a.bestK().k() + " (" + number(a.bestK().silhouette()) + ")");
+      row(page, "silhouette for k = 2, 3, …", String.join(", ", Arrays.stream(a.bestK().silhouetteByK())
+          .mapToObj(s -> String.format(Locale.ROOT, "%.3f", s)).toList()));
       row(page, "shuffled weights: mean silhouette ± sd (" + a.shuffled().silhouettes().length + " shuffles)",
           number(a.shuffled().mean()) + " ± " + number(a.shuffled().standardDeviation()));
       row(page, "z of the silhouette against the shuffles", number(a.shuffledZ()));
