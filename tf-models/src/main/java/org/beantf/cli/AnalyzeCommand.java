@@ -74,7 +74,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     System.err.printf(Locale.ROOT, "analyze: plots and report (%.1f s)%n", (System.nanoTime() - start) / 1e9);
     Path staged = folder.stage();
-    AnalysisFolder.write(staged, target, "bean analyze " + String.join(" ",
+    // the arguments as typed, the subcommand's name included
+    AnalysisFolder.write(staged, target, "bean " + String.join(" ",
         spec.commandLine().getParseResult().originalArgs()), layers);
     System.out.println(folder.commit(staged));
     return 0;
