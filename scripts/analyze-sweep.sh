@@ -5,6 +5,8 @@
 # $BEAN_ANALYSES/<model>/<setting>-s<seed> (default /tmp/analysis-runs) and its analysis.json is copied to
 # docs/results/analysis/<model>/<setting>-s<seed>/. Resumable: a finished analysis is skipped.
 #   BEAN_RUNS=/path/to/runs/sweep scripts/analyze-sweep.sh [MODEL ...]     (default: mlp lenet5)
+# BEAN_SETTINGS="bean2-a100000 ..." analyses other settings of the sweep instead of the defaults (with BEAN_ANALYSES
+# and BEAN_RESULTS elsewhere, to keep them apart).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="$(cd "${BEAN_RUNS:-$root/runs/sweep}" && pwd)"
@@ -13,6 +15,10 @@ results="${BEAN_RESULTS:-$root/docs/results/analysis}"
 if [ $# -gt 0 ]; then models=("$@"); else models=(mlp lenet5); fi
 
 settings() {
+  if [ -n "${BEAN_SETTINGS:-}" ]; then
+    echo "$BEAN_SETTINGS"
+    return
+  fi
   case "$1" in
     mlp) echo "vanilla dropout-p0.5 l2-1e-4 l1-1e-5 bean1-a100 bean2-a10000" ;;
     lenet5) echo "vanilla dropout-p0.5 l2-1e-3 l1-1e-4 bean1-a1000 bean2-a100000" ;;
