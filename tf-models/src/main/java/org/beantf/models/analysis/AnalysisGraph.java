@@ -15,7 +15,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.StdArrays;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
@@ -89,8 +89,13 @@ public final class AnalysisGraph implements AutoCloseable {
         int[] batch = range(from, Math.min(images.size(), from + BATCH));
         try (Result result = session.runner().setOptions(Trainer.CALLER_THREAD)
             .feed(this.images, feeder.feed(batch).images()).fetch(h).run()) {
-          float[][] rows = StdArrays.array2dCopyOf((TFloat32) result.get(0));
-          System.arraycopy(rows, 0, all, from, rows.length);
+          TFloat32 rows = (TFloat32) result.get(0);
+          int n = (int) rows.shape().get(1);
+          float[] flat = new float[batch.length * n];
+          rows.asRawTensor().data().asFloats().read(flat);
+          for (int i = 0; i < batch.length; i++) {
+            all[from + i] = Arrays.copyOfRange(flat, i * n, (i + 1) * n);
+          }
         }
       }
     }
@@ -110,12 +115,17 @@ public final class AnalysisGraph implements AutoCloseable {
     int[] predicted = new int[h.length];
     try (TFloat32 maskTensor = TFloat32.vectorOf(mask)) {
       for (int from = 0; from < h.length; from += BATCH) {
-        float[][] rows = Arrays.copyOfRange(h, from, Math.min(h.length, from + BATCH));
-        try (TFloat32 batch = TFloat32.tensorOf(StdArrays.ndCopyOf(rows));
+        int rows = Math.min(BATCH, h.length - from);
+        // one bulk copy of the rows: element-wise NdArray copies cost more than the rest of the graph
+        float[] flat = new float[rows * silenced.length];
+        for (int i = 0; i < rows; i++) {
+          System.arraycopy(h[from + i], 0, flat, i * silenced.length, silenced.length);
+        }
+        try (TFloat32 batch = TFloat32.tensorOf(Shape.of(rows, silenced.length), DataBuffers.of(flat, true, false));
             Result result = session.runner().setOptions(Trainer.CALLER_THREAD).feed(masked.activations(), batch)
                 .feed(masked.mask(), maskTensor).fetch(predictions).run()) {
           TInt64 classes = (TInt64) result.get(0);
-          for (int i = 0; i < rows.length; i++) {
+          for (int i = 0; i < rows; i++) {
             predicted[from + i] = (int) classes.getLong(i);
           }
         }
