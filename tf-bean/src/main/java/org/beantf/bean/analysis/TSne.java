@@ -105,65 +105,25 @@ public final class TSne {
     double[] step = new double[2 * n];
     double[] gains = new double[2 * n];
     Arrays.fill(gains, 1);
-    // Per point: attraction Σ_j P_ij·num_ij·(y_i − y_j) (2 values), then repulsion Σ_j num_ij²·(y_i − y_j)
-    // (2 values), num_ij = (1 + ‖y_i − y_j‖²)⁻¹. Q_ij = num_ij / Z needs Z, the sum over all pairs, so the
-    // repulsion is divided by Z afterwards and one pass over the pairs suffices.
+    double[] gradient = new double[2 * n];
     double[] forces = new double[4 * n];
     for (int iteration = 0; iteration < iterations; iteration++) {
       boolean early = iteration < EXAGGERATION_ITERATIONS;
-      double exaggeration = early ? EARLY_EXAGGERATION : 1;
       double momentum = early ? INITIAL_MOMENTUM : FINAL_MOMENTUM;
-
-      Arrays.fill(forces, 0);
-      double z = 0;
-      int pair = 0;
-      for (int i = 0; i < n; i++) {
-        double xi = y[2 * i];
-        double yi = y[2 * i + 1];
-        double attractX = 0;
-        double attractY = 0;
-        double repelX = 0;
-        double repelY = 0;
-        for (int j = i + 1; j < n; j++) {
-          double dx = xi - y[2 * j];
-          double dy = yi - y[2 * j + 1];
-          double num = 1 / (1 + dx * dx + dy * dy);
-          z += num;
-          double attraction = joint[pair++] * num;
-          double repulsion = num * num;
-          attractX += attraction * dx;
-          attractY += attraction * dy;
-          repelX += repulsion * dx;
-          repelY += repulsion * dy;
-          int f = 4 * j;
-          forces[f] -= attraction * dx;
-          forces[f + 1] -= attraction * dy;
-          forces[f + 2] -= repulsion * dx;
-          forces[f + 3] -= repulsion * dy;
-        }
-        int f = 4 * i;
-        forces[f] += attractX;
-        forces[f + 1] += attractY;
-        forces[f + 2] += repelX;
-        forces[f + 3] += repelY;
-      }
-      z *= 2;
-
+      gradient(joint, y, early ? EARLY_EXAGGERATION : 1, forces, gradient);
       double meanX = 0;
       double meanY = 0;
-      for (int i = 0; i < n; i++) {
-        for (int axis = 0; axis < 2; axis++) {
-          int c = 2 * i + axis;
-          int f = 4 * i + axis;
-          double gradient = 4 * (exaggeration * forces[f] - forces[f + 2] / z);
-          gains[c] = (gradient > 0) != (step[c] > 0)
-              ? gains[c] + GAIN_STEP
-              : Math.max(gains[c] * GAIN_DECAY, MIN_GAIN);
-          step[c] = momentum * step[c] - learningRate * gains[c] * gradient;
-          y[c] += step[c];
+      for (int c = 0; c < y.length; c++) {
+        gains[c] = (gradient[c] > 0) != (step[c] > 0)
+            ? gains[c] + GAIN_STEP
+            : Math.max(gains[c] * GAIN_DECAY, MIN_GAIN);
+        step[c] = momentum * step[c] - learningRate * gains[c] * gradient[c];
+        y[c] += step[c];
+        if (c % 2 == 0) {
+          meanX += y[c];
+        } else {
+          meanY += y[c];
         }
-        meanX += y[2 * i];
-        meanY += y[2 * i + 1];
       }
       meanX /= n;
       meanY /= n;
@@ -173,6 +133,61 @@ public final class TSne {
       }
     }
     return y;
+  }
+
+  /**
+   * Writes ∂C/∂y = 4 Σ_j (exaggeration · P_ij − Q_ij)(y_i − y_j) num_ij into {@code gradient}, with
+   * num_ij = (1 + ‖y_i − y_j‖²)⁻¹ and Q_ij = num_ij / Z, Z = Σ_{k≠l} num_kl.
+   *
+   * @param joint P_ij for i &lt; j, packed row by row
+   * @param y N points, coordinates interleaved (x_0, y_0, x_1, …)
+   * @param forces scratch of 4N values, overwritten
+   */
+  static void gradient(double[] joint, double[] y, double exaggeration, double[] forces, double[] gradient) {
+    int n = y.length / 2;
+    // Per point: attraction Σ_j P_ij·num_ij·(y_i − y_j) (2 values), then repulsion Σ_j num_ij²·(y_i − y_j)
+    // (2 values). Q_ij needs Z, the sum over all pairs, so the repulsion is divided by Z afterwards and one pass
+    // over the pairs (each visited once, i < j) suffices.
+    Arrays.fill(forces, 0);
+    double z = 0;
+    int pair = 0;
+    for (int i = 0; i < n; i++) {
+      double xi = y[2 * i];
+      double yi = y[2 * i + 1];
+      double attractX = 0;
+      double attractY = 0;
+      double repelX = 0;
+      double repelY = 0;
+      for (int j = i + 1; j < n; j++) {
+        double dx = xi - y[2 * j];
+        double dy = yi - y[2 * j + 1];
+        double num = 1 / (1 + dx * dx + dy * dy);
+        z += num;
+        double attraction = joint[pair++] * num;
+        double repulsion = num * num;
+        attractX += attraction * dx;
+        attractY += attraction * dy;
+        repelX += repulsion * dx;
+        repelY += repulsion * dy;
+        int f = 4 * j;
+        forces[f] -= attraction * dx;
+        forces[f + 1] -= attraction * dy;
+        forces[f + 2] -= repulsion * dx;
+        forces[f + 3] -= repulsion * dy;
+      }
+      int f = 4 * i;
+      forces[f] += attractX;
+      forces[f + 1] += attractY;
+      forces[f + 2] += repelX;
+      forces[f + 3] += repelY;
+    }
+    z *= 2;
+    for (int i = 0; i < n; i++) {
+      for (int axis = 0; axis < 2; axis++) {
+        int f = 4 * i + axis;
+        gradient[2 * i + axis] = 4 * (exaggeration * forces[f] - forces[f + 2] / z);
+      }
+    }
   }
 
   /** Options of {@link TSne}; every setter checks its argument at once. */
