@@ -10,12 +10,13 @@ import org.apache.commons.math3.random.Well19937c;
  * Q_ij = (1 + ‖y_i − y_j‖²)⁻¹ / Σ_{k≠l} (1 + ‖y_k − y_l‖²)⁻¹ (Student t, one degree of freedom), by gradient descent
  * on ∂C/∂y_i = 4 Σ_j (P_ij − Q_ij)(y_i − y_j)(1 + ‖y_i − y_j‖²)⁻¹.
  *
- * <p>The optimisation is the paper's: y ~ N(0, 10⁻⁴ I) from a {@link Well19937c} seeded with the seed; P
- * exaggerated ×12 and momentum 0.5 for the first 250 iterations, then momentum 0.8; delta-bar-delta gains (+0.2
- * when the gradient changes sign against the step, ×0.8 otherwise, at least 0.01); the embedding re-centred
- * after each step. The learning rate defaults to 200, the long-standing default for this gradient (with its
- * factor 4); the "automatic" rate max(N / 12 / 4, 50) would be 50 for every layer below 2400 neurons and
- * converges more slowly in 1000 iterations. Same seed and input, same output.
+ * <p>As in the 2008 paper: y ~ N(0, 10⁻⁴ I) from a {@link Well19937c} seeded with the seed; momentum 0.5 for the
+ * first 250 iterations, then 0.8; delta-bar-delta gains (+0.2 when the gradient changes sign against the step,
+ * ×0.8 otherwise, at least 0.01). As in the later reference implementations (bhtsne, scikit-learn): P exaggerated
+ * ×12 for the first 250 iterations; the embedding re-centred after each step; by default the learning rate
+ * max(N / 12 / 4, 50) (scikit-learn's "auto", defined for this gradient with its factor 4). At N = 500 that is
+ * 50, and it ended 1000 iterations at a lower KL than the older default 200 on both structured and unstructured
+ * 500×10 matrices. Same seed and input, same output.
  *
  * <p>Cost O(N²) memory (the distance and P matrices) and O(N²) time per iteration on one thread.
  */
@@ -23,7 +24,6 @@ public final class TSne {
 
   public static final double DEFAULT_PERPLEXITY = 30;
   public static final int DEFAULT_ITERATIONS = 1000;
-  public static final double DEFAULT_LEARNING_RATE = 200;
 
   static final int EXAGGERATION_ITERATIONS = 250;
   private static final double EARLY_EXAGGERATION = 12;
@@ -36,6 +36,7 @@ public final class TSne {
 
   private final double perplexity;
   private final int iterations;
+  /** The fixed learning rate, or 0 for the automatic one (see {@link #learningRate(int)}). */
   private final double learningRate;
   private final long seed;
 
@@ -46,7 +47,10 @@ public final class TSne {
     this.seed = builder.seed;
   }
 
-  /** Perplexity {@value #DEFAULT_PERPLEXITY}, {@value #DEFAULT_ITERATIONS} iterations, rate 200, seed 0. */
+  /**
+   * Perplexity {@value #DEFAULT_PERPLEXITY}, {@value #DEFAULT_ITERATIONS} iterations, the automatic learning rate,
+   * seed 0.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -58,6 +62,11 @@ public final class TSne {
    */
   static double effectivePerplexity(double perplexity, int n) {
     return Math.max(1, Math.min(perplexity, (n - 1) / 3.0));
+  }
+
+  /** The learning rate for {@code n} points: the one set, or else max(N / 12 / 4, 50). */
+  double learningRate(int n) {
+    return learningRate > 0 ? learningRate : Math.max(n / EARLY_EXAGGERATION / 4, 50);
   }
 
   /**
@@ -107,6 +116,7 @@ public final class TSne {
     Arrays.fill(gains, 1);
     double[] gradient = new double[2 * n];
     double[] forces = new double[4 * n];
+    double rate = learningRate(n);
     for (int iteration = 0; iteration < iterations; iteration++) {
       boolean early = iteration < EXAGGERATION_ITERATIONS;
       double momentum = early ? INITIAL_MOMENTUM : FINAL_MOMENTUM;
@@ -117,7 +127,7 @@ public final class TSne {
         gains[c] = (gradient[c] > 0) != (step[c] > 0)
             ? gains[c] + GAIN_STEP
             : Math.max(gains[c] * GAIN_DECAY, MIN_GAIN);
-        step[c] = momentum * step[c] - learningRate * gains[c] * gradient[c];
+        step[c] = momentum * step[c] - rate * gains[c] * gradient[c];
         y[c] += step[c];
         if (c % 2 == 0) {
           meanX += y[c];
@@ -194,7 +204,7 @@ public final class TSne {
   public static final class Builder {
     private double perplexity = DEFAULT_PERPLEXITY;
     private int iterations = DEFAULT_ITERATIONS;
-    private double learningRate = DEFAULT_LEARNING_RATE;
+    private double learningRate;
     private long seed;
 
     private Builder() {
@@ -215,6 +225,7 @@ public final class TSne {
       return this;
     }
 
+    /** A fixed learning rate instead of the automatic max(N / 12 / 4, 50). */
     public Builder learningRate(double learningRate) {
       if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
         throw new IllegalArgumentException("learningRate = " + learningRate + "; expected a positive finite value");

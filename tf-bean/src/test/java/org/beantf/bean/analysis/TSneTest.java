@@ -168,6 +168,13 @@ class TSneTest {
   }
 
   @Test
+  void learningRateIsAutomaticUnlessSet() {
+    assertEquals(50, TSne.builder().build().learningRate(500), 0.0);
+    assertEquals(100, TSne.builder().build().learningRate(4800), 0.0);
+    assertEquals(200, TSne.builder().learningRate(200).build().learningRate(500), 0.0);
+  }
+
+  @Test
   void sameSeedGivesTheSameEmbeddingAndAnotherSeedDoesNot() {
     double[][] points = KMeansTest.randomPoints(30, 4, 5);
     TSne.Builder options = TSne.builder().iterations(300).perplexity(5);
