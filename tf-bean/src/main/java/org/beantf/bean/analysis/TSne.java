@@ -11,8 +11,8 @@ import org.apache.commons.math3.random.Well19937c;
  * on ∂C/∂y_i = 4 Σ_j (P_ij − Q_ij)(y_i − y_j)(1 + ‖y_i − y_j‖²)⁻¹.
  *
  * <p>As in the 2008 paper: y ~ N(0, 10⁻⁴ I) from a {@link Well19937c} seeded with the seed; momentum 0.5 for the
- * first 250 iterations, then 0.8; delta-bar-delta gains (+0.2 when the gradient changes sign against the step,
- * ×0.8 otherwise, at least 0.01). As in the later reference implementations (bhtsne, scikit-learn): P exaggerated
+ * first 250 iterations, then 0.8; adaptive gains after Jacobs (1988), with the constants of the authors' tsne.m
+ * (+0.2 when the gradient changes sign against the step, ×0.8 otherwise, at least 0.01). As in the later reference implementations (bhtsne, scikit-learn): P exaggerated
  * ×12 for the first 250 iterations; the embedding re-centred after each step; by default the learning rate
  * max(N / 12 / 4, 50) (scikit-learn's "auto", defined for this gradient with its factor 4). At N = 500 that is
  * 50, and it ended 1000 iterations at a lower KL than the older default 200 on both structured and unstructured
@@ -25,7 +25,7 @@ public final class TSne {
   public static final double DEFAULT_PERPLEXITY = 30;
   public static final int DEFAULT_ITERATIONS = 1000;
 
-  static final int EXAGGERATION_ITERATIONS = 250;
+  private static final int EXAGGERATION_ITERATIONS = 250;
   private static final double EARLY_EXAGGERATION = 12;
   private static final double INITIAL_MOMENTUM = 0.5;
   private static final double FINAL_MOMENTUM = 0.8;
@@ -57,8 +57,8 @@ public final class TSne {
 
   /**
    * The perplexity used for {@code n} points: min(perplexity, (N − 1) / 3), but at least 1. A point has N − 1
-   * neighbours, so perplexity must stay below N; the customary margin 3·perplexity ≤ N − 1 keeps small layers
-   * from collapsing into one blob.
+   * neighbours, so perplexity must stay below N; the margin 3·perplexity ≤ N − 1 is the one of the Barnes-Hut
+   * reference implementation (bhtsne), which keeps 3·perplexity neighbours per point.
    */
   static double effectivePerplexity(double perplexity, int n) {
     return Math.max(1, Math.min(perplexity, (n - 1) / 3.0));
