@@ -7,10 +7,10 @@ import java.util.Arrays;
  * k-means assemblies: s(i) = (b − a) / max(a, b), where a is the mean Euclidean distance from point i to the
  * other members of its cluster and b the smallest mean distance from i to the members of another cluster.
  *
- * <p>Exact, O(N²·d) time and 8·N² bytes for the distance matrix. Conventions (as scikit-learn's): a point alone in
- * its cluster scores 0; when there is only one cluster every point scores 0, since b is undefined; a point with
- * a = b = 0 (identical to all its own and some other cluster's points) scores 0. Labels may be any integers; only
- * which points share one matters.
+ * <p>Exact, O(N²·d) time and 8·N² bytes for the distance matrix. Conventions: a point alone in its cluster scores
+ * 0 (Rousseeuw's rule, also scikit-learn's); when there is only one cluster every point scores 0, since b is
+ * undefined (scikit-learn refuses this case); a point with a = b = 0 (identical to all its own and some other
+ * cluster's points) scores 0. Labels may be any integers; only which points share one matters.
  */
 public final class Silhouette {
 
