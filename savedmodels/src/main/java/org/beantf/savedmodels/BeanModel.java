@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
@@ -101,20 +102,46 @@ public final class BeanModel implements AutoCloseable {
    */
   public static Shape inputShapeOf(Path folder) {
     Path version = versionFolder(folder);
-    try {
-      SavedModel saved = SavedModel.parseFrom(Files.readAllBytes(version.resolve("saved_model.pb")));
-      for (var meta : saved.getMetaGraphsList()) {
-        SignatureDef serving = meta.getSignatureDefMap().get(SavedModelContract.SERVING_DEFAULT);
-        if (serving != null && serving.getInputsMap().containsKey(SavedModelContract.IMAGES)) {
-          return Shape.of(serving.getInputsOrThrow(SavedModelContract.IMAGES).getTensorShape().getDimList().stream()
-              .skip(1).mapToLong(TensorShapeProto.Dim::getSize).toArray());
-        }
+    for (var meta : savedModel(version).getMetaGraphsList()) {
+      SignatureDef serving = meta.getSignatureDefMap().get(SavedModelContract.SERVING_DEFAULT);
+      if (serving != null && serving.getInputsMap().containsKey(SavedModelContract.IMAGES)) {
+        return Shape.of(serving.getInputsOrThrow(SavedModelContract.IMAGES).getTensorShape().getDimList().stream()
+            .skip(1).mapToLong(TensorShapeProto.Dim::getSize).toArray());
       }
-    } catch (IOException e) {
-      throw new InvalidModelException(version + ": saved_model.pb cannot be read (" + e.getMessage() + ")");
     }
     throw new InvalidModelException(version + ": no '" + SavedModelContract.SERVING_DEFAULT + "' signature with an '"
         + SavedModelContract.IMAGES + "' input (expected a SavedModel exported by bean)");
+  }
+
+  /**
+   * The BEAN layers of the SavedModel in {@code folder}, each with the shape [N, M] of its outgoing weights, read
+   * from saved_model.pb without loading TensorFlow (like {@link #inputShapeOf}); empty without a 'bean' signature.
+   *
+   * @throws InvalidModelException if the folder holds no SavedModel
+   */
+  public static Map<String, Shape> layerShapesOf(Path folder) {
+    Map<String, Shape> layers = new TreeMap<>();
+    for (var meta : savedModel(versionFolder(folder)).getMetaGraphsList()) {
+      SignatureDef bean = meta.getSignatureDefMap().get(SavedModelContract.BEAN_SIGNATURE);
+      if (bean != null) {
+        bean.getOutputsMap().forEach((output, info) -> {
+          String layer = SavedModelContract.layerOfWeights(output);
+          if (layer != null) {
+            layers.put(layer, Shape.of(info.getTensorShape().getDimList().stream()
+                .mapToLong(TensorShapeProto.Dim::getSize).toArray()));
+          }
+        });
+      }
+    }
+    return layers;
+  }
+
+  private static SavedModel savedModel(Path version) {
+    try {
+      return SavedModel.parseFrom(Files.readAllBytes(version.resolve("saved_model.pb")));
+    } catch (IOException e) {
+      throw new InvalidModelException(version + ": saved_model.pb cannot be read (" + e.getMessage() + ")");
+    }
   }
 
   private static Path versionFolder(Path folder) {

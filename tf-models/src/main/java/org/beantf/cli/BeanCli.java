@@ -17,7 +17,7 @@ import picocli.CommandLine.ParameterException;
     versionProvider = VersionProvider.class,
     description = "Train, export and analyse neural networks with BEAN regularization on TensorFlow Java.",
     subcommands = {DemoCommand.class, FetchCommand.class, TrainCommand.class, ExportCommand.class,
-        PredictCommand.class, EvaluateCommand.class, InspectCommand.class,
+        PredictCommand.class, EvaluateCommand.class, InspectCommand.class, AnalyzeCommand.class,
         CommandLine.HelpCommand.class})
 public final class BeanCli {
   /** Exit code for bad usage or bad input. */
@@ -38,6 +38,8 @@ public final class BeanCli {
 
   /** Runs the command line and returns its exit code (what {@link #main} exits with). */
   public static int run(String... args) {
+    // plots render to PNG files: no display is needed, or wanted on a server
+    System.setProperty("java.awt.headless", "true");
     CommandLine commandLine = new CommandLine(new BeanCli());
     commandLine.setParameterExceptionHandler(BeanCli::badUsage);
     commandLine.setExecutionExceptionHandler((e, cl, parsed) -> failure(e, cl.getErr()));

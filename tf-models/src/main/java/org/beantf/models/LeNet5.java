@@ -54,9 +54,9 @@ public final class LeNet5 implements Model {
     Dense fc3 = new Dense("fc3", classes, Activation.LINEAR);
     Operand<TFloat32> pool1 = Pooling.maxPool(tf, conv1.apply(scope, images), 2);
     Operand<TFloat32> pool2 = Pooling.maxPool(tf, conv2.apply(scope, pool1), 2);
-    Operand<TFloat32> flat = Pooling.flatten(tf, pool2);
-    Operand<TFloat32> h1 = fc1.apply(scope, flat);
-    Operand<TFloat32> h2 = fc2.apply(scope, dropout1.apply(scope, h1));
+    Operand<TFloat32> flat = scope.beanActivations("flatten", Pooling.flatten(tf, pool2));
+    Operand<TFloat32> h1 = scope.beanActivations("fc1", fc1.apply(scope, flat));
+    Operand<TFloat32> h2 = scope.beanActivations("fc2", fc2.apply(scope, dropout1.apply(scope, h1)));
     Operand<TFloat32> logits = fc3.apply(scope, dropout2.apply(scope, h2));
     return new Forward(logits, List.of(
         new BeanLayer<>("flatten", flat, fc1.kernel(scope, flat.shape().get(1))),

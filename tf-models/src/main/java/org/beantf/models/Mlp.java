@@ -33,7 +33,7 @@ public final class Mlp implements Model {
   @Override
   public Forward forward(ModelScope scope, Operand<TFloat32> images, int classes) {
     Dense out = new Dense("output", classes, Activation.LINEAR);
-    Operand<TFloat32> h = hidden.apply(scope, Pooling.flatten(scope.tf(), images));
+    Operand<TFloat32> h = scope.beanActivations("hidden", hidden.apply(scope, Pooling.flatten(scope.tf(), images)));
     Operand<TFloat32> logits = out.apply(scope, dropout.apply(scope, h));
     return new Forward(logits, List.of(new BeanLayer<>("hidden", h, out.kernel(scope, 500))),
         List.of("hidden", "output"));

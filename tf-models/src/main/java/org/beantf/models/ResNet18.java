@@ -53,7 +53,7 @@ public final class ResNet18 implements Model {
         x = basicBlock(scope, "stage" + (stage + 1) + "_block" + (block + 1), x, STAGE_FILTERS[stage], stride);
       }
     }
-    Operand<TFloat32> pool = Pooling.globalAverage(tf, x);
+    Operand<TFloat32> pool = scope.beanActivations("pool", Pooling.globalAverage(tf, x));
     Dense fc = new Dense("fc", classes, Activation.LINEAR);
     Operand<TFloat32> logits = fc.apply(scope, dropout.apply(scope, pool));
     return new Forward(logits, List.of(new BeanLayer<>("pool", pool, fc.kernel(scope, 512))), List.of("fc"));

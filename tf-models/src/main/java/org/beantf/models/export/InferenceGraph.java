@@ -6,9 +6,7 @@ import org.beantf.bean.BeanLayer;
 import org.beantf.bean.Correlations;
 import org.beantf.models.Forward;
 import org.beantf.models.Model;
-import org.beantf.models.nn.ModelScope;
-import org.beantf.models.nn.VariableStore;
-import org.beantf.models.train.InputNormalization;
+import org.beantf.models.nn.ActivationHook;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.savedmodels.SavedModelContract;
 import org.tensorflow.Graph;
@@ -31,12 +29,9 @@ public final class InferenceGraph {
   /** The signatures of DESIGN.md, built in {@code graph} for {@code model} trained with {@code config}. */
   public static List<Signature> build(Graph graph, Model model, TrainConfig config, Shape imageShape) {
     Ops tf = Ops.create(graph);
-    Placeholder<TFloat32> images = tf.withName(SavedModelContract.IMAGES).placeholder(TFloat32.class,
-        Placeholder.shape(Shape.of(-1, imageShape.get(0), imageShape.get(1), imageShape.get(2))));
-    VariableStore variables = new VariableStore(tf, config.seed());
-    ModelScope scope = new ModelScope(tf, ModelScope.Mode.INFERENCE, variables, null, config.seed());
-    Operand<TFloat32> input = InputNormalization.apply(tf, images, config.dataset(), false, config.seed(), null);
-    Forward forward = model.forward(scope, input, config.dataset().classes());
+    InferencePass pass = InferencePass.build(tf, model, config, imageShape, ActivationHook.NONE);
+    Placeholder<TFloat32> images = pass.images();
+    Forward forward = pass.forward();
 
     Operand<TFloat32> logits = tf.withName(SavedModelContract.LOGITS).identity(forward.logits());
     Operand<TFloat32> probabilities = tf.withName(SavedModelContract.PROBABILITIES).nn.softmax(logits);

@@ -6,12 +6,13 @@ import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
 /**
  * What layers need to build themselves: the graph, whether this is the training or the inference pass, the shared
  * variables, the training step (which keys dropout masks) and a place for the updates a training pass makes (batch
- * norm's moving statistics).
+ * norm's moving statistics), and a hook on the BEAN layers' activations (the analysis graph's masks).
  */
 public final class ModelScope {
   /** Training: batch statistics, dropout on, updates recorded. Inference: moving statistics, dropout off. */
@@ -22,6 +23,7 @@ public final class ModelScope {
   private final VariableStore variables;
   private final Operand<TInt64> step;
   private final long seed;
+  private final ActivationHook hook;
   private final List<Op> updates = new ArrayList<>();
 
   /**
@@ -29,11 +31,18 @@ public final class ModelScope {
    * @param seed the run's seed: dropout masks derive from it and the step
    */
   public ModelScope(Ops tf, Mode mode, VariableStore variables, Operand<TInt64> step, long seed) {
+    this(tf, mode, variables, step, seed, ActivationHook.NONE);
+  }
+
+  /** @param hook applied to every BEAN layer's activations before the next layer reads them */
+  public ModelScope(Ops tf, Mode mode, VariableStore variables, Operand<TInt64> step, long seed,
+      ActivationHook hook) {
     this.tf = tf;
     this.mode = mode;
     this.variables = variables;
     this.step = step;
     this.seed = seed;
+    this.hook = hook;
   }
 
   public Ops tf() {
@@ -58,6 +67,11 @@ public final class ModelScope {
 
   public long seed() {
     return seed;
+  }
+
+  /** The activations {@code h} of BEAN layer {@code layer} as the next layer reads them (through the hook). */
+  public Operand<TFloat32> beanActivations(String layer, Operand<TFloat32> h) {
+    return hook.apply(tf, layer, h);
   }
 
   /** Records an op the training step must run (a moving-statistics update). */

@@ -11,23 +11,23 @@ import org.tensorflow.types.TInt32;
  * Feeds batches of an image set through tensors allocated once per batch size and refilled in place, so a
  * training step allocates no native memory for its inputs. Owns its tensors: close it.
  */
-final class BatchFeeder implements AutoCloseable {
+public final class BatchFeeder implements AutoCloseable {
   /** The tensors of one batch, valid until the next call to {@link #feed}. */
-  record Fed(TFloat32 images, TInt32 labels) {}
+  public record Fed(TFloat32 images, TInt32 labels) {}
 
   private final ImageSet source;
   private final float[] pixels;
   private final int[] labels;
   private final Map<Integer, Fed> bySize = new HashMap<>();
 
-  BatchFeeder(ImageSet source, int maxBatch) {
+  public BatchFeeder(ImageSet source, int maxBatch) {
     this.source = source;
     this.pixels = new float[maxBatch * source.imageSize()];
     this.labels = new int[maxBatch];
   }
 
   /** The images and labels at {@code indices}, in that order. */
-  Fed feed(int[] indices) {
+  public Fed feed(int[] indices) {
     int size = source.imageSize();
     for (int i = 0; i < indices.length; i++) {
       source.copyImage(indices[i], pixels, i * size);

@@ -38,7 +38,7 @@ public final class Trainer {
    * on its pool threads, which flush denormals; which op is cheap follows cost estimates that adapt after about a
    * hundred steps, so two runs of the same seed drifted apart from there. On one thread they are bit-identical.
    */
-  static final RunOptions CALLER_THREAD = RunOptions.newBuilder().setInterOpThreadPool(-1).build();
+  public static final RunOptions CALLER_THREAD = RunOptions.newBuilder().setInterOpThreadPool(-1).build();
 
   private final TrainConfig config;
   private final Model model;
@@ -234,7 +234,8 @@ public final class Trainer {
     return all;
   }
 
-  static ConfigProto sessionConfig(int threads) {
+  /** {@code threads} intra-op threads and one inter-op thread: what every session of this project runs with. */
+  public static ConfigProto sessionConfig(int threads) {
     return ConfigProto.newBuilder()
         .setIntraOpParallelismThreads(threads)
         .setInterOpParallelismThreads(1)

@@ -112,6 +112,11 @@ class ModelExportTest {
   }
 
   @Test
+  void theLayersAndTheirWeightShapesAreReadWithoutLoadingTheModel() {
+    assertEquals(Map.of("hidden", Shape.of(500, 10)), BeanModel.layerShapesOf(run.resolve("savedmodel/mlp")));
+  }
+
+  @Test
   void theProtoHoldsTheContractAndOnlyTheModelsWeights() throws Exception {
     SavedModel saved = SavedModel.parseFrom(Files.readAllBytes(version.resolve("saved_model.pb")));
     MetaGraphDef meta = saved.getMetaGraphs(0);

@@ -1,0 +1,145 @@
+package org.beantf.models.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.beantf.cli.BeanCli;
+import org.beantf.data.Dataset;
+import org.beantf.data.DatasetId;
+import org.beantf.data.fetch.DatasetCache;
+import org.beantf.models.Models;
+import org.beantf.models.train.Regularization;
+import org.beantf.models.train.RunDirectory;
+import org.beantf.models.train.TrainConfig;
+import org.beantf.models.train.Trainer;
+import org.beantf.models.train.TrainingListener;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bean analyze end to end on real MNIST: an MLP + BEAN-2 run trained briefly, analysed through the command line
+ * from its checkpoint and from its SavedModel.
+ */
+class AnalyzeIT {
+  private static final int N = 500;
+  private static final List<String> PLOTS = List.of("hidden-ablation.png", "hidden-class-activation.png",
+      "hidden-connectivity.png", "hidden-correlation.png", "hidden-outgoing.png", "hidden-tsne-assemblies.png",
+      "hidden-tsne-preferred-class.png");
+
+  @TempDir
+  static Path dir;
+
+  private static Path run;
+  private static JsonNode fromRun;
+
+  @BeforeAll
+  static void trainAndAnalyse() throws Exception {
+    Dataset mnist = DatasetCache.fromEnvironment(System.err::println).load(DatasetId.MNIST);
+    int[] first = new int[6000];
+    for (int i = 0; i < first.length; i++) {
+      first[i] = i;
+    }
+    TrainConfig config = TrainConfig.builder("mlp", DatasetId.MNIST).regularizers(Regularization.BEAN2).epochs(1)
+        .threads(2).build();
+    run = dir.resolve("run");
+    new Trainer(config, Models.create("mlp", 0), TrainingListener.SILENT).train(
+        new Dataset(DatasetId.MNIST, mnist.train().subset(first), mnist.test()), RunDirectory.forNewRun(run));
+
+    assertEquals(0, BeanCli.run("analyze", "--run", run.toString()));
+    fromRun = new ObjectMapper().readTree(run.resolve("analysis/analysis.json").toFile());
+  }
+
+  @Test
+  void analysisJsonHasEveryFieldWithItsShapeAndRange() {
+    assertEquals(run.toString(), fromRun.get("run").asText());
+    JsonNode layer = fromRun.get("layers").get("hidden");
+    assertEquals(N, layer.get("n").asInt());
+    assertEquals(10, layer.get("m").asInt());
+    assertEquals(10, layer.get("k").asInt());
+    assertLabels(layer.get("cluster_ids"), 10);
+    assertBetween(-1, 1, layer.get("silhouette"));
+    int bestK = layer.get("best_k").asInt();
+    assertTrue(bestK >= 2 && bestK <= 20, "best k " + bestK);
+    assertLabels(layer.get("best_k_cluster_ids"), bestK);
+    assertTrue(layer.get("best_k_silhouette").asDouble() >= layer.get("silhouette").asDouble(), "best of 2..20");
+    assertBetween(-1, 1, layer.get("shuffled_silhouette_mean"));
+    assertTrue(layer.get("shuffled_silhouette_z").isNumber());
+    assertBetween(-1, 1, layer.get("ari_clusters_vs_preferred"));
+    assertBetween(0, 1, layer.get("nmi_clusters_vs_preferred"));
+    assertLabels(layer.get("preferred_class"), 10);
+    assertEquals(N, layer.get("selectivity").size());
+    layer.get("selectivity").forEach(s -> assertBetween(0, 1, s));
+    assertEquals(10, layer.get("ablation").size());
+    double ownClass = 0;
+    for (int g = 0; g < 10; g++) {
+      assertEquals(10, layer.get("ablation").get(g).size());
+      layer.get("ablation").get(g).forEach(change -> assertBetween(-1, 1, change));
+      ownClass += layer.get("ablation").get(g).get(g).asDouble() / 10;
+    }
+    assertTrue(ownClass < 0, "silencing a class's neurons costs that class accuracy: " + ownClass);
+    assertTrue(layer.get("ablation_score").asDouble() > 0, "own class loses more than the others");
+    assertBetween(0, 1, layer.get("sparsity"));
+  }
+
+  @Test
+  void thePlotsAndTheReportAreInTheRunsAnalysisFolder() throws Exception {
+    Path analysis = run.resolve("analysis");
+    try (Stream<Path> files = Files.list(analysis.resolve("plots"))) {
+      assertEquals(PLOTS, files.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+    for (String plot : PLOTS) {
+      assertTrue(Files.size(analysis.resolve("plots").resolve(plot)) > 10_000, plot);
+    }
+    String html = Files.readString(analysis.resolve("report.html"));
+    assertEquals(PLOTS.size(), html.split("data:image/png;base64,", -1).length - 1);
+    assertTrue(html.contains("bean analyze --run " + run));
+  }
+
+  @Test
+  void theSavedModelGivesTheSameAssembliesWithoutAblation() throws Exception {
+    assertEquals(0, BeanCli.run("export", "--run", run.toString(), "--base", dir.resolve("models").toString()));
+    Path out = dir.resolve("from-savedmodel");
+    assertEquals(0, BeanCli.run("analyze", "--model", dir.resolve("models/mlp").toString(), "--dataset", "mnist",
+        "--out", out.toString()));
+    JsonNode layer = new ObjectMapper().readTree(out.resolve("analysis.json").toFile()).get("layers").get("hidden");
+    JsonNode expected = fromRun.get("layers").get("hidden");
+    assertEquals(expected.get("cluster_ids"), layer.get("cluster_ids"), "same weights, same seed");
+    assertEquals(expected.get("silhouette"), layer.get("silhouette"));
+    assertArrayEquals(doubles(expected.get("selectivity")), doubles(layer.get("selectivity")), 1e-4);
+    assertTrue(layer.get("ablation").isNull());
+    assertTrue(layer.get("ablation_score").isNull());
+  }
+
+  private static void assertLabels(JsonNode labels, int k) {
+    assertEquals(N, labels.size());
+    boolean[] seen = new boolean[k];
+    labels.forEach(label -> {
+      assertTrue(label.asInt() >= 0 && label.asInt() < k, "label " + label);
+      seen[label.asInt()] = true;
+    });
+    for (int c = 0; c < k; c++) {
+      assertTrue(seen[c], "label " + c + " is used");
+    }
+  }
+
+  private static void assertBetween(double low, double high, JsonNode value) {
+    assertTrue(value.isNumber() && value.asDouble() >= low && value.asDouble() <= high, value + " in [" + low
+        + ", " + high + "]");
+  }
+
+  private static double[] doubles(JsonNode array) {
+    double[] values = new double[array.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = array.get(i).asDouble();
+    }
+    return values;
+  }
+}

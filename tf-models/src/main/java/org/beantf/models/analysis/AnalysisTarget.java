@@ -1,0 +1,166 @@
+package org.beantf.models.analysis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.beantf.data.BadInputException;
+import org.beantf.data.DatasetId;
+import org.beantf.data.npy.Npy;
+import org.beantf.models.Models;
+import org.beantf.models.train.Regularization;
+import org.beantf.models.train.RunDirectory;
+import org.beantf.models.train.TrainConfig;
+import org.beantf.savedmodels.BeanModel;
+import org.beantf.savedmodels.SavedModelContract;
+import org.tensorflow.ndarray.Shape;
+
+/**
+ * What {@code bean analyze} reads, checked before TensorFlow loads so that bad input is one clean line: a run
+ * directory (config.json, layers/, checkpoint) or a SavedModel with a dataset. Knows the layers to analyse and how
+ * to open them.
+ *
+ * @param path the run directory or SavedModel folder, as analysis.json's "run"
+ * @param about what was analysed, for the report (model, dataset, regularizers, test accuracy)
+ * @param layers the BEAN layers to analyse, in the model's order
+ * @param gamma γ of the connectivity (the run's; 1 for a SavedModel, which does not record it)
+ * @param correlationOrder the matrix of the heat map: A¹ for a BEAN-1 run, A² otherwise
+ */
+public record AnalysisTarget(String path, Map<String, String> about, DatasetId dataset, List<String> layers,
+    double gamma, int correlationOrder, Supplier<LayerSource> opener) {
+
+  /** Opens the layers (loads TensorFlow). */
+  public LayerSource open() {
+    return opener.get();
+  }
+
+  /**
+   * A run directory of {@code bean train}.
+   *
+   * @param layer the one layer to analyse, or null for all
+   * @param k the number of assemblies: at most N of every layer analysed
+   */
+  public static AnalysisTarget run(Path dir, String layer, int k) {
+    if (!Files.isDirectory(dir)) {
+      throw new BadInputException("--run " + dir + ": no such folder (expected a run directory of bean train)");
+    }
+    RunDirectory run = new RunDirectory(dir);
+    TrainConfig config = run.config();
+    List<String> present = new ArrayList<>();
+    for (String name : Models.create(config.model(), 0).beanLayerNames()) {
+      if (Files.isRegularFile(run.layer(name).resolve("weights.npy"))) {
+        present.add(name);
+      }
+    }
+    if (present.isEmpty()) {
+      throw new BadInputException("--run " + dir + ": no layers/<layer>/weights.npy (expected the layers/ folder "
+          + "bean train writes when a run finishes)");
+    }
+    Path checkpoint = run.keptCheckpoint().resolve("variables.index");
+    if (!Files.isRegularFile(checkpoint)) {
+      throw new BadInputException("--run " + dir + ": no checkpoint (expected " + checkpoint + ")");
+    }
+    List<String> layers = choose(present, layer, dir);
+    int order = config.beanOrder() == 1 ? 1 : 2;
+    for (String name : layers) {
+      requireK(k, name, Npy.read(run.layer(name).resolve("weights.npy")).rows());
+      Path correlation = run.layer(name).resolve("correlation" + order + ".npy");
+      if (!Files.isRegularFile(correlation)) {
+        throw new BadInputException("--run " + dir + ": no " + correlation + " (expected it beside weights.npy)");
+      }
+    }
+    Map<String, String> about = new LinkedHashMap<>();
+    about.put("run", dir.toString());
+    about.put("model", config.model());
+    about.put("dataset", config.dataset().cliName());
+    about.put("regularizers", regularizers(config));
+    about.put("γ, normalisation", config.gamma() + ", " + config.normalization().cliName());
+    about.put("test accuracy", testAccuracy(dir.resolve("report.json")));
+    return new AnalysisTarget(dir.toString(), about, config.dataset(), layers, config.gamma(), order,
+        () -> RunLayers.open(run, config));
+  }
+
+  /**
+   * A SavedModel exported by {@code bean export}, analysed on {@code dataset}'s test set.
+   *
+   * @param layer the one layer to analyse, or null for all
+   */
+  public static AnalysisTarget savedModel(Path folder, DatasetId dataset, String layer, int k) {
+    if (!Files.isDirectory(folder)) {
+      throw new BadInputException("--model " + folder + ": no such folder (expected a SavedModel folder or model "
+          + "base)");
+    }
+    long[] shape = BeanModel.inputShapeOf(folder).asArray();
+    if (shape[0] != dataset.height() || shape[1] != dataset.width() || shape[2] != dataset.channels()) {
+      throw new BadInputException("--dataset " + dataset + ": images are " + dataset.height() + "x"
+          + dataset.width() + "x" + dataset.channels() + " but --model " + folder + " expects " + shape[0] + "x"
+          + shape[1] + "x" + shape[2]);
+    }
+    Map<String, Shape> shapes = BeanModel.layerShapesOf(folder);
+    if (shapes.isEmpty()) {
+      throw new BadInputException("--model " + folder + ": no '" + SavedModelContract.BEAN_SIGNATURE + "' "
+          + "signature (expected a SavedModel from bean export, which gives each layer's weights and activations)");
+    }
+    List<String> layers = choose(new ArrayList<>(shapes.keySet()), layer, folder);
+    for (String name : layers) {
+      requireK(k, name, shapes.get(name).get(0));
+    }
+    Map<String, String> about = new LinkedHashMap<>();
+    about.put("SavedModel", folder.toString());
+    about.put("dataset", dataset.cliName());
+    about.put("γ", "1 (a SavedModel does not record it)");
+    return new AnalysisTarget(folder.toString(), about, dataset, layers, 1, 2,
+        () -> SavedModelLayers.load(folder));
+  }
+
+  private static List<String> choose(List<String> known, String layer, Path where) {
+    if (layer == null) {
+      return known;
+    }
+    if (!known.contains(layer)) {
+      throw new BadInputException("--layer " + layer + ": no such BEAN layer in " + where + " (expected one of "
+          + String.join(", ", known) + ")");
+    }
+    return List.of(layer);
+  }
+
+  private static void requireK(int k, String layer, long neurons) {
+    if (k < 2 || k > neurons) {
+      throw new BadInputException("--k " + k + ": layer " + layer + " has " + neurons + " neurons (expected 2 <= k"
+          + " <= " + neurons + ")");
+    }
+  }
+
+  private static String regularizers(TrainConfig config) {
+    List<String> names = new ArrayList<>();
+    for (Regularization r : Regularization.values()) {
+      if (config.regs().contains(r)) {
+        names.add(r.cliName() + switch (r) {
+          case BEAN1, BEAN2 -> " (α = " + config.alpha() + ")";
+          case DROPOUT -> " (p = " + config.dropout() + ")";
+          case L2 -> " (λ = " + config.l2() + ")";
+          case L1 -> " (λ = " + config.l1() + ")";
+          default -> "";
+        });
+      }
+    }
+    return names.isEmpty() ? "none" : String.join(", ", names);
+  }
+
+  private static String testAccuracy(Path report) {
+    try {
+      JsonNode accuracy = new ObjectMapper().readTree(report.toFile()).get("test_accuracy");
+      return accuracy == null || !accuracy.isNumber() ? "not recorded"
+          : String.format(Locale.ROOT, "%.4f", accuracy.asDouble());
+    } catch (IOException e) {
+      return "not recorded (" + report + " cannot be read)";
+    }
+  }
+}

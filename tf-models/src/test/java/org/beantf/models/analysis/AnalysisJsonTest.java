@@ -1,0 +1,55 @@
+package org.beantf.models.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** analysis.json: DESIGN.md's fields in its order, with its shapes, and null where no number exists. */
+class AnalysisJsonTest {
+  private static final List<String> FIELDS = List.of("n", "m", "k", "cluster_ids", "silhouette", "best_k",
+      "best_k_cluster_ids", "best_k_silhouette", "shuffled_silhouette_mean", "shuffled_silhouette_z",
+      "ari_clusters_vs_preferred", "nmi_clusters_vs_preferred", "preferred_class", "selectivity", "ablation",
+      "ablation_score", "sparsity");
+
+  @Test
+  void hasExactlyTheDesignFieldsWithTheirValues() throws Exception {
+    String text = AnalysisJson.of("runs/a", List.of(SmallAnalysis.of(SmallAnalysis.diagonalAblation(), 0.05)));
+    JsonNode root = new ObjectMapper().readTree(text);
+    assertEquals(List.of("run", "layers"), names(root));
+    assertEquals("runs/a", root.get("run").asText());
+    JsonNode layer = root.get("layers").get("hidden");
+    assertEquals(FIELDS, names(layer));
+    assertEquals(6, layer.get("n").asInt());
+    assertEquals(2, layer.get("m").asInt());
+    assertEquals(2, layer.get("k").asInt());
+    assertEquals("[0,0,0,1,1,1]", layer.get("cluster_ids").toString());
+    assertEquals(0.91, layer.get("silhouette").asDouble());
+    assertEquals((0.91 - 0.25) / 0.05, layer.get("shuffled_silhouette_z").asDouble(), 1e-12);
+    assertEquals("[[-1.0,0.0],[0.0,-1.0]]", layer.get("ablation").toString());
+    assertEquals(1.0, layer.get("ablation_score").asDouble());
+    assertEquals(0.5, layer.get("sparsity").asDouble());
+    assertTrue(text.contains("\n  \"layers\" : {"), "pretty-printed");
+  }
+
+  @Test
+  void aMissingZAndAnAblationThatWasNotMeasuredAreNull() throws Exception {
+    String text = AnalysisJson.of("model/1", List.of(SmallAnalysis.of(null, 0)));
+    JsonNode layer = new ObjectMapper().readTree(text).get("layers").get("hidden");
+    assertTrue(layer.get("shuffled_silhouette_z").isNull());
+    assertTrue(layer.get("ablation").isNull());
+    assertTrue(layer.get("ablation_score").isNull());
+    assertFalse(text.contains("NaN") || text.contains("Infinity"), text);
+  }
+
+  private static List<String> names(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+}
