@@ -17,7 +17,7 @@ import picocli.CommandLine.ParameterException;
     versionProvider = VersionProvider.class,
     description = "Train, export and analyse neural networks with BEAN regularization on TensorFlow Java.",
     subcommands = {DemoCommand.class, FetchCommand.class, TrainCommand.class, ExportCommand.class,
-        PredictCommand.class, EvaluateCommand.class, InspectCommand.class,
+        PredictCommand.class, EvaluateCommand.class, InspectCommand.class, FewShotCommand.class,
         CommandLine.HelpCommand.class})
 public final class BeanCli {
   /** Exit code for bad usage or bad input. */
