@@ -43,15 +43,18 @@ final class FewShotCommand implements Callable<Integer> {
       description = "the store: absent, empty, or made by an earlier run with the same protocol")
   Path out;
 
+  @Option(names = "--steps", defaultValue = "" + FewShotProtocol.STRICT_STEPS, paramLabel = "N",
+      description = "full-batch steps of the strict protocol, a multiple of " + FewShotProtocol.VALIDATE_EVERY
+          + " (default ${DEFAULT-VALUE})")
+  int steps;
+
   @Option(names = "--threads", defaultValue = "1", paramLabel = "T", description = "TensorFlow threads")
   int threads;
 
   @Override
   public Integer call() {
     FewShotGrid.Plan plan = plan();
-    if (threads < 1) {
-      throw new BadInputException("--threads " + threads + ": expected an integer >= 1");
-    }
+    FewShotStore store = FewShotStore.open(out, FewShotGrid.settings(plan.protocol(), plan.steps()));
     Map<DatasetId, Dataset> loaded = new LinkedHashMap<>();
     for (DatasetId id : plan.datasets()) {
       Dataset dataset = DatasetOption.cache().load(id);
@@ -60,7 +63,6 @@ final class FewShotCommand implements Callable<Integer> {
       }
       loaded.put(id, dataset);
     }
-    FewShotStore store = FewShotStore.open(out, FewShotGrid.settings(plan.protocol()));
     try (GridProgressBar progress = new GridProgressBar()) {
       new FewShotGrid(plan, store, loaded::get, threads, progress).run();
     }
@@ -91,7 +93,14 @@ final class FewShotCommand implements Callable<Integer> {
         k.add(Integer.parseInt(item.strip()));
       }
     }
+    if (steps < FewShotProtocol.VALIDATE_EVERY || steps % FewShotProtocol.VALIDATE_EVERY != 0) {
+      throw new BadInputException("--steps " + steps + ": expected a multiple of " + FewShotProtocol.VALIDATE_EVERY
+          + " (the steps between validations), at least " + FewShotProtocol.VALIDATE_EVERY);
+    }
+    if (threads < 1) {
+      throw new BadInputException("--threads " + threads + ": expected an integer >= 1");
+    }
     return new FewShotGrid.Plan(FewShotProtocol.parse(protocol), ids, k, DrawRange.parse(draws),
-        FewShotMethod.parseList(methods));
+        FewShotMethod.parseList(methods), steps);
   }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import org.beantf.data.Dataset;
@@ -32,9 +33,13 @@ public final class FewShotGrid {
     void finished(long work, String line);
   }
 
-  /** What to run. */
+  /**
+   * What to run.
+   *
+   * @param steps full-batch steps of the strict protocol (a multiple of {@link FewShotProtocol#VALIDATE_EVERY})
+   */
   public record Plan(FewShotProtocol protocol, List<DatasetId> datasets, List<Integer> shots, List<Integer> draws,
-      List<FewShotMethod> methods) {}
+      List<FewShotMethod> methods, int steps) {}
 
   private final Plan plan;
   private final FewShotStore store;
@@ -49,20 +54,20 @@ public final class FewShotGrid {
     this.plan = plan;
     this.store = store;
     this.datasets = datasets;
-    this.runner = new FewShotRunner(plan.protocol(), threads);
+    this.runner = new FewShotRunner(plan.protocol(), plan.steps(), threads);
     this.listener = listener;
     store.results().forEach(r -> done.add(r.key()));
     store.tuning().forEach(t -> tuned.put(t.key(), t));
   }
 
   /** The settings a store is made with: later runs into it must have the same. */
-  public static ObjectNode settings(FewShotProtocol protocol) {
+  public static ObjectNode settings(FewShotProtocol protocol, int steps) {
     JsonNodeFactory json = JsonNodeFactory.instance;
     ObjectNode settings = json.objectNode().put("protocol", protocol.cliName()).put("model", "lenet5")
         .put("learning_rate", Defaults.LEARNING_RATE).put("normalization", protocol.normalization().name()
-            .toLowerCase(java.util.Locale.ROOT));
+            .toLowerCase(Locale.ROOT));
     if (protocol == FewShotProtocol.STRICT) {
-      settings.put("steps", FewShotProtocol.STRICT_STEPS).put("validate_every", FewShotProtocol.VALIDATE_EVERY)
+      settings.put("steps", steps).put("validate_every", FewShotProtocol.VALIDATE_EVERY)
           .put("validation_per_class", FewShotProtocol.STRICT_VALIDATION_PER_CLASS)
           .put("tuning_draws", TUNING_DRAWS);
     } else {
@@ -90,7 +95,7 @@ public final class FewShotGrid {
             if (done.add(key)) {
               FewShotResult result = runner.reported(dataset, shots, method, chosen, draw);
               store.append(result);
-              listener.finished(work(shots, method), String.format(java.util.Locale.ROOT,
+              listener.finished(work(shots, method), String.format(Locale.ROOT,
                   "%s %d-shot %s draw %d: test %.4f", id, shots, method.cliName(), draw, result.testAccuracy()));
             }
           }
@@ -118,7 +123,7 @@ public final class FewShotGrid {
           result = runner.tuning(dataset, shots, method, setting, t);
           store.append(result);
           tuned.put(key, result);
-          listener.finished(work(shots, method), String.format(java.util.Locale.ROOT,
+          listener.finished(work(shots, method), String.format(Locale.ROOT,
               "%s %d-shot %s %s tuning draw %d: validation %.2f", dataset.id(), shots, method.cliName(), setting, t,
               result.validationAccuracy()));
         }

@@ -20,7 +20,7 @@ import org.beantf.models.train.FewShotTrainer;
 public enum FewShotProtocol {
   STRICT, AUTHORS;
 
-  /** Steps of strict full-batch training. */
+  /** Steps of strict full-batch training (the "up to 500"; {@code --steps} sets fewer for quick trials). */
   public static final int STRICT_STEPS = 500;
   /** Steps between two validations in the strict protocol: validation of 100 images costs ~3 steps of 1-shot. */
   public static final int VALIDATE_EVERY = 10;
@@ -41,10 +41,10 @@ public enum FewShotProtocol {
     throw new BadInputException("--protocol " + name + ": unknown protocol (expected strict or authors)");
   }
 
-  /** The training schedule for {@code shots} images per class. */
-  public FewShotTrainer.Schedule schedule(int shots) {
+  /** The training schedule for {@code shots} images per class; {@code steps} counts only in the strict protocol. */
+  public FewShotTrainer.Schedule schedule(int shots, int steps) {
     return this == STRICT
-        ? FewShotTrainer.Schedule.fullBatch(VALIDATE_EVERY, STRICT_STEPS / VALIDATE_EVERY)
+        ? FewShotTrainer.Schedule.fullBatch(VALIDATE_EVERY, steps / VALIDATE_EVERY)
         : FewShotTrainer.Schedule.epochs(1, shots == 1 ? 200 : 100);
   }
 

@@ -9,10 +9,12 @@ import org.beantf.models.train.TrainConfig;
 /** Runs one method with one setting on one draw: LeNet-5 trained by {@link FewShotTrainer}, or a pixel classifier. */
 final class FewShotRunner {
   private final FewShotProtocol protocol;
+  private final int steps;
   private final int threads;
 
-  FewShotRunner(FewShotProtocol protocol, int threads) {
+  FewShotRunner(FewShotProtocol protocol, int steps, int threads) {
     this.protocol = protocol;
+    this.steps = steps;
     this.threads = threads;
   }
 
@@ -44,7 +46,7 @@ final class FewShotRunner {
 
   private FewShotTrainer.Outcome train(Dataset dataset, int shots, FewShotMethod method, Hyperparameters setting,
       FewShotDraw drawn) {
-    FewShotTrainer.Schedule schedule = protocol.schedule(shots);
+    FewShotTrainer.Schedule schedule = protocol.schedule(shots, steps);
     TrainConfig config = config(dataset, method, setting, schedule.batch() == 0 ? drawn.shots().length
         : schedule.batch(), drawn.networkSeed());
     return new FewShotTrainer(config, Models.create("lenet5", config.dropoutRate()))
