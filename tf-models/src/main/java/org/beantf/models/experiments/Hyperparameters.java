@@ -3,6 +3,7 @@ package org.beantf.models.experiments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,7 +16,7 @@ public record Hyperparameters(Map<String, Double> values) {
   public static final Hyperparameters NONE = new Hyperparameters(Map.of());
 
   public Hyperparameters {
-    values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
   /** One named value. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.beantf.data.BadInputException;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class FewShotStoreTest {
   void aLineCutShortByAKillIsDropped() throws Exception {
     FewShotStore store = FewShotStore.open(dir.resolve("store"), FewShotGrid.settings(FewShotProtocol.STRICT, 500));
     store.append(result(0, 0.25));
-    Files.writeString(dir.resolve("store/results.jsonl"), "{\"dataset\":\"mni", java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(dir.resolve("store/results.jsonl"), "{\"dataset\":\"mni", StandardOpenOption.APPEND);
     FewShotStore reopened = FewShotStore.open(dir.resolve("store"),
         FewShotGrid.settings(FewShotProtocol.STRICT, 500));
     assertEquals(List.of(result(0, 0.25)), reopened.results());
