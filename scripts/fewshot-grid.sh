@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the few-shot grid of Table 1 (docs/RESULTS.md "Few-shot learning (Table 1)") into a store under runs/,
 # from a frozen copy of the application, so editing and rebuilding the sources never touches a running grid.
-# Resumable: kill it at any time and run the same command again; finished lines are skipped.
+# Resumable: kill it at any time and run the same command again; finished lines are skipped. In a fresh checkout
+# (runs/ is not committed) the store starts from the committed lines in docs/results/fewshot/<protocol>/.
 #   scripts/fewshot-grid.sh strict            the full strict grid: 2 datasets x 1,5,10,20 shots x 8 methods x 20 draws
 #   scripts/fewshot-grid.sh authors           MNIST 1- and 10-shot, vanilla, BEAN-1, BEAN-2, 10 draws
 # Every finished (dataset, shots, method) block rewrites the store's table.md; scripts/fewshot-grid.sh copy
@@ -30,6 +31,16 @@ case "${1:-}" in
     exit 0 ;;
   *) echo "usage: scripts/fewshot-grid.sh strict|authors|copy" >&2; exit 2 ;;
 esac
+
+store="${args[-1]}"
+committed="$results/$1"
+if [ ! -d "$store" ] && [ -f "$committed/settings.json" ]; then
+  mkdir -p "$store.tmp"
+  for f in settings.json results.jsonl tuning.jsonl; do
+    [ -f "$committed/$f" ] && cp "$committed/$f" "$store.tmp/"
+  done
+  mv "$store.tmp" "$store"
+fi
 
 app="$runs/fewshot-app"
 if [ ! -d "$app" ]; then
