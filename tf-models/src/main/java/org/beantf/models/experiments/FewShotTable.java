@@ -60,7 +60,26 @@ public final class FewShotTable {
     if (rows.stream().noneMatch(m -> m == FewShotMethod.BEAN1)) {
       paperOnlyRow(out, columns);
     }
-    out.append('\n').append(wilcoxon(cells, columns, rows));
+    out.append('\n').append(settingsUsed(results, columns, rows)).append('\n').append(wilcoxon(cells, columns, rows));
+    return out.toString();
+  }
+
+  /** The hyper-parameters behind each cell (chosen on the tuning draws in the strict protocol), for tuned rows. */
+  private static String settingsUsed(List<FewShotResult> results, List<Column> columns, List<FewShotMethod> rows) {
+    StringBuilder out = new StringBuilder("Hyper-parameters behind each cell:\n\n");
+    header(out, "method", columns);
+    for (FewShotMethod method : rows) {
+      if (method.grid(FewShotProtocol.STRICT).size() == 1) {
+        continue;
+      }
+      out.append("| ").append(method.label());
+      for (Column column : columns) {
+        out.append(" | ").append(String.join(" / ", results.stream()
+            .filter(r -> r.method().equals(method.cliName()) && new Column(r.dataset(), r.shots()).equals(column))
+            .map(r -> r.hyperparameters().toString()).distinct().sorted().toList()));
+      }
+      out.append(" |\n");
+    }
     return out.toString();
   }
 

@@ -90,6 +90,15 @@ class FewShotTableTest {
   }
 
   @Test
+  void theSettingBehindEachTunedCellIsListed() {
+    List<FewShotResult> results = List.of(line("mnist", "vanilla", 0, 0.4),
+        new FewShotResult("mnist", 1, "bean2", 0, "strict", Hyperparameters.of("alpha", 1e4), 0.5, 0.45, 10, 2.0));
+    String table = FewShotTable.render(FewShotProtocol.STRICT, results);
+    assertTrue(table.contains("| + BEAN-2 | alpha=10000 |"), table);
+    assertTrue(table.lines().noneMatch(l -> l.startsWith("| LeNet-5 | |")), table);
+  }
+
+  @Test
   void aCellWithFewerDrawsSaysHowMany() {
     List<FewShotResult> results = List.of(line("mnist", "vanilla", 0, 0.4), line("mnist", "vanilla", 1, 0.5),
         line("mnist", "knn", 0, 0.3));
