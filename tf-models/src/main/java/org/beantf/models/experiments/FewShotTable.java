@@ -113,7 +113,7 @@ public final class FewShotTable {
   private static String cell(Map<String, Map<Integer, Double>> column, String method, int most, Column c) {
     Map<Integer, Double> draws = column.get(method);
     if (draws == null) {
-      return "— " + paper(method, c);
+      return ("— " + paper(method, c)).strip();
     }
     SummaryStatistics stats = statistics(draws);
     double best = column.values().stream().mapToDouble(d -> statistics(d).getMean()).max().orElse(Double.NaN);
