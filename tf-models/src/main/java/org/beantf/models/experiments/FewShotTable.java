@@ -74,9 +74,10 @@ public final class FewShotTable {
       }
       out.append("| ").append(method.label());
       for (Column column : columns) {
-        out.append(" | ").append(String.join(" / ", results.stream()
+        List<String> used = results.stream()
             .filter(r -> r.method().equals(method.cliName()) && new Column(r.dataset(), r.shots()).equals(column))
-            .map(r -> r.hyperparameters().toString()).distinct().sorted().toList()));
+            .map(r -> r.hyperparameters().toString()).distinct().sorted().toList();
+        out.append(" | ").append(used.isEmpty() ? "—" : String.join(" / ", used));
       }
       out.append(" |\n");
     }

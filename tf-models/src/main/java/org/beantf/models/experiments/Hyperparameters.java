@@ -45,7 +45,7 @@ public record Hyperparameters(Map<String, Double> values) {
     return new Hyperparameters(values);
   }
 
-  /** "alpha=1000" or "" (for tables and progress lines). */
+  /** "alpha=1000", "lambda=1e-4" or "" (for tables and progress lines). */
   @Override
   public String toString() {
     return values.entrySet().stream().map(e -> e.getKey() + "=" + format(e.getValue()))
@@ -53,6 +53,7 @@ public record Hyperparameters(Map<String, Double> values) {
   }
 
   private static String format(double value) {
-    return value == Math.rint(value) && Math.abs(value) < 1e7 ? Long.toString((long) value) : Double.toString(value);
+    return value == Math.rint(value) && Math.abs(value) < 1e7 ? Long.toString((long) value)
+        : Double.toString(value).replace(".0E", "E").replace('E', 'e');
   }
 }

@@ -92,9 +92,12 @@ class FewShotTableTest {
   @Test
   void theSettingBehindEachTunedCellIsListed() {
     List<FewShotResult> results = List.of(line("mnist", "vanilla", 0, 0.4),
-        new FewShotResult("mnist", 1, "bean2", 0, "strict", Hyperparameters.of("alpha", 1e4), 0.5, 0.45, 10, 2.0));
+        new FewShotResult("mnist", 1, "bean2", 0, "strict", Hyperparameters.of("alpha", 1e4), 0.5, 0.45, 10, 2.0),
+        new FewShotResult("mnist", 1, "l1", 0, "strict", Hyperparameters.of("lambda", 1e-4), 0.5, 0.45, 10, 2.0),
+        new FewShotResult("fashion-mnist", 1, "l1", 0, "strict", Hyperparameters.of("lambda", 0.01), 0.5, 0.4, 10, 2));
     String table = FewShotTable.render(FewShotProtocol.STRICT, results);
-    assertTrue(table.contains("| + BEAN-2 | alpha=10000 |"), table);
+    assertTrue(table.contains("| + BEAN-2 | alpha=10000 | — |"), table);
+    assertTrue(table.contains("| + ℓ1 | lambda=1e-4 | lambda=0.01 |"), table);
     assertTrue(table.lines().noneMatch(l -> l.startsWith("| LeNet-5 | |")), table);
   }
 
