@@ -18,6 +18,7 @@ import picocli.CommandLine.ParameterException;
     description = "Train, export and analyse neural networks with BEAN regularization on TensorFlow Java.",
     subcommands = {DemoCommand.class, FetchCommand.class, TrainCommand.class, ExportCommand.class,
         PredictCommand.class, EvaluateCommand.class, InspectCommand.class, AnalyzeCommand.class,
+        FewShotCommand.class,
         CommandLine.HelpCommand.class})
 public final class BeanCli {
   /** Exit code for bad usage or bad input. */

@@ -1,0 +1,106 @@
+package org.beantf.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.beantf.data.BadInputException;
+import org.beantf.data.Dataset;
+import org.beantf.data.DatasetId;
+import org.beantf.models.experiments.DrawRange;
+import org.beantf.models.experiments.FewShotDraw;
+import org.beantf.models.experiments.FewShotGrid;
+import org.beantf.models.experiments.FewShotMethod;
+import org.beantf.models.experiments.FewShotProtocol;
+import org.beantf.models.experiments.FewShotStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bean fewshot}: the paper's Table 1, LeNet-5 from scratch on k images per class, into a resumable store. */
+@Command(name = "fewshot", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Few-shot learning from scratch (the paper's Table 1) into a store that later runs add to.")
+final class FewShotCommand implements Callable<Integer> {
+  @Option(names = "--dataset", required = true, paramLabel = "D[,D2]", description = "mnist and/or fashion-mnist")
+  String datasets;
+
+  @Option(names = "--shots", defaultValue = "1,5,10,20", paramLabel = "K,...", description = "shots per class")
+  String shots;
+
+  @Option(names = "--draws", defaultValue = "20", paramLabel = "N|A..B|list",
+      description = "N (draws 0..N-1), A..B (inclusive) or a comma list of those (default ${DEFAULT-VALUE})")
+  String draws;
+
+  @Option(names = "--methods", defaultValue = "vanilla,dropout,l2,l1,bean1,bean2,knn,kernel-ridge",
+      paramLabel = "LIST", description = "comma list (default ${DEFAULT-VALUE})")
+  String methods;
+
+  @Option(names = "--protocol", defaultValue = "strict", paramLabel = "strict|authors")
+  String protocol;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR",
+      description = "the store: absent, empty, or made by an earlier run with the same protocol")
+  Path out;
+
+  @Option(names = "--steps", defaultValue = "" + FewShotProtocol.STRICT_STEPS, paramLabel = "N",
+      description = "full-batch steps of the strict protocol, a multiple of " + FewShotProtocol.VALIDATE_EVERY
+          + " (default ${DEFAULT-VALUE})")
+  int steps;
+
+  @Option(names = "--threads", defaultValue = "1", paramLabel = "T", description = "TensorFlow threads")
+  int threads;
+
+  @Override
+  public Integer call() {
+    FewShotGrid.Plan plan = plan();
+    FewShotStore store = FewShotStore.open(out, FewShotGrid.settings(plan.protocol(), plan.steps()));
+    Map<DatasetId, Dataset> loaded = new LinkedHashMap<>();
+    for (DatasetId id : plan.datasets()) {
+      Dataset dataset = DatasetOption.cache().load(id);
+      for (int k : plan.shots()) {
+        FewShotDraw.reported(plan.protocol(), id, dataset.train().labels(), k, plan.draws().get(0));
+      }
+      loaded.put(id, dataset);
+    }
+    try (GridProgressBar progress = new GridProgressBar()) {
+      new FewShotGrid(plan, store, loaded::get, threads, progress).run();
+    }
+    System.out.println("few-shot table: " + out.resolve("table.md"));
+    return 0;
+  }
+
+  /** Every flag parsed and checked, before any dataset or TensorFlow. */
+  FewShotGrid.Plan plan() {
+    List<DatasetId> ids = new ArrayList<>();
+    for (String name : datasets.split(",")) {
+      DatasetId id = DatasetId.parse(name.strip());
+      if (id == DatasetId.CIFAR10) {
+        throw new BadInputException("--dataset " + datasets + ": LeNet-5 few-shot runs on 28x28 grayscale images "
+            + "(expected mnist and/or fashion-mnist)");
+      }
+      if (!ids.contains(id)) {
+        ids.add(id);
+      }
+    }
+    List<Integer> k = new ArrayList<>();
+    for (String item : shots.split(",", -1)) {
+      if (!item.strip().matches("\\d{1,6}") || Integer.parseInt(item.strip()) < 1) {
+        throw new BadInputException("--shots " + shots + ": '" + item.strip() + "' is not valid (expected a comma "
+            + "list of whole numbers >= 1)");
+      }
+      if (!k.contains(Integer.parseInt(item.strip()))) {
+        k.add(Integer.parseInt(item.strip()));
+      }
+    }
+    if (steps < FewShotProtocol.VALIDATE_EVERY || steps % FewShotProtocol.VALIDATE_EVERY != 0) {
+      throw new BadInputException("--steps " + steps + ": expected a multiple of " + FewShotProtocol.VALIDATE_EVERY
+          + " (the steps between validations), at least " + FewShotProtocol.VALIDATE_EVERY);
+    }
+    if (threads < 1) {
+      throw new BadInputException("--threads " + threads + ": expected an integer >= 1");
+    }
+    return new FewShotGrid.Plan(FewShotProtocol.parse(protocol), ids, k, DrawRange.parse(draws),
+        FewShotMethod.parseList(methods), steps);
+  }
+}

@@ -1,0 +1,40 @@
+package org.beantf.cli;
+
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.beantf.models.experiments.FewShotGrid;
+
+/**
+ * One progress bar over a whole few-shot grid on stderr, with its ETA; the units weigh each run by its cost, and
+ * the last finished run is shown beside the bar.
+ */
+final class GridProgressBar implements FewShotGrid.Listener, AutoCloseable {
+  private ProgressBar bar;
+
+  @Override
+  public void planned(long work) {
+    bar = new ProgressBarBuilder()
+        .setTaskName("fewshot")
+        .setInitialMax(work)
+        .setStyle(ProgressBarStyle.ASCII)
+        .setUpdateIntervalMillis(1000)
+        .setConsumer(new ConsoleProgressBarConsumer(System.err))
+        .showSpeed()
+        .build();
+  }
+
+  @Override
+  public void finished(long work, String line) {
+    bar.stepBy(work);
+    bar.setExtraMessage(line);
+  }
+
+  @Override
+  public void close() {
+    if (bar != null) {
+      bar.close();
+    }
+  }
+}

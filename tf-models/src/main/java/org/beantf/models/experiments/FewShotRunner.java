@@ -1,0 +1,76 @@
+package org.beantf.models.experiments;
+
+import org.beantf.data.Dataset;
+import org.beantf.models.Models;
+import org.beantf.models.train.FewShotTrainer;
+import org.beantf.models.train.Regularization;
+import org.beantf.models.train.TrainConfig;
+
+/** Runs one method with one setting on one draw: LeNet-5 trained by {@link FewShotTrainer}, or a pixel classifier. */
+final class FewShotRunner {
+  private final FewShotProtocol protocol;
+  private final int steps;
+  private final int threads;
+
+  FewShotRunner(FewShotProtocol protocol, int steps, int threads) {
+    this.protocol = protocol;
+    this.steps = steps;
+    this.threads = threads;
+  }
+
+  /** Reported draw {@code draw}: the test accuracy of {@code method} with {@code setting}. */
+  FewShotResult reported(Dataset dataset, int shots, FewShotMethod method, Hyperparameters setting, int draw) {
+    long start = System.nanoTime();
+    FewShotDraw drawn = FewShotDraw.reported(protocol, dataset.id(), dataset.train().labels(), shots, draw);
+    if (!method.isNetwork()) {
+      double test = method == FewShotMethod.KNN
+          ? new NearestNeighbour(dataset.train(), drawn.shots()).accuracy(dataset.test())
+          : new KernelRidge(dataset.train(), drawn.shots(), dataset.classes(), setting.get("lambda"))
+              .accuracy(dataset.test());
+      return new FewShotResult(dataset.id().cliName(), shots, method.cliName(), draw, protocol.cliName(), setting,
+          null, test, 0, seconds(start));
+    }
+    FewShotTrainer.Outcome outcome = train(dataset, shots, method, setting, drawn);
+    return new FewShotResult(dataset.id().cliName(), shots, method.cliName(), draw, protocol.cliName(), setting,
+        outcome.validationAccuracy(), outcome.testAccuracy(), outcome.keptStep(), seconds(start));
+  }
+
+  /** Tuning draw {@code tuning}: the validation accuracy of {@code method} with {@code setting}. */
+  TuningResult tuning(Dataset dataset, int shots, FewShotMethod method, Hyperparameters setting, int tuning) {
+    long start = System.nanoTime();
+    FewShotDraw drawn = FewShotDraw.tuning(protocol, dataset.id(), dataset.train().labels(), shots, tuning);
+    FewShotTrainer.Outcome outcome = train(dataset, shots, method, setting, drawn);
+    return new TuningResult(dataset.id().cliName(), shots, method.cliName(), setting, tuning,
+        outcome.validationAccuracy(), outcome.keptStep(), seconds(start));
+  }
+
+  private FewShotTrainer.Outcome train(Dataset dataset, int shots, FewShotMethod method, Hyperparameters setting,
+      FewShotDraw drawn) {
+    FewShotTrainer.Schedule schedule = protocol.schedule(shots, steps);
+    TrainConfig config = config(dataset, method, setting, schedule.batch() == 0 ? drawn.shots().length
+        : schedule.batch(), drawn.networkSeed());
+    return new FewShotTrainer(config, Models.create("lenet5", config.dropoutRate()))
+        .train(dataset, drawn.shots(), drawn.validation(), schedule);
+  }
+
+  /** LeNet-5 with {@code method}'s regularizer at {@code setting}; the batch size lets BEAN pick its cheapest form. */
+  TrainConfig config(Dataset dataset, FewShotMethod method, Hyperparameters setting, int batch, long seed) {
+    TrainConfig.Builder builder = TrainConfig.builder("lenet5", dataset.id()).normalization(protocol.normalization())
+        .learningRate(FewShotProtocol.LEARNING_RATE).batch(batch).seed(seed).threads(threads);
+    if (method.regularization() != Regularization.NONE) {
+      builder.regularizers(method.regularization());
+    }
+    switch (method) {
+      case DROPOUT -> builder.dropout(setting.get("p"));
+      case L2 -> builder.l2(setting.get("lambda"));
+      case L1 -> builder.l1(setting.get("lambda"));
+      case BEAN1, BEAN2 -> builder.alpha(setting.get("alpha"));
+      default -> { }
+    }
+    return builder.build();
+  }
+
+  private static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+}

@@ -1,0 +1,147 @@
+package org.beantf.models.experiments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.beantf.data.BadInputException;
+import org.beantf.data.io.Folders;
+
+/**
+ * The folder of a few-shot experiment: settings.json (protocol and grid, fixed at creation), results.jsonl and
+ * tuning.jsonl (one line per finished run, appended whole and synced), table.md (rewritten whole after each line).
+ * Later runs with the same settings add to it; a line cut short by a kill is dropped when the store is opened.
+ */
+public final class FewShotStore {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static final String SETTINGS = "settings.json";
+  static final String RESULTS = "results.jsonl";
+  static final String TUNING = "tuning.jsonl";
+  static final String TABLE = "table.md";
+
+  private final Path root;
+
+  private FewShotStore(Path root) {
+    this.root = root;
+  }
+
+  /**
+   * Opens the store at {@code root} for an experiment with {@code settings}, creating it if absent or empty.
+   *
+   * @throws BadInputException if the folder holds something else, or a store made with other settings
+   */
+  public static FewShotStore open(Path root, ObjectNode settings) {
+    Path file = root.resolve(SETTINGS);
+    try {
+      if (!Files.exists(file)) {
+        Folders.requireAbsentOrEmpty("--out", root, ", or a few-shot store made by bean fewshot");
+        Folders.writeAtomically(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(settings) + "\n");
+        return new FewShotStore(root);
+      }
+      JsonNode previous = JSON.readTree(file.toFile());
+      JsonNode now = JSON.readTree(JSON.writeValueAsString(settings));
+      if (!previous.equals(now)) {
+        throw new BadInputException("--out " + root + ": a store made with other settings (" + difference(previous,
+            now) + "; expected the same protocol and grid, or another --out)");
+      }
+      FewShotStore store = new FewShotStore(root);
+      store.dropCutLine(RESULTS);
+      store.dropCutLine(TUNING);
+      return store;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the few-shot store " + root, e);
+    }
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public List<FewShotResult> results() {
+    return read(RESULTS, FewShotResult::fromJson);
+  }
+
+  public List<TuningResult> tuning() {
+    return read(TUNING, TuningResult::fromJson);
+  }
+
+  public void append(FewShotResult result) {
+    appendLine(RESULTS, result.toJson());
+  }
+
+  public void append(TuningResult result) {
+    appendLine(TUNING, result.toJson());
+  }
+
+  /** Replaces table.md whole. */
+  public void writeTable(String markdown) {
+    try {
+      Folders.writeAtomically(root.resolve(TABLE), markdown);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + root.resolve(TABLE), e);
+    }
+  }
+
+  private void appendLine(String name, ObjectNode line) {
+    try {
+      Files.writeString(root.resolve(name), JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
+              .writeValueAsString(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND, StandardOpenOption.DSYNC);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot append to " + root.resolve(name), e);
+    }
+  }
+
+  private <T> List<T> read(String name, Function<JsonNode, T> parser) {
+    Path file = root.resolve(name);
+    List<T> lines = new ArrayList<>();
+    if (!Files.exists(file)) {
+      return lines;
+    }
+    try (Stream<String> text = Files.lines(file, StandardCharsets.UTF_8)) {
+      for (String line : (Iterable<String>) text::iterator) {
+        if (!line.isBlank()) {
+          lines.add(parser.apply(JSON.readTree(line)));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new BadInputException(file + ": not a results file of bean fewshot (" + e.getMessage() + ")", e);
+    }
+    return lines;
+  }
+
+  /** A kill during an append can leave a last line without its newline: it is dropped (and rerun). */
+  private void dropCutLine(String name) throws IOException {
+    Path file = root.resolve(name);
+    if (!Files.exists(file)) {
+      return;
+    }
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    if (!text.isEmpty() && !text.endsWith("\n")) {
+      Folders.writeAtomically(file, text.substring(0, text.lastIndexOf('\n') + 1));
+    }
+  }
+
+  /** The first setting that differs, as "name: was X, now Y". */
+  private static String difference(JsonNode previous, JsonNode now) {
+    Iterator<String> names = now.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (!now.get(name).equals(previous.get(name))) {
+        return name + ": was " + previous.get(name) + ", now " + now.get(name);
+      }
+    }
+    return "settings.json has other fields";
+  }
+}

@@ -1,0 +1,217 @@
+package org.beantf.models.experiments;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
+import org.beantf.data.DatasetId;
+
+/**
+ * table.md of a few-shot store: test accuracy (%) as mean ± standard deviation over draws per (method, dataset,
+ * shots), the best mean per column in bold, the paper's number beside ours; then paired Wilcoxon signed-rank tests
+ * of BEAN-1 and BEAN-2 against every other row, Holm-corrected per column. It holds no timings, so a store filled
+ * in one sitting or several gives the same table.
+ */
+public final class FewShotTable {
+  /** Above this many pairs the Wilcoxon p-value is the normal approximation (the exact one enumerates 2^n signs). */
+  private static final int EXACT_UP_TO = 20;
+
+  private FewShotTable() {}
+
+  /** A column of the table. */
+  record Column(String dataset, int shots) {}
+
+  /** The markdown table of {@code results}, made under {@code protocol}. */
+  public static String render(FewShotProtocol protocol, List<FewShotResult> results) {
+    Map<Column, Map<String, Map<Integer, Double>>> cells = new TreeMap<>(Comparator
+        .comparingInt((Column c) -> DatasetId.parse(c.dataset()).ordinal()).thenComparingInt(Column::shots));
+    for (FewShotResult r : results) {
+      cells.computeIfAbsent(new Column(r.dataset(), r.shots()), c -> new LinkedHashMap<>())
+          .computeIfAbsent(r.method(), m -> new TreeMap<>()).put(r.draw(), 100 * r.testAccuracy());
+    }
+    List<Column> columns = new ArrayList<>(cells.keySet());
+    List<FewShotMethod> rows = FewShotMethod.parseList(String.join(",", results.stream().map(FewShotResult::method)
+        .distinct().toList()));
+    StringBuilder out = new StringBuilder();
+    out.append("## Few-shot learning from scratch, LeNet-5 (").append(protocol.cliName()).append(" protocol)\n\n")
+        .append(description(protocol)).append("\n\n");
+    if (columns.isEmpty()) {
+      return out.append("No results yet.\n").toString();
+    }
+    out.append("Test accuracy (%) on the whole test set: mean ± standard deviation over draws [the paper's Table 1]; ")
+        .append("the best mean of each column in bold; (n = …) where a cell has fewer draws than the most.\n\n");
+    header(out, "method", columns);
+    int most = cells.values().stream().flatMap(m -> m.values().stream()).mapToInt(Map::size).max().orElse(0);
+    for (FewShotMethod method : rows) {
+      if (method == FewShotMethod.BEAN1) {
+        paperOnlyRow(out, columns);
+      }
+      out.append("| ").append(method.label());
+      for (Column column : columns) {
+        out.append(" | ").append(cell(cells.get(column), method.cliName(), most, column));
+      }
+      out.append(" |\n");
+    }
+    if (rows.stream().noneMatch(m -> m == FewShotMethod.BEAN1)) {
+      paperOnlyRow(out, columns);
+    }
+    out.append('\n').append(settingsUsed(results, columns, rows)).append('\n').append(wilcoxon(cells, columns, rows));
+    return out.toString();
+  }
+
+  /** The hyper-parameters behind each cell (chosen on the tuning draws in the strict protocol), for tuned rows. */
+  private static String settingsUsed(List<FewShotResult> results, List<Column> columns, List<FewShotMethod> rows) {
+    StringBuilder out = new StringBuilder("Hyper-parameters behind each cell:\n\n");
+    header(out, "method", columns);
+    for (FewShotMethod method : rows) {
+      if (method.grid(FewShotProtocol.STRICT).size() == 1) {
+        continue;
+      }
+      out.append("| ").append(method.label());
+      for (Column column : columns) {
+        List<String> used = results.stream()
+            .filter(r -> r.method().equals(method.cliName()) && new Column(r.dataset(), r.shots()).equals(column))
+            .map(r -> r.hyperparameters().toString()).distinct().sorted().toList();
+        out.append(" | ").append(used.isEmpty() ? "—" : String.join(" / ", used));
+      }
+      out.append(" |\n");
+    }
+    return out.toString();
+  }
+
+  private static String description(FewShotProtocol protocol) {
+    return protocol == FewShotProtocol.STRICT
+        ? "Strict protocol: k shots per class from the whole training base; validation on 10 other images per class "
+            + "(100 labels in all); hyper-parameters chosen per dataset, k and method on 3 tuning draws; full-batch "
+            + "Adam (lr 5e-4) for 500 steps, the best of the steps validated every 10 kept."
+        : "Authors' protocol: k shots per class from the first 50,000 training images; batch size 1 for 200 epochs "
+            + "(1-shot) or 100; the epoch with the best accuracy on 10,000 random training images kept. **This "
+            + "spends 10,000 extra labels** on model selection, far more than the k·10 it trains on.";
+  }
+
+  private static void header(StringBuilder out, String first, List<Column> columns) {
+    out.append("| ").append(first);
+    for (Column c : columns) {
+      out.append(" | ").append(c.dataset()).append(' ').append(c.shots()).append("-shot");
+    }
+    out.append(" |\n|---");
+    out.append("|---".repeat(columns.size())).append("|\n");
+  }
+
+  private static void paperOnlyRow(StringBuilder out, List<Column> columns) {
+    out.append("| ").append(PaperTable1.IMITATION_NETWORKS);
+    for (Column column : columns) {
+      out.append(" | — ").append(paper(PaperTable1.IMITATION_NETWORKS, column));
+    }
+    out.append(" |\n");
+  }
+
+  private static String cell(Map<String, Map<Integer, Double>> column, String method, int most, Column c) {
+    Map<Integer, Double> draws = column.get(method);
+    if (draws == null) {
+      return ("— " + paper(method, c)).strip();
+    }
+    SummaryStatistics stats = statistics(draws);
+    double best = column.values().stream().mapToDouble(d -> statistics(d).getMean()).max().orElse(Double.NaN);
+    String mean = String.format(Locale.ROOT, "%.2f", stats.getMean());
+    StringBuilder text = new StringBuilder(stats.getMean() == best ? "**" + mean + "**" : mean);
+    if (draws.size() > 1) {
+      text.append(String.format(Locale.ROOT, " ± %.2f", stats.getStandardDeviation()));
+    }
+    if (draws.size() < most) {
+      text.append(" (n = ").append(draws.size()).append(')');
+    }
+    return text.append(' ').append(paper(method, c)).toString().strip();
+  }
+
+  private static String paper(String row, Column c) {
+    Double value = PaperTable1.accuracy(row, c.dataset(), c.shots());
+    return value == null ? "" : String.format(Locale.ROOT, "[%.2f]", value);
+  }
+
+  private static SummaryStatistics statistics(Map<Integer, Double> draws) {
+    SummaryStatistics stats = new SummaryStatistics();
+    draws.values().forEach(stats::addValue);
+    return stats;
+  }
+
+  /** One comparison of a BEAN row with another row in one column. */
+  private record Comparison(String bean, String other, double meanDifference, double p) {}
+
+  private static String wilcoxon(Map<Column, Map<String, Map<Integer, Double>>> cells, List<Column> columns,
+      List<FewShotMethod> rows) {
+    Map<String, Map<Column, Comparison>> byRow = new LinkedHashMap<>();
+    for (Column column : columns) {
+      List<Comparison> family = new ArrayList<>();
+      for (FewShotMethod bean : List.of(FewShotMethod.BEAN1, FewShotMethod.BEAN2)) {
+        for (FewShotMethod other : rows) {
+          boolean counted = bean == FewShotMethod.BEAN2 && other == FewShotMethod.BEAN1;
+          if (other != bean && !counted) {
+            Comparison comparison = compare(cells.get(column), bean.cliName(), other.cliName());
+            if (comparison != null) {
+              family.add(comparison);
+            }
+          }
+        }
+      }
+      double[] adjusted = HolmCorrection.adjust(family.stream().mapToDouble(Comparison::p).toArray());
+      for (int i = 0; i < family.size(); i++) {
+        Comparison c = family.get(i);
+        byRow.computeIfAbsent(label(c.bean()) + " vs " + label(c.other()), k -> new LinkedHashMap<>())
+            .put(column, new Comparison(c.bean(), c.other(), c.meanDifference(), adjusted[i]));
+      }
+    }
+    if (byRow.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder("Paired Wilcoxon signed-rank tests over the draws both rows ran (two-sided; "
+        + "exact up to " + EXACT_UP_TO + " pairs), Holm-corrected over the comparisons of each column: mean "
+        + "difference in points (BEAN minus the other row) and adjusted p, in bold where p < 0.05.\n\n");
+    header(out, "comparison", columns);
+    for (Map.Entry<String, Map<Column, Comparison>> row : byRow.entrySet()) {
+      out.append("| ").append(row.getKey());
+      for (Column column : columns) {
+        Comparison c = row.getValue().get(column);
+        String text = c == null ? "—" : String.format(Locale.ROOT, "%+.2f, p = %.2g", c.meanDifference(), c.p());
+        out.append(" | ").append(c != null && c.p() < 0.05 ? "**" + text + "**" : text);
+      }
+      out.append(" |\n");
+    }
+    return out.toString();
+  }
+
+  /** The test of {@code bean} against {@code other} over their common draws, or null with fewer than 2. */
+  private static Comparison compare(Map<String, Map<Integer, Double>> column, String bean, String other) {
+    Map<Integer, Double> a = column.get(bean);
+    Map<Integer, Double> b = column.get(other);
+    if (a == null || b == null) {
+      return null;
+    }
+    List<Integer> common = a.keySet().stream().filter(b::containsKey).toList();
+    if (common.size() < 2) {
+      return null;
+    }
+    double[] x = common.stream().mapToDouble(a::get).toArray();
+    double[] y = common.stream().mapToDouble(b::get).toArray();
+    double difference = 0;
+    for (int i = 0; i < x.length; i++) {
+      difference += (x[i] - y[i]) / x.length;
+    }
+    double p = new WilcoxonSignedRankTest().wilcoxonSignedRankTest(x, y, x.length <= EXACT_UP_TO);
+    return new Comparison(bean, other, difference, p);
+  }
+
+  private static String label(String method) {
+    return switch (method) {
+      case "vanilla" -> "LeNet-5";
+      case "bean1" -> "BEAN-1";
+      case "bean2" -> "BEAN-2";
+      default -> FewShotMethod.parse(method).label().replaceFirst("^\\+ ", "");
+    };
+  }
+}
