@@ -80,7 +80,8 @@ public class TrainingStepBenchmark {
     prebuilt = feeder.feed(batches[0]);
   }
 
-  private static ImageSet randomImages(int count, DatasetId dataset) {
+  /** {@code count} images of uniform random pixels, labels cycling over the ten classes. */
+  static ImageSet randomImages(int count, DatasetId dataset) {
     SplittableRandom random = new SplittableRandom(1);
     int size = dataset.height() * dataset.width() * dataset.channels();
     float[] pixels = new float[count * size];

@@ -3,9 +3,7 @@ package org.beantf.models.train;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.beantf.data.DatasetId;
-import org.beantf.data.ImageSet;
 import org.beantf.models.Models;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
@@ -42,7 +40,7 @@ public final class TrainingStepRatio {
     ConfigProto oneThread =
         ConfigProto.newBuilder().setIntraOpParallelismThreads(1).setInterOpParallelismThreads(1).build();
     List<Step> steps = new ArrayList<>();
-    try (BatchFeeder feeder = new BatchFeeder(randomImages(BATCH, dataset), BATCH)) {
+    try (BatchFeeder feeder = new BatchFeeder(TrainingStepBenchmark.randomImages(BATCH, dataset), BATCH)) {
       int[] batch = new int[BATCH];
       Arrays.setAll(batch, i -> i);
       BatchFeeder.Fed fed = feeder.feed(batch);
@@ -84,18 +82,6 @@ public final class TrainingStepRatio {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     return sorted[(int) Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))];
-  }
-
-  private static ImageSet randomImages(int count, DatasetId dataset) {
-    SplittableRandom random = new SplittableRandom(1);
-    int size = dataset.height() * dataset.width() * dataset.channels();
-    float[] pixels = new float[count * size];
-    for (int i = 0; i < pixels.length; i++) {
-      pixels[i] = (float) random.nextDouble();
-    }
-    int[] labels = new int[count];
-    Arrays.setAll(labels, i -> i % 10);
-    return new ImageSet(pixels, labels, dataset.height(), dataset.width(), dataset.channels());
   }
 
   /** One configuration's training graph and session. */
