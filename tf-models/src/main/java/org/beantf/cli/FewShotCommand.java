@@ -28,8 +28,8 @@ final class FewShotCommand implements Callable<Integer> {
   @Option(names = "--shots", defaultValue = "1,5,10,20", paramLabel = "K,...", description = "shots per class")
   String shots;
 
-  @Option(names = "--draws", defaultValue = "20", paramLabel = "N|A..B|list",
-      description = "N (draws 0..N-1), A..B (inclusive) or a comma list of those (default ${DEFAULT-VALUE})")
+  @Option(names = "--draws", defaultValue = "0..19", paramLabel = "N|A..B|list",
+      description = "draw N, draws A..B (inclusive) or a comma list of those (default ${DEFAULT-VALUE})")
   String draws;
 
   @Option(names = "--methods", defaultValue = "vanilla,dropout,l2,l1,bean1,bean2,knn,kernel-ridge",

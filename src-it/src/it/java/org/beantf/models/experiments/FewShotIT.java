@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * midway and run again ends with the table and results of an uninterrupted run.
  */
 class FewShotIT {
-  private static final String[] GRID = {"fewshot", "--dataset", "mnist", "--shots", "1", "--draws", "2",
+  private static final String[] GRID = {"fewshot", "--dataset", "mnist", "--shots", "1", "--draws", "0..1",
       "--methods", "vanilla,knn", "--steps", "10"};
 
   @TempDir

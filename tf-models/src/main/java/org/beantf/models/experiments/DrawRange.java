@@ -5,8 +5,8 @@ import java.util.TreeSet;
 import org.beantf.data.BadInputException;
 
 /**
- * The draws of {@code --draws}: {@code N} (the first N draws, 0..N−1), {@code A..B} (A to B inclusive), or a comma
- * list of those, whose union is taken. Draw 7 alone is {@code 7..7}.
+ * The draws of {@code --draws} (DESIGN.md): {@code N} (draw N alone), {@code A..B} (A to B inclusive), or a comma
+ * list of those, whose union is taken: {@code 0..19} is the paper's twenty draws, {@code 3,7} two of them.
  */
 public final class DrawRange {
   private DrawRange() {}
@@ -22,13 +22,7 @@ public final class DrawRange {
       String trimmed = item.strip();
       int dots = trimmed.indexOf("..");
       if (dots < 0) {
-        int count = number(text, trimmed);
-        if (count < 1) {
-          throw malformed(text, trimmed, "a count N >= 1");
-        }
-        for (int d = 0; d < count; d++) {
-          draws.add(d);
-        }
+        draws.add(number(text, trimmed));
       } else {
         int from = number(text, trimmed.substring(0, dots));
         int to = number(text, trimmed.substring(dots + 2));

@@ -11,8 +11,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class DrawRangeTest {
   @Test
-  void aCountIsTheFirstDraws() {
-    assertEquals(List.of(0, 1, 2), DrawRange.parse("3"));
+  void aNumberIsThatDrawAlone() {
+    assertEquals(List.of(3), DrawRange.parse("3"));
+    assertEquals(List.of(0), DrawRange.parse("0"));
   }
 
   @Test
@@ -23,14 +24,14 @@ class DrawRangeTest {
 
   @Test
   void aListIsTheSortedUnionOfItsItems() {
-    assertEquals(List.of(0, 1, 5, 6, 7), DrawRange.parse(" 6..7,2 ,5..6"));
+    assertEquals(List.of(2, 5, 6, 7), DrawRange.parse(" 6..7,2 ,5..6"));
+    assertEquals(List.of(3, 7), DrawRange.parse("7,3"));
   }
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "''|--draws : '' is not valid (expected N, A..B or a comma list of those, with whole numbers >= 0)",
       "x|--draws x: 'x' is not valid (expected N, A..B or a comma list of those, with whole numbers >= 0)",
-      "0|--draws 0: '0' is not valid (expected a count N >= 1)",
       "5..3|--draws 5..3: '5..3' is not valid (expected A..B with A <= B)",
       "1..|--draws 1..: '' is not valid (expected N, A..B or a comma list of those, with whole numbers >= 0)",
       "1,,2|--draws 1,,2: '' is not valid (expected N, A..B or a comma list of those, with whole numbers >= 0)",
