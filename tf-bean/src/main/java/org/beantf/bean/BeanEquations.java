@@ -101,8 +101,8 @@ public final class BeanEquations {
    * Eq. 1 for the squared divergence with A = G Gᵀ / c given by a factor G (N×K) and a scale c: per sample
    * 2 Σ_i h_i² r_i − 2 ‖Gᵀh‖² / c with r = G (Gᵀ 1) / c, on centred activations. Cost S·N·K.
    *
-   * <p>Built from products only (the sum over K is a product with a column of −1s): the training step's cost at
-   * small N and K is the number of ops in the loss and its gradient, not their arithmetic.
+   * <p>Built from products only (the sum over K is a product with a column of −1s): at small N and K the loss costs
+   * its ops and its passes over H, not its multiply-adds, and products keep the gradient free of shape arithmetic.
    *
    * @see #correlationFactor
    */
