@@ -4,7 +4,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.beantf.data.DatasetId;
 import org.beantf.data.ImageSet;
-import org.beantf.models.Models;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,11 +17,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.tensorflow.Graph;
-import org.tensorflow.Result;
-import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.proto.ConfigProto;
 
 /**
  * One training step of batch 100 as the trainer runs it: {@code trainer} copies the next batch into the reused
@@ -36,9 +30,7 @@ import org.tensorflow.proto.ConfigProto;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class TrainingStepBenchmark {
-  private static final int BATCH = 100;
-  private static final ConfigProto ONE_THREAD =
-      ConfigProto.newBuilder().setIntraOpParallelismThreads(1).setInterOpParallelismThreads(1).build();
+  private static final int BATCH = BenchmarkStep.BATCH;
 
   @Param({"mlp", "lenet5", "resnet18"})
   String model;
@@ -49,9 +41,7 @@ public class TrainingStepBenchmark {
   @Param({"trainer", "floor"})
   String feed;
 
-  private Graph graph;
-  private Session session;
-  private TrainingGraph g;
+  private BenchmarkStep step;
   private BatchFeeder feeder;
   private BatchFeeder.Fed prebuilt;
   private int[][] batches;
@@ -61,15 +51,7 @@ public class TrainingStepBenchmark {
   public void build() {
     DatasetId dataset = model.equals("resnet18") ? DatasetId.CIFAR10 : DatasetId.MNIST;
     ImageSet images = randomImages(1000, dataset);
-    TrainConfig config = TrainConfig.builder(model, dataset).regularizers(Regularization.parseList(reg))
-        .batch(BATCH).threads(1).build();
-    graph = new Graph();
-    g = TrainingGraph.build(graph, Models.create(model, 0), config,
-        Shape.of(dataset.height(), dataset.width(), dataset.channels()));
-    session = new Session(graph, ONE_THREAD);
-    Session.Runner init = session.runner();
-    g.initializers.forEach(init::addTarget);
-    init.run().close();
+    step = new BenchmarkStep(model, dataset, reg);
     feeder = new BatchFeeder(images, BATCH);
     batches = new int[10][BATCH];
     for (int b = 0; b < batches.length; b++) {
@@ -97,18 +79,12 @@ public class TrainingStepBenchmark {
 
   @Benchmark
   public float step() {
-    BatchFeeder.Fed fed = feed.equals("floor") ? prebuilt : feeder.feed(batches[next++ % batches.length]);
-    try (Result result = session.runner().setOptions(Trainer.CALLER_THREAD).feed(g.images, fed.images())
-        .feed(g.labels, fed.labels()).fetch(g.crossEntropy).fetch(g.regularization).fetch(g.correct)
-        .addTarget(g.trainStep).run()) {
-      return ((org.tensorflow.types.TFloat32) result.get(0)).getFloat();
-    }
+    return step.run(feed.equals("floor") ? prebuilt : feeder.feed(batches[next++ % batches.length]));
   }
 
   @TearDown(Level.Trial)
   public void close() {
     feeder.close();
-    session.close();
-    graph.close();
+    step.close();
   }
 }

@@ -4,12 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.beantf.data.DatasetId;
-import org.beantf.models.Models;
-import org.tensorflow.Graph;
-import org.tensorflow.Result;
-import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.proto.ConfigProto;
 
 /**
  * The cost of a regularizer as a ratio to the vanilla training step, measured so that a noisy machine does not
@@ -23,7 +17,7 @@ import org.tensorflow.proto.ConfigProto;
  * The first regularizer is the baseline. The first fifth of the rounds is warm-up and not counted.
  */
 public final class TrainingStepRatio {
-  private static final int BATCH = 100;
+  private static final int BATCH = BenchmarkStep.BATCH;
 
   private TrainingStepRatio() {}
 
@@ -37,26 +31,26 @@ public final class TrainingStepRatio {
     String[] regs = args[1].split(",");
     int rounds = Integer.parseInt(args[2]);
     DatasetId dataset = model.equals("resnet18") ? DatasetId.CIFAR10 : DatasetId.MNIST;
-    ConfigProto oneThread =
-        ConfigProto.newBuilder().setIntraOpParallelismThreads(1).setInterOpParallelismThreads(1).build();
-    List<Step> steps = new ArrayList<>();
+    List<BenchmarkStep> steps = new ArrayList<>();
     try (BatchFeeder feeder = new BatchFeeder(TrainingStepBenchmark.randomImages(BATCH, dataset), BATCH)) {
       int[] batch = new int[BATCH];
       Arrays.setAll(batch, i -> i);
       BatchFeeder.Fed fed = feeder.feed(batch);
       for (String reg : regs) {
-        steps.add(new Step(model, dataset, reg, oneThread));
+        steps.add(new BenchmarkStep(model, dataset, reg));
       }
       double[][] millis = new double[regs.length][rounds];
       for (int round = 0; round < rounds; round++) {
         for (int k = 0; k < regs.length; k++) {
           int which = (round + k) % regs.length;
-          millis[which][round] = steps.get(which).run(fed);
+          long start = System.nanoTime();
+          steps.get(which).run(fed);
+          millis[which][round] = (System.nanoTime() - start) / 1e6;
         }
       }
       report(model, regs, millis, rounds / 5);
     } finally {
-      steps.forEach(Step::close);
+      steps.forEach(BenchmarkStep::close);
     }
   }
 
@@ -82,39 +76,5 @@ public final class TrainingStepRatio {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     return sorted[(int) Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))];
-  }
-
-  /** One configuration's training graph and session. */
-  private static final class Step implements AutoCloseable {
-    private final Graph graph = new Graph();
-    private final Session session;
-    private final TrainingGraph g;
-
-    Step(String model, DatasetId dataset, String reg, ConfigProto config) {
-      TrainConfig train = TrainConfig.builder(model, dataset).regularizers(Regularization.parseList(reg))
-          .batch(BATCH).threads(1).build();
-      g = TrainingGraph.build(graph, Models.create(model, 0), train,
-          Shape.of(dataset.height(), dataset.width(), dataset.channels()));
-      session = new Session(graph, config);
-      Session.Runner init = session.runner();
-      g.initializers.forEach(init::addTarget);
-      init.run().close();
-    }
-
-    /** One training step on {@code fed}, in milliseconds. */
-    double run(BatchFeeder.Fed fed) {
-      long start = System.nanoTime();
-      try (Result result = session.runner().setOptions(Trainer.CALLER_THREAD).feed(g.images, fed.images())
-          .feed(g.labels, fed.labels()).fetch(g.crossEntropy).fetch(g.regularization).fetch(g.correct)
-          .addTarget(g.trainStep).run()) {
-        return (System.nanoTime() - start) / 1e6;
-      }
-    }
-
-    @Override
-    public void close() {
-      session.close();
-      graph.close();
-    }
   }
 }
