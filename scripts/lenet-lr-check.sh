@@ -18,7 +18,7 @@ for entry in "vanilla|--reg none" "bean1-a1000|--reg bean1 --alpha 1000" "bean2-
     run=runs/lenet-lr1e-3/$name-s$seed
     if [ ! -f $run/report.json ]; then
       resume=(); [ -d $run ] && resume=(--resume)
-      TF_CPP_MIN_LOG_LEVEL=2 java -jar "$jar" train --model lenet5 --dataset mnist --epochs 5 --lr 1e-3 --seed $seed \
+      TF_CPP_MIN_LOG_LEVEL=2 TF_ENABLE_ONEDNN_OPTS="${TF_ENABLE_ONEDNN_OPTS:-1}" java -jar "$jar" train --model lenet5 --dataset mnist --epochs 5 --lr 1e-3 --seed $seed \
         --threads 1 $flags --out $run "${resume[@]}" 2>&1 | tr "\r" "\n" | grep -v "^ *$" | tail -3
     fi
     if [ -f $run/report.json ]; then

@@ -191,10 +191,10 @@ public final class BeanModel implements AutoCloseable {
   /**
    * Predicts {@code count} images given as raw pixels in [0,1], NHWC, {@code count × H × W × C} values.
    *
-   * @throws IllegalArgumentException if the number of values does not match
+   * @throws IllegalArgumentException if the number of values does not match or a value is NaN or infinite
    */
   public Prediction predict(float[] pixels, int count) {
-    checkPixels(pixels.length, count);
+    checkPixels(pixels, count);
     try (TFloat32 images = TFloat32.tensorOf(batchShape(count), DataBuffers.of(pixels, true, false))) {
       return predict(images);
     }
@@ -203,14 +203,13 @@ public final class BeanModel implements AutoCloseable {
   /**
    * Predicts a batch given as an [N, H, W, C] array of raw pixels in [0,1].
    *
-   * @throws IllegalArgumentException if the shape does not match
+   * @throws IllegalArgumentException if the shape does not match or a value is NaN or infinite
    */
   public Prediction predict(FloatNdArray images) {
     checkShape(images.shape());
-    try (TFloat32 tensor = TFloat32.tensorOf(images.shape())) {
-      images.copyTo(tensor);
-      return predict(tensor);
-    }
+    float[] pixels = new float[(int) images.shape().size()];
+    images.copyTo(DataBuffers.of(pixels, false, false));
+    return predict(pixels, (int) images.shape().get(0));
   }
 
   private Prediction predict(TFloat32 images) {
@@ -240,7 +239,7 @@ public final class BeanModel implements AutoCloseable {
 
   /** The activations H [count, N] of BEAN layer {@code layer} for {@code count} images (raw pixels, NHWC). */
   public float[][] activations(String layer, float[] pixels, int count) {
-    checkPixels(pixels.length, count);
+    checkPixels(pixels, count);
     String output = beanOutput(SavedModelContract.activations(layer), layer);
     try (TFloat32 images = TFloat32.tensorOf(batchShape(count), DataBuffers.of(pixels, true, false))) {
       return call(() -> {
@@ -295,11 +294,19 @@ public final class BeanModel implements AutoCloseable {
     return Shape.of(dims);
   }
 
-  private void checkPixels(int values, int count) {
+  private void checkPixels(float[] pixels, int count) {
     long perImage = Shape.of(inputShape).size();
-    if (count < 1 || values != count * perImage) {
-      throw new IllegalArgumentException("images: got " + values + " values for " + count + " images (expected "
-          + count + " × " + Shape.of(inputShape) + " = " + count * perImage + " raw pixels in [0,1], NHWC)");
+    if (count < 1 || pixels.length != count * perImage) {
+      throw new IllegalArgumentException("images: got " + pixels.length + " values for " + count
+          + " images (expected " + count + " × " + Shape.of(inputShape) + " = " + count * perImage
+          + " raw pixels in [0,1], NHWC)");
+    }
+    // refused rather than passed on: what a NaN pixel becomes depends on the kernels (oneDNN's ReLU makes it 0)
+    for (int i = 0; i < pixels.length; i++) {
+      if (!Float.isFinite(pixels[i])) {
+        throw new IllegalArgumentException("images: value " + pixels[i] + " at image " + i / perImage + ", pixel "
+            + i % perImage + " (expected raw pixels in [0,1])");
+      }
     }
   }
 

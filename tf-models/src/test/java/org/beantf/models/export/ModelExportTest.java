@@ -183,9 +183,10 @@ class ModelExportTest {
       assertThrows(IllegalArgumentException.class, () -> model.correlation("nosuch", 1));
       float[] nan = new float[784];
       java.util.Arrays.fill(nan, Float.NaN);
-      Prediction p = model.predict(nan, 1);
-      assertEquals(1, p.size());
-      assertTrue(Float.isNaN(p.logits()[0][0]));
+      nan[0] = 0.5f;
+      IllegalArgumentException notFinite = assertThrows(IllegalArgumentException.class, () -> model.predict(nan, 1));
+      assertTrue(notFinite.getMessage().contains("value NaN at image 0, pixel 1"), notFinite.getMessage());
+      assertEquals(1, model.predict(new float[784], 1).size(), "the model still serves after refusing a batch");
     }
     BeanModel closed = BeanModel.load(version);
     closed.close();
