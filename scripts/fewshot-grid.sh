@@ -4,11 +4,12 @@
 # Resumable: kill it at any time and run the same command again; finished lines are skipped. In a fresh checkout
 # (runs/ is not committed) a store starts from the committed lines in docs/results/fewshot/<protocol>/.
 #   scripts/fewshot-grid.sh strict            the full strict grid: 2 datasets x 1,5,10,20 shots x 8 methods x 20 draws
-#   scripts/fewshot-grid.sh strict DATASET    only DATASET's half, into its own store: run one per dataset at once
-#                                             to use two cores (TensorFlow runs each cell on one thread)
+#   scripts/fewshot-grid.sh strict DATASET    only DATASET's half (mnist or fashion-mnist), into its own store: run
+#                                             both halves at once to use two cores (each cell runs on one thread)
 #   scripts/fewshot-grid.sh authors           MNIST 1- and 10-shot, vanilla, BEAN-1, BEAN-2, 10 draws
-#   scripts/fewshot-grid.sh merge             adds the per-dataset stores' lines to the strict store and writes its
-#                                             table.md (safe while the halves run: it trains nothing)
+#   scripts/fewshot-grid.sh authors SHOTS     only the SHOTS (1 or 10) half, into its own store
+#   scripts/fewshot-grid.sh merge PROTOCOL    adds the halves' lines to the protocol's store and writes its table.md
+#                                             (safe while the halves run: it trains nothing)
 #   scripts/fewshot-grid.sh copy              copies results.jsonl, tuning.jsonl and table.md of the strict and
 #                                             authors stores to docs/results/fewshot/ (small files to commit)
 set -euo pipefail
@@ -16,17 +17,18 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${BEAN_RUNS:-$root/runs}"
 results="$root/docs/results/fewshot"
 strict=(--shots 1,5,10,20 --draws 0..19 --protocol strict --methods vanilla,dropout,l2,l1,bean1,bean2,knn,kernel-ridge)
+authors=(--draws 0..9 --protocol authors --methods vanilla,bean1,bean2)
 
-# Copies the committed lines of $1 (a protocol), those of dataset $3 only if given, into a new store $2.
+# Copies the committed lines of $1 (a protocol) into a new store $2; only those holding the text $3 if given.
 seed_store() {
-  local committed="$results/$1" store="$2" dataset="${3:-}"
+  local committed="$results/$1" store="$2" filter="${3:-}"
   [ ! -d "$store" ] && [ -f "$committed/settings.json" ] || return 0
   mkdir -p "$store.tmp"
   cp "$committed/settings.json" "$store.tmp/"
   for f in results.jsonl tuning.jsonl; do
     [ -f "$committed/$f" ] || continue
-    if [ -n "$dataset" ]; then
-      grep -F "\"dataset\":\"$dataset\"" "$committed/$f" > "$store.tmp/$f" || true
+    if [ -n "$filter" ]; then
+      grep -F "$filter" "$committed/$f" > "$store.tmp/$f" || true
     else
       cp "$committed/$f" "$store.tmp/"
     fi
@@ -39,20 +41,32 @@ case "${1:-}" in
     if [ -n "${2:-}" ]; then
       case "$2" in mnist|fashion-mnist) ;; *) echo "fewshot-grid: unknown dataset '$2' (mnist or fashion-mnist)" >&2; exit 2 ;; esac
       args=(--dataset "$2" "${strict[@]}" --out "$runs/fewshot-strict-$2")
-      seed_store strict "${args[-1]}" "$2"
+      seed_store strict "${args[-1]}" "\"dataset\":\"$2\""
     else
       args=(--dataset mnist,fashion-mnist "${strict[@]}" --out "$runs/fewshot-strict")
       seed_store strict "${args[-1]}"
     fi ;;
   authors)
-    args=(--dataset mnist --shots 1,10 --draws 0..9 --protocol authors --methods vanilla,bean1,bean2
-      --out "$runs/fewshot-authors")
-    seed_store authors "${args[-1]}" ;;
+    if [ -n "${2:-}" ]; then
+      case "$2" in 1|10) ;; *) echo "fewshot-grid: the authors' grid has 1 and 10 shots, not '$2'" >&2; exit 2 ;; esac
+      args=(--dataset mnist --shots "$2" "${authors[@]}" --out "$runs/fewshot-authors-$2")
+      seed_store authors "${args[-1]}" "\"shots\":$2,"
+    else
+      args=(--dataset mnist --shots 1,10 "${authors[@]}" --out "$runs/fewshot-authors")
+      seed_store authors "${args[-1]}"
+    fi ;;
   merge)
-    store="$runs/fewshot-strict"
-    seed_store strict "$store"
-    for dataset in mnist fashion-mnist; do
-      half="$runs/fewshot-strict-$dataset"
+    protocol="${2:-}"
+    case "$protocol" in
+      strict) halves=(mnist fashion-mnist); cell=(--dataset mnist --shots 1 --draws 0..19 --methods knn) ;;
+      # the authors' grid has no network-free row: its cheapest cell is a finished 1-shot vanilla block
+      authors) halves=(1 10); cell=(--dataset mnist --shots 1 --draws 0..9 --methods vanilla) ;;
+      *) echo "usage: scripts/fewshot-grid.sh merge strict|authors" >&2; exit 2 ;;
+    esac
+    store="$runs/fewshot-$protocol"
+    seed_store "$protocol" "$store"
+    for name in "${halves[@]}"; do
+      half="$runs/fewshot-$protocol-$name"
       [ -d "$half" ] || continue
       mkdir -p "$store"
       [ -f "$store/settings.json" ] || cp "$half/settings.json" "$store/"
@@ -66,9 +80,9 @@ case "${1:-}" in
         grep -vxF -f "$store/$f" "$half/$f" >> "$store/$f" || true
       done
     done
-    # table.md covers every line of the store, whatever the plan: the plan of one cheap cell (1-NN, no network,
-    # already in the halves) renders it without training anything, even while the halves are still running
-    args=(--dataset mnist --shots 1 --draws 0..19 --protocol strict --methods knn --out "$store") ;;
+    # table.md covers every line of the store, whatever the plan: the plan of one finished cell renders it without
+    # training anything, even while the halves are still running
+    args=("${cell[@]}" --protocol "$protocol" --out "$store") ;;
   copy)
     for protocol in strict authors; do
       store="$runs/fewshot-$protocol"
@@ -79,7 +93,8 @@ case "${1:-}" in
       done
     done
     exit 0 ;;
-  *) echo "usage: scripts/fewshot-grid.sh strict [mnist|fashion-mnist] | authors | merge | copy" >&2; exit 2 ;;
+  *) echo "usage: scripts/fewshot-grid.sh strict [mnist|fashion-mnist] | authors [1|10] | merge strict|authors | copy" >&2
+     exit 2 ;;
 esac
 
 app="$runs/fewshot-app"
