@@ -106,6 +106,6 @@ if [ ! -d "$app" ]; then
   mv "$app.tmp" "$app"
 fi
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
-# oneDNN's kernels: LeNet-5 trains 3-4x faster with them (README "Performance"); 0 gives TensorFlow's own
+# oneDNN's kernels: LeNet-5 trains 3-4x faster with them (README "CPU performance: oneDNN"); 0 gives TensorFlow's own
 export TF_ENABLE_ONEDNN_OPTS="${TF_ENABLE_ONEDNN_OPTS:-1}"
 exec java -jar "$(ls "$app"/bean-tf-models-*.jar | head -n 1)" fewshot "${args[@]}"
