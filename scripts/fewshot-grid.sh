@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the few-shot grid of Table 1 (docs/RESULTS.md "Few-shot learning (Table 1)") into a store under runs/,
-# from a frozen copy of the application, so editing and rebuilding the sources never touches a running grid.
+# from a frozen copy of the application, so editing and rebuilding the sources never touches a running grid (to run
+# a changed grid, remove runs/fewshot-app once no grid is running: the next run rebuilds it).
 # Resumable: kill it at any time and run the same command again; finished lines are skipped. In a fresh checkout
 # (runs/ is not committed) a store starts from the committed lines in docs/results/fewshot/<protocol>/.
 #   scripts/fewshot-grid.sh strict            the full strict grid: 2 datasets x 1,5,10,20 shots x 8 methods x 20 draws
@@ -104,6 +105,11 @@ if [ ! -d "$app" ]; then
   cp -r "$root"/tf-models/target/bean-tf-models-*.jar "$root/tf-models/target/lib" "$app.tmp/"
   git -C "$root" rev-parse HEAD > "$app.tmp/commit"
   mv "$app.tmp" "$app"
+elif ! git -C "$root" diff --quiet "$(cat "$app/commit")" HEAD -- pom.xml tf-data tf-bean savedmodels tf-models 2>/dev/null; then
+  # a grid keeps one build; say so when the sources have moved on (after a change of the grid itself the store
+  # refuses the old app's settings anyway)
+  echo "fewshot-grid: note: $app was built at $(cut -c1-7 "$app/commit"); the sources have changed since" \
+    "(remove it to rebuild, once no grid is running)" >&2
 fi
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
 # oneDNN's kernels: LeNet-5 trains 3-4x faster with them (README "CPU performance: oneDNN"); 0 gives TensorFlow's own
