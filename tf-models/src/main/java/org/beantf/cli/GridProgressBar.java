@@ -8,13 +8,18 @@ import org.beantf.models.experiments.FewShotGrid;
 
 /**
  * One progress bar over a whole few-shot grid on stderr, with its ETA; the units weigh each run by its cost, and
- * the last finished run is shown beside the bar.
+ * the last finished run is shown beside the bar. A grid with nothing left to run says so instead of drawing an empty
+ * bar.
  */
 final class GridProgressBar implements FewShotGrid.Listener, AutoCloseable {
   private ProgressBar bar;
 
   @Override
   public void planned(long work) {
+    if (work == 0) {
+      System.err.println("fewshot: every run of this grid is already in the store; writing the table");
+      return;
+    }
     bar = new ProgressBarBuilder()
         .setTaskName("fewshot")
         .setInitialMax(work)
