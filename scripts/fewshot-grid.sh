@@ -105,7 +105,8 @@ if [ ! -d "$app" ]; then
   cp -r "$root"/tf-models/target/bean-tf-models-*.jar "$root/tf-models/target/lib" "$app.tmp/"
   git -C "$root" rev-parse HEAD > "$app.tmp/commit"
   mv "$app.tmp" "$app"
-elif ! git -C "$root" diff --quiet "$(cat "$app/commit")" HEAD -- pom.xml tf-data tf-bean savedmodels tf-models 2>/dev/null; then
+elif ! git -C "$root" diff --quiet "$(cat "$app/commit")" HEAD -- \
+    pom.xml tf-data tf-bean savedmodels tf-models 2>/dev/null; then
   # a grid keeps one build; say so when the sources have moved on (after a change of the grid itself the store
   # refuses the old app's settings anyway)
   echo "fewshot-grid: note: $app was built at $(cut -c1-7 "$app/commit"); the sources have changed since" \
