@@ -7,7 +7,7 @@
 #   scripts/fewshot-grid.sh strict            the full strict grid: 2 datasets x 1,5,10,20 shots x 8 methods x 20 draws
 #   scripts/fewshot-grid.sh strict DATASET    only DATASET's half (mnist or fashion-mnist), into its own store: run
 #                                             both halves at once to use two cores (each cell runs on one thread)
-#   scripts/fewshot-grid.sh authors           MNIST 1- and 10-shot, vanilla, BEAN-1, BEAN-2, 10 draws
+#   scripts/fewshot-grid.sh authors           MNIST 1- and 10-shot, vanilla, dropout, BEAN-1, BEAN-2, 10 draws
 #   scripts/fewshot-grid.sh authors SHOTS     only the SHOTS (1 or 10) half, into its own store
 #   scripts/fewshot-grid.sh merge PROTOCOL    adds the halves' lines to the protocol's store and writes its table.md
 #                                             (safe while the halves run: it trains nothing)
@@ -18,7 +18,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${BEAN_RUNS:-$root/runs}"
 results="$root/docs/results/fewshot"
 strict=(--shots 1,5,10,20 --draws 0..19 --protocol strict --methods vanilla,dropout,l2,l1,bean1,bean2,knn,kernel-ridge)
-authors=(--draws 0..9 --protocol authors --methods vanilla,bean1,bean2)
+authors=(--draws 0..9 --protocol authors --methods vanilla,dropout,bean1,bean2)
 
 # Copies the committed lines of $1 (a protocol) into a new store $2; only those holding the text $3 if given.
 seed_store() {
