@@ -28,11 +28,8 @@ seed_store() {
   cp "$committed/settings.json" "$store.tmp/"
   for f in results.jsonl tuning.jsonl; do
     [ -f "$committed/$f" ] || continue
-    if [ -n "$filter" ]; then
-      grep -F "$filter" "$committed/$f" > "$store.tmp/$f" || true
-    else
-      cp "$committed/$f" "$store.tmp/"
-    fi
+    # an empty filter matches every line
+    grep -F -- "$filter" "$committed/$f" > "$store.tmp/$f" || true
   done
   mv "$store.tmp" "$store"
 }
