@@ -1,19 +1,16 @@
 package org.beantf.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.beantf.data.BadInputException;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
+import org.beantf.data.io.OutputFolder;
 import org.beantf.models.analysis.AnalysisFolder;
-import org.beantf.models.analysis.AnalysisSettings;
 import org.beantf.models.analysis.AnalysisTarget;
-import org.beantf.models.analysis.AssemblyAnalysis;
 import org.beantf.models.analysis.LayerAnalysis;
-import org.beantf.models.analysis.LayerSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,20 +60,18 @@ final class AnalyzeCommand implements Callable<Integer> {
     OutputFolder folder = OutputFolder.of(out != null ? out : run.resolve("analysis"));
     long start = System.nanoTime();
     Dataset data = DatasetOption.cache().load(target.dataset());
-    AnalysisSettings settings = new AnalysisSettings(k, seed, target.gamma(), target.correlationOrder());
-    List<LayerAnalysis> layers = new ArrayList<>();
-    try (LayerSource source = target.open()) {
-      AssemblyAnalysis analysis = new AssemblyAnalysis(source, data.test(), data.classes(), settings,
-          step -> System.err.printf(Locale.ROOT, "analyze: %s (%.1f s)%n", step, (System.nanoTime() - start) / 1e9));
-      for (String name : target.layers()) {
-        layers.add(analysis.analyse(name));
-      }
-    }
+    List<LayerAnalysis> layers = target.analyse(data, k, seed,
+        step -> System.err.printf(Locale.ROOT, "analyze: %s (%.1f s)%n", step, (System.nanoTime() - start) / 1e9));
     System.err.printf(Locale.ROOT, "analyze: plots and report (%.1f s)%n", (System.nanoTime() - start) / 1e9);
     Path staged = folder.stage();
-    // the arguments as typed, the subcommand's name included
-    AnalysisFolder.write(staged, target, "bean " + String.join(" ",
-        spec.commandLine().getParseResult().originalArgs()), layers);
+    try {
+      // the arguments as typed, the subcommand's name included
+      AnalysisFolder.write(staged, target, "bean " + String.join(" ",
+          spec.commandLine().getParseResult().originalArgs()), layers);
+    } catch (RuntimeException e) {
+      OutputFolder.discard(staged, e);
+      throw e;
+    }
     System.out.println(folder.commit(staged));
     return 0;
   }

@@ -1,15 +1,14 @@
 package org.beantf.cli;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.beantf.data.BadInputException;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.data.ImageSet;
+import org.beantf.models.export.SavedModelEvaluation;
 import org.beantf.savedmodels.BeanModel;
-import org.beantf.savedmodels.Prediction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,8 +17,6 @@ import picocli.CommandLine.Option;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = "Test accuracy and per-class accuracy of a SavedModel on a dataset's test set.")
 final class EvaluateCommand implements Callable<Integer> {
-  private static final int BATCH = 500;
-
   @Option(names = "--model", required = true, paramLabel = "DIR",
       description = "a SavedModel folder, or a model base (its highest version)")
   Path model;
@@ -39,25 +36,11 @@ final class EvaluateCommand implements Callable<Integer> {
     Dataset data = DatasetOption.cache().load(id);
     try (BeanModel loaded = BeanModel.load(model)) {
       ImageSet test = data.test();
-      int[] right = new int[id.classes()];
-      int[] total = new int[id.classes()];
-      float[] batch = new float[BATCH * test.imageSize()];
-      for (int from = 0; from < test.size(); from += BATCH) {
-        int count = Math.min(BATCH, test.size() - from);
-        for (int i = 0; i < count; i++) {
-          test.copyImage(from + i, batch, i * test.imageSize());
-        }
-        float[] pixels = count == BATCH ? batch : Arrays.copyOf(batch, count * test.imageSize());
-        Prediction prediction = loaded.predict(pixels, count);
-        for (int i = 0; i < count; i++) {
-          int label = test.label(from + i);
-          total[label]++;
-          right[label] += prediction.classIds()[i] == label ? 1 : 0;
-        }
-      }
-      int allRight = Arrays.stream(right).sum();
+      SavedModelEvaluation evaluation = SavedModelEvaluation.of(loaded, test, id.classes());
+      int[] right = evaluation.right();
+      int[] total = evaluation.total();
       System.out.printf(Locale.ROOT, "%s on %s test (%d images): accuracy %.4f%n", loaded.folder(), id, test.size(),
-          (double) allRight / test.size());
+          evaluation.accuracy());
       for (int c = 0; c < right.length; c++) {
         System.out.printf(Locale.ROOT, "  class %d: %.4f (%d/%d)%n", c, (double) right[c] / total[c], right[c],
             total[c]);

@@ -1,15 +1,11 @@
 package org.beantf.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.beantf.data.BadInputException;
-import org.beantf.models.Models;
-import org.beantf.models.export.ModelExport;
+import org.beantf.models.export.RunExport;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
-import org.beantf.savedmodels.SavedModelExporter;
-import org.tensorflow.ndarray.Shape;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,27 +35,8 @@ final class ExportCommand implements Callable<Integer> {
     if (version != null && version < 1) {
       throw new BadInputException("--version " + version + ": expected a number >= 1");
     }
-    Path exported = export(directory, config, base, name, version == null ? 0 : version);
+    Path exported = RunExport.export(directory, config, base, name, version == null ? 0 : version);
     System.out.println(exported);
     return 0;
-  }
-
-  /** Exports the run's kept model; {@code version} 0 takes the next free one. */
-  static Path export(RunDirectory directory, TrainConfig config, Path base, String name, long version) {
-    Path kept = directory.keptCheckpoint();
-    if (!Files.isRegularFile(kept.resolve("variables.index"))) {
-      throw new BadInputException("--run " + directory.root() + ": no checkpoint (expected " + kept
-          + "/variables.index)");
-    }
-    Path modelBase = base != null ? base : directory.root().resolve("savedmodel");
-    String modelName = name != null ? name : config.model();
-    if (version > 0 && Files.exists(modelBase.resolve(modelName).resolve(Long.toString(version)))) {
-      throw new BadInputException("--version " + version + ": " + modelBase.resolve(modelName).resolve(
-          Long.toString(version)) + " exists (expected a new version; an export never overwrites one)");
-    }
-    long chosen = version > 0 ? version : SavedModelExporter.nextVersion(modelBase, modelName);
-    Shape shape = Shape.of(config.dataset().height(), config.dataset().width(), config.dataset().channels());
-    return ModelExport.export(Models.create(config.model(), 0), config, shape,
-        kept.resolve("variables").toString(), modelBase, modelName, chosen);
   }
 }

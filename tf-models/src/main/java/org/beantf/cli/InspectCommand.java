@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.beantf.bean.BeanInspection;
 import org.beantf.bean.Normalization;
 import org.beantf.data.BadInputException;
+import org.beantf.data.io.OutputFolder;
 import org.beantf.data.npy.Npy;
 import org.beantf.data.npy.NpyMatrix;
 import picocli.CommandLine.Command;

@@ -14,6 +14,7 @@ import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.models.Model;
 import org.beantf.models.Models;
+import org.beantf.models.export.RunExport;
 import org.beantf.models.train.ConfigJson;
 import org.beantf.models.train.Defaults;
 import org.beantf.models.train.Regularization;
@@ -116,7 +117,7 @@ final class TrainCommand implements Callable<Integer> {
     Trainer trainer = new Trainer(config, Models.create(config.model(), config.dropoutRate()),
         new ProgressBarListener(config.epochs()));
     Trainer.Outcome outcome = resume ? trainer.resume(data, run) : trainer.train(data, run);
-    Path model = ExportCommand.export(run, config, null, null, 0);
+    Path model = RunExport.export(run, config, null, null, 0);
     System.out.printf(Locale.ROOT, "%s on %s: test accuracy %.4f after %d epochs; run directory %s; SavedModel %s%n",
         config.model(), config.dataset(), outcome.testAccuracy(), outcome.epochs(), out, model);
     return 0;

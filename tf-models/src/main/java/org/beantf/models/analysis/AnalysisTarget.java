@@ -10,8 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.beantf.data.BadInputException;
+import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.data.npy.Npy;
 import org.beantf.models.Models;
@@ -39,6 +41,36 @@ public record AnalysisTarget(String path, Map<String, String> about, DatasetId d
   /** Opens the layers (loads TensorFlow). */
   public LayerSource open() {
     return opener.get();
+  }
+
+  /**
+   * Analyses every layer of this target (loads TensorFlow).
+   *
+   * @param data the dataset whose test set gives the activations, selectivity and ablation
+   * @param k the number of assemblies of k-means
+   * @param seed seeds k-means, the shuffles and t-SNE
+   * @param progress told before each slow step
+   */
+  public List<LayerAnalysis> analyse(Dataset data, int k, long seed, Consumer<String> progress) {
+    AnalysisSettings settings = new AnalysisSettings(k, seed, gamma, correlationOrder);
+    List<LayerAnalysis> analysed = new ArrayList<>();
+    try (LayerSource source = open()) {
+      AssemblyAnalysis analysis = new AssemblyAnalysis(source, data.test(), data.classes(), settings, progress);
+      for (String name : layers) {
+        analysed.add(analysis.analyse(name));
+      }
+    }
+    return analysed;
+  }
+
+  /**
+   * The same target, recorded (analysis.json's "run", the report's "run") as {@code shown}: for a run analysed in a
+   * staging folder that becomes {@code shown} once complete.
+   */
+  public AnalysisTarget shownAs(Path shown) {
+    Map<String, String> relabelled = new LinkedHashMap<>(about);
+    relabelled.replace("run", shown.toString());
+    return new AnalysisTarget(shown.toString(), relabelled, dataset, layers, gamma, correlationOrder, opener);
   }
 
   /**

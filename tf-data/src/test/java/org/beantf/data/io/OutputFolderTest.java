@@ -1,0 +1,83 @@
+package org.beantf.data.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.beantf.data.BadInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** --out appears only complete: staged beside it, renamed into place, or deleted on failure. */
+class OutputFolderTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void stagedBesideThenRenamed() throws Exception {
+    OutputFolder out = OutputFolder.of(dir.resolve("out"));
+    Path staged = out.stage();
+    assertEquals(dir, staged.getParent());
+    assertTrue(staged.getFileName().toString().startsWith(".out-"), staged.toString());
+    Files.writeString(staged.resolve("result.txt"), "done");
+    out.commit(staged);
+    assertEquals(List.of("out"), names());
+    assertEquals("done", Files.readString(dir.resolve("out/result.txt")));
+  }
+
+  @Test
+  void anEmptyOutIsReplaced() throws Exception {
+    Files.createDirectory(dir.resolve("out"));
+    OutputFolder out = OutputFolder.of(dir.resolve("out"));
+    Path staged = out.stage();
+    Files.writeString(staged.resolve("a"), "1");
+    out.commit(staged);
+    assertTrue(Files.isRegularFile(dir.resolve("out/a")));
+  }
+
+  @Test
+  void discardedOnFailureLeavesNothing() throws Exception {
+    Path staged = OutputFolder.of(dir.resolve("out")).stage();
+    Files.createDirectories(staged.resolve("deep/er"));
+    Files.writeString(staged.resolve("deep/er/file"), "x");
+    RuntimeException failure = new IllegalStateException("boom");
+    OutputFolder.discard(staged, failure);
+    assertEquals(List.of(), names());
+    assertEquals(0, failure.getSuppressed().length);
+  }
+
+  @Test
+  void theStagedFolderHasTheUmasksPermissionsNotPrivateOnes() throws Exception {
+    Path staged = OutputFolder.of(dir.resolve("out")).stage();
+    Path plain = Files.createDirectory(dir.resolve("plain"));
+    assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(staged));
+  }
+
+  @Test
+  void aFolderThatIsNotEmptyIsRefusedBeforeAnyWork() throws Exception {
+    Files.createDirectories(dir.resolve("out"));
+    Files.writeString(dir.resolve("out/keep"), "mine");
+    BadInputException e = assertThrows(BadInputException.class, () -> OutputFolder.of(dir.resolve("out")));
+    assertEquals("--out " + dir.resolve("out") + ": folder is not empty (expected an absent or empty folder)",
+        e.getMessage());
+    assertFalse(names().stream().anyMatch(n -> n.startsWith(".")));
+  }
+
+  @Test
+  void theTargetIsWhatWasNamed() {
+    Path target = dir.resolve("out");
+    assertSame(target, OutputFolder.of(target).target());
+  }
+
+  private List<String> names() throws Exception {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+}
