@@ -56,7 +56,10 @@ public final class AnalysisReport {
       row(page, "ablation score (own-class drop − other-class drop)",
           a.ablation() == null ? "not measured (a SavedModel cannot silence neurons)" : number(a.ablation().score()));
       row(page, "sparsity (fraction of |tanh(γw)| < 0.01)", number(a.sparsity()));
-      page.append("</table>\n");
+      AssemblyVerdict verdict = AssemblyVerdict.of(a);
+      row(page, "assemblies", !verdict.measured() ? "no verdict" : verdict.assemblies() ? "yes" : "no");
+      page.append("</table>\n<p>").append(escape(verdict.sentence())).append("</p>\n<p><small>Rule: ")
+          .append(escape(AssemblyVerdict.RULE)).append(".</small></p>\n");
       for (AnalysisPlots.Plot plot : plots.get(a.layer())) {
         page.append("<figure><img alt=\"").append(escape(plot.file())).append("\" src=\"data:image/png;base64,")
             .append(base64(plotsFolder.resolve(plot.file()))).append("\"><figcaption>")
