@@ -24,13 +24,28 @@ public final class AnalysisPlots {
 
   private AnalysisPlots() {}
 
+  /** The file of {@code layer}'s A¹ or A² heat map, neurons by assembly (Fig. 6a). */
+  public static String correlationFile(String layer) {
+    return layer + "-correlation.png";
+  }
+
+  /** The file of {@code layer}'s t-SNE map coloured by preferred class (Fig. 4). */
+  public static String tsnePreferredClassFile(String layer) {
+    return layer + "-tsne-preferred-class.png";
+  }
+
+  /** The file of {@code layer}'s population-ablation matrix (Fig. 5), written when the ablation was measured. */
+  public static String ablationFile(String layer) {
+    return layer + "-ablation.png";
+  }
+
   /** Writes the plots of {@code a} into {@code folder} (created if needed). */
   public static List<Plot> write(LayerAnalysis a, Path folder) {
     String layer = a.layer();
     int[] order = assemblyOrder(a.clustering().labels(), a.selectivity().preferredClass());
     List<Plot> plots = new ArrayList<>();
     String matrix = "A" + (a.correlationOrder() == 1 ? "¹" : "²");
-    plots.add(save(folder, layer + "-correlation.png",
+    plots.add(save(folder, correlationFile(layer),
         AssemblyCharts.correlation(layer + ": " + matrix + ", neurons by assembly", reorder(a.correlation(), order)),
         "Correlation matrix " + matrix + " with the neurons ordered by k-means assembly, then by preferred class "
             + "(Fig. 6a). Blocks on the diagonal are assemblies."));
@@ -38,7 +53,7 @@ public final class AnalysisPlots {
         AssemblyCharts.scatter(layer + ": t-SNE of outgoing weights, by assembly", a.tsne(),
             a.clustering().labels(), "assembly"),
         "t-SNE of the neurons' outgoing weight vectors, coloured by k-means assembly (k = " + a.k() + ", Fig. 2)."));
-    plots.add(save(folder, layer + "-tsne-preferred-class.png",
+    plots.add(save(folder, tsnePreferredClassFile(layer),
         AssemblyCharts.scatter(layer + ": t-SNE of outgoing weights, by preferred class", a.tsne(),
             a.selectivity().preferredClass(), "class"),
         "The same map coloured by each neuron's preferred class: the class of its highest mean test activation "
@@ -48,7 +63,7 @@ public final class AnalysisPlots {
         "Mean activation on each class's test images, on the t-SNE map, relative to the neuron's highest class "
             + "mean (white: silent, dark red: the neuron's best class; Fig. 3)."));
     if (a.ablation() != null) {
-      plots.add(save(folder, layer + "-ablation.png",
+      plots.add(save(folder, ablationFile(layer),
           AssemblyCharts.ablation(layer + ": population ablation", a.ablation().change(),
               a.ablation().groupPresent()),
           "Change of each class's test accuracy (columns) when the neurons preferring one class (rows) are "

@@ -1,0 +1,204 @@
+package org.beantf.models.experiments;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.beantf.data.BadInputException;
+import org.beantf.data.Dataset;
+import org.beantf.data.DatasetId;
+import org.beantf.data.io.OutputFolder;
+import org.beantf.models.Model;
+import org.beantf.models.Models;
+import org.beantf.models.analysis.AnalysisFolder;
+import org.beantf.models.analysis.AnalysisTarget;
+import org.beantf.models.analysis.ComparisonReport;
+import org.beantf.models.analysis.LayerAnalysis;
+import org.beantf.models.analysis.RunComparison;
+import org.beantf.models.analysis.RunComparison.ComparedRun;
+import org.beantf.models.export.RunExport;
+import org.beantf.models.export.SavedModelEvaluation;
+import org.beantf.models.train.Regularization;
+import org.beantf.models.train.RunDirectory;
+import org.beantf.models.train.TrainConfig;
+import org.beantf.models.train.Trainer;
+import org.beantf.models.train.TrainingListener;
+import org.beantf.savedmodels.BeanModel;
+
+/**
+ * What BEAN is for, in one run ({@code bean demo}): the same model trained on MNIST without and with BEAN-2 (its
+ * default α), same seed and epochs; the BEAN-2 run exported as a SavedModel and reloaded through {@link BeanModel};
+ * the last BEAN layer of both runs analysed as {@code bean analyze} does; the two compared side by side
+ * ({@link RunComparison}, {@link ComparisonReport}).
+ *
+ * <p>Everything is written into a hidden folder beside {@code out} that becomes {@code out} only when complete, and
+ * is deleted on a failure: {@code out} holds {@code vanilla/} and {@code bean2/} (run directories, each with
+ * {@code analysis/}), {@code compare.html} and {@code compare.png}, or nothing.
+ */
+public final class AssemblyDemo {
+  /** The models the demo trains: the paper's LeNet-5 (the default) and its MLP. */
+  public static final List<String> MODELS = List.of("lenet5", "mlp");
+  /** The seed of both runs and of the analysis. */
+  public static final long SEED = 1;
+  /** The assemblies k-means looks for: MNIST's classes. */
+  public static final int K = 10;
+
+  private static final String VANILLA = "vanilla";
+  private static final String BEAN2 = "bean2";
+
+  private final String model;
+  private final int epochs;
+  private final OutputFolder out;
+  private final Consumer<String> report;
+  private final Consumer<String> progress;
+
+  /**
+   * Checks the settings before anything is loaded.
+   *
+   * @param model one of {@link #MODELS}
+   * @param epochs the training epochs of each run, at least 1
+   * @param out an absent or empty folder
+   * @param report told each line of the demo's output (the table, the verdicts, the paths)
+   * @param progress told each progress line (analysis steps)
+   * @throws BadInputException naming the flag ({@code --model}, {@code --epochs}, {@code --out}) that is wrong
+   */
+  public AssemblyDemo(String model, int epochs, Path out, Consumer<String> report, Consumer<String> progress) {
+    if (!MODELS.contains(model)) {
+      throw new BadInputException("--model " + model + ": unknown demo model (expected one of "
+          + String.join(", ", MODELS) + ")");
+    }
+    if (epochs < 1) {
+      throw new BadInputException("--epochs " + epochs + ": expected an integer >= 1");
+    }
+    this.model = model;
+    this.epochs = epochs;
+    this.out = OutputFolder.of(out);
+    this.report = report;
+    this.progress = progress;
+  }
+
+  /**
+   * The demo's result.
+   *
+   * @param savedModel the version folder of the BEAN-2 SavedModel
+   * @param reloadedAccuracy the test accuracy of the SavedModel reloaded through {@link BeanModel}
+   */
+  public record Outcome(Path out, Path vanilla, Path bean2, Path savedModel, double reloadedAccuracy,
+      RunComparison comparison) {}
+
+  /**
+   * Runs the demo on {@code mnist}.
+   *
+   * @param listener a new listener for each run's training (a progress bar)
+   */
+  public Outcome run(Dataset mnist, Supplier<TrainingListener> listener) {
+    Path staged = out.stage();
+    try {
+      Outcome outcome = runIn(staged, mnist, listener);
+      out.commit(staged);
+      return outcome;
+    } catch (RuntimeException e) {
+      OutputFolder.discard(staged, e);
+      throw e;
+    }
+  }
+
+  private Outcome runIn(Path staged, Dataset mnist, Supplier<TrainingListener> listener) {
+    Path target = out.target();
+    report.accept(mnist.summary());
+    Trainer.Outcome vanilla = train(config(), staged, VANILLA, mnist, listener);
+    TrainConfig beanConfig = config(Regularization.BEAN2);
+    Trainer.Outcome bean = train(beanConfig, staged, BEAN2, mnist, listener);
+
+    Path exported = RunExport.export(new RunDirectory(staged.resolve(BEAN2)), beanConfig, null, null, 0);
+    Path savedModel = target.resolve(staged.relativize(exported));
+    double reloaded;
+    try (BeanModel loaded = BeanModel.load(exported)) {
+      SavedModelEvaluation evaluation = SavedModelEvaluation.of(loaded, mnist.test(), mnist.classes());
+      reloaded = evaluation.accuracy();
+      report.accept(String.format(Locale.ROOT, "reloaded %s with BeanModel: test accuracy %.4f (%d/%d), %s",
+          savedModel, reloaded, evaluation.allRight(), evaluation.size(), reloaded == bean.testAccuracy()
+              ? "as the trainer measured" : String.format(Locale.ROOT, "the trainer measured %.4f",
+              bean.testAccuracy())));
+    }
+
+    Model net = Models.create(model, 0);
+    String layer = net.beanLayerNames().get(net.beanLayerNames().size() - 1);
+    report.accept("analysing layer " + layer + " of both runs (k-means with k = " + K + ", seed " + SEED + ")");
+    List<ComparedRun> runs = new ArrayList<>();
+    runs.add(analyse(staged, VANILLA, "vanilla", layer, vanilla, mnist));
+    runs.add(analyse(staged, BEAN2, String.format(Locale.ROOT, "BEAN-2 (α = %s)", alpha(beanConfig.alpha())),
+        layer, bean, mnist));
+    RunComparison comparison = new RunComparison(String.format(Locale.ROOT, "%s on MNIST, vanilla against BEAN-2, "
+        + "%d epoch%s, seed %d", model.equals("lenet5") ? "LeNet-5" : "MLP", epochs, epochs == 1 ? "" : "s", SEED), layer,
+        runs);
+    ComparisonReport.write(staged, comparison, commands(layer));
+
+    report.accept("");
+    report.accept(comparison.table().stripTrailing());
+    report.accept("");
+    comparison.verdicts().forEach(report);
+    report.accept("");
+    report.accept("runs:        " + target.resolve(VANILLA) + ", " + target.resolve(BEAN2)
+        + " (each with analysis/report.html)");
+    report.accept("SavedModel:  " + savedModel + " (TF Serving model base " + savedModel.getParent() + ")");
+    report.accept("comparison:  " + target.resolve(ComparisonReport.HTML) + " (and "
+        + target.resolve(ComparisonReport.PNG) + ")");
+    return new Outcome(target, target.resolve(VANILLA), target.resolve(BEAN2), savedModel, reloaded, comparison);
+  }
+
+  private TrainConfig config(Regularization... regularizers) {
+    return TrainConfig.builder(model, DatasetId.MNIST).regularizers(regularizers).epochs(epochs).seed(SEED)
+        .build();
+  }
+
+  private Trainer.Outcome train(TrainConfig config, Path staged, String folder, Dataset mnist,
+      Supplier<TrainingListener> listener) {
+    report.accept(String.format(Locale.ROOT, "training %s %s for %d epoch%s (seed %d) into %s", model,
+        config.regs().isEmpty() ? "vanilla" : "+ BEAN-2 (alpha " + alpha(config.alpha()) + ")", epochs,
+        epochs == 1 ? "" : "s", SEED, out.target().resolve(folder)));
+    return new Trainer(config, Models.create(model, config.dropoutRate()), listener.get())
+        .train(mnist, RunDirectory.forNewRun(staged.resolve(folder)));
+  }
+
+  /** Analyses {@code layer} of the run in {@code staged/folder} into its analysis/ folder, as bean analyze does. */
+  private ComparedRun analyse(Path staged, String folder, String label, String layer, Trainer.Outcome trained,
+      Dataset mnist) {
+    Path shown = out.target().resolve(folder);
+    AnalysisTarget target = AnalysisTarget.run(staged.resolve(folder), layer, K).shownAs(shown);
+    List<LayerAnalysis> layers = target.analyse(mnist, K, SEED, step -> progress.accept("analyze " + folder + ": "
+        + step));
+    AnalysisFolder.write(staged.resolve(folder).resolve("analysis"), target, analyzeCommand(folder, layer), layers);
+    return new ComparedRun(label, folder + "/analysis", trained.testAccuracy(), layers.get(0));
+  }
+
+  private String analyzeCommand(String folder, String layer) {
+    return "bean analyze --run " + out.target().resolve(folder) + " --layer " + layer + " --k " + K + " --seed "
+        + SEED;
+  }
+
+  /** The demo's command and the bean train / bean analyze commands that make the same files one by one. */
+  private List<String> commands(String layer) {
+    Path target = out.target();
+    String train = "bean train --model " + model + " --dataset mnist --epochs " + epochs + " --seed " + SEED;
+    return List.of("bean demo --model " + model + " --epochs " + epochs + " --out " + target,
+        "# or step by step:",
+        train + " --reg none --out " + target.resolve(VANILLA),
+        train + " --reg bean2 --out " + target.resolve(BEAN2),
+        analyzeCommand(VANILLA, layer),
+        analyzeCommand(BEAN2, layer));
+  }
+
+  /** α as typed on a command line: 100000 as 1e5, 100 as 100. */
+  private static String alpha(double alpha) {
+    if (alpha >= 1e4 && alpha == Math.rint(alpha)) {
+      String digits = String.format(Locale.ROOT, "%.0e", alpha);
+      if (Double.parseDouble(digits) == alpha) {
+        return digits.replace("e+0", "e").replace("e+", "e");
+      }
+    }
+    return alpha == Math.rint(alpha) ? String.valueOf((long) alpha) : String.valueOf(alpha);
+  }
+}
