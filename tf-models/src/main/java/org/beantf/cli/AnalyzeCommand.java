@@ -60,19 +60,19 @@ final class AnalyzeCommand implements Callable<Integer> {
     OutputFolder folder = OutputFolder.of(out != null ? out : run.resolve("analysis"));
     long start = System.nanoTime();
     Dataset data = DatasetOption.cache().load(target.dataset());
-    List<LayerAnalysis> layers = target.analyse(data, k, seed,
-        step -> System.err.printf(Locale.ROOT, "analyze: %s (%.1f s)%n", step, (System.nanoTime() - start) / 1e9));
-    System.err.printf(Locale.ROOT, "analyze: plots and report (%.1f s)%n", (System.nanoTime() - start) / 1e9);
-    Path staged = folder.stage();
+    Path staged = folder.stage(); // before TensorFlow: an unwritable --out is found out first
     try {
+      List<LayerAnalysis> layers = target.analyse(data, k, seed, step -> System.err.printf(Locale.ROOT,
+          "analyze: %s (%.1f s)%n", step, (System.nanoTime() - start) / 1e9));
+      System.err.printf(Locale.ROOT, "analyze: plots and report (%.1f s)%n", (System.nanoTime() - start) / 1e9);
       // the arguments as typed, the subcommand's name included
       AnalysisFolder.write(staged, target, "bean " + String.join(" ",
           spec.commandLine().getParseResult().originalArgs()), layers);
+      System.out.println(folder.commit(staged));
     } catch (RuntimeException e) {
       OutputFolder.discard(staged, e);
       throw e;
     }
-    System.out.println(folder.commit(staged));
     return 0;
   }
 

@@ -55,15 +55,25 @@ public final class BeanCli {
   }
 
   private static int failure(Exception e, PrintWriter err) {
+    ProgressBarListener.closeActive();
     if (e instanceof BadInputException || e instanceof InvalidModelException) {
-      err.println("bean: " + e.getMessage());
+      err.println("bean: " + firstLine(e.getMessage()));
       return BAD_INPUT;
     }
     if (System.getenv("BEAN_DEBUG") != null) {
       e.printStackTrace(err);
     }
-    err.println("bean: " + (e.getMessage() != null ? e.getMessage() : e.toString())
+    err.println("bean: " + firstLine(e.getMessage() != null ? e.getMessage() : e.toString())
         + (System.getenv("BEAN_DEBUG") == null ? " (set BEAN_DEBUG=1 for the stack trace)" : ""));
     return FAILURE;
+  }
+
+  /**
+   * The first line of a message: TensorFlow's errors go on with the graph node and hints ("add
+   * report_tensor_allocations_upon_oom …" after a full disk) that name nothing the user gave.
+   */
+  static String firstLine(String message) {
+    String line = message.strip().lines().findFirst().orElse("");
+    return line.strip();
   }
 }

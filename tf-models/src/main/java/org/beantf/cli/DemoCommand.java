@@ -14,12 +14,12 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"What BEAN is for, in one command: fetch MNIST, train the model vanilla and with BEAN-2 (same "
         + "seed and epochs), export the BEAN-2 model as a SavedModel and reload it with BeanModel, analyse the last "
-        + "dense layer of both runs, print the comparison and write compare.html and compare.png.",
-        "--out then holds vanilla/, bean2/ (run directories with analysis/), compare.html and compare.png; it "
-            + "appears only when complete."})
+        + "dense layer of both runs, print the comparison and write an HTML page and a PNG of it.",
+        "The output folder appears only when complete, holding vanilla/ and bean2/ (run directories, each with "
+            + "analysis/), compare.html and compare.png."})
 final class DemoCommand implements Callable<Integer> {
   @Option(names = "--model", defaultValue = "lenet5", paramLabel = "lenet5|mlp",
-      description = "the model (default ${DEFAULT-VALUE}; the MLP's assemblies are weak at its default α)")
+      description = "the model (default ${DEFAULT-VALUE}; at its default α the MLP shows no assemblies)")
   String model;
 
   @Option(names = "--epochs", defaultValue = "3", paramLabel = "E",

@@ -53,12 +53,17 @@ final class InspectCommand implements Callable<Integer> {
           + w.rows() + ", one per row of --weights " + weights + ")");
     }
 
-    BeanInspection.Findings findings =
-        BeanInspection.inspect(w.toFloatRows(), h == null ? null : h.toFloatRows(), gamma, norm);
-    Path staged = folder.stage();
-    Npy.writeFloat32(staged.resolve("correlation1.npy"), NpyMatrix.of(findings.correlation1()));
-    Npy.writeFloat32(staged.resolve("correlation2.npy"), NpyMatrix.of(findings.correlation2()));
-    folder.commit(staged);
+    Path staged = folder.stage(); // before TensorFlow: an unwritable --out is found out first
+    BeanInspection.Findings findings;
+    try {
+      findings = BeanInspection.inspect(w.toFloatRows(), h == null ? null : h.toFloatRows(), gamma, norm);
+      Npy.writeFloat32(staged.resolve("correlation1.npy"), NpyMatrix.of(findings.correlation1()));
+      Npy.writeFloat32(staged.resolve("correlation2.npy"), NpyMatrix.of(findings.correlation2()));
+      folder.commit(staged);
+    } catch (RuntimeException e) {
+      OutputFolder.discard(staged, e);
+      throw e;
+    }
 
     ObjectMapper json = new ObjectMapper();
     ObjectNode line = json.createObjectNode().put("n", w.rows()).put("m", w.cols());

@@ -10,6 +10,9 @@ import org.beantf.models.train.TrainingListener;
 
 /** Draws one progress bar per epoch on stderr: loss (cross-entropy and regularizer apart), accuracy, examples/s. */
 final class ProgressBarListener implements TrainingListener {
+  /** The bar being drawn, if any: a failure closes it so that its message starts on a line of its own. */
+  private static volatile ProgressBar active;
+
   private final int epochs;
   private ProgressBar bar;
 
@@ -27,6 +30,7 @@ final class ProgressBarListener implements TrainingListener {
         .setConsumer(new ConsoleProgressBarConsumer(System.err))
         .continuousUpdate()
         .build();
+    active = bar;
   }
 
   @Override
@@ -39,6 +43,7 @@ final class ProgressBarListener implements TrainingListener {
   @Override
   public void epochFinished(EpochMetrics m) {
     bar.close();
+    active = null;
     System.err.printf(Locale.ROOT, "epoch %d: loss %.4f (ce %.4f + reg %.4f), train acc %.4f,%s test acc %.4f, "
         + "%.1f s%n", m.epoch(), m.trainLoss(), m.trainCe(), m.trainReg(), m.trainAccuracy(),
         m.validationAccuracy() == null ? "" : String.format(Locale.ROOT, " val acc %.4f,", m.validationAccuracy()),
@@ -48,5 +53,14 @@ final class ProgressBarListener implements TrainingListener {
   @Override
   public void note(String line) {
     System.err.println(line);
+  }
+
+  /** Closes the bar being drawn, if any (on a failure). */
+  static void closeActive() {
+    ProgressBar bar = active;
+    active = null;
+    if (bar != null) {
+      bar.close();
+    }
   }
 }

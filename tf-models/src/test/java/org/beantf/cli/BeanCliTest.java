@@ -48,4 +48,11 @@ class BeanCliTest {
     assertFalse(message.contains("\n"), message);
     assertTrue(message.contains("nosuch"), message);
   }
+
+  @Test
+  void aFailureIsReportedByItsFirstLineOnly() {
+    assertEquals("/out/variables.data; No space left on device", BeanCli.firstLine(
+        "/out/variables.data; No space left on device\n\t [[{{node save/Save}}]]\nHint: If you want to see a list"));
+    assertEquals("one line", BeanCli.firstLine("  one line  "));
+  }
 }

@@ -3,16 +3,39 @@ package org.beantf.data.io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import org.beantf.data.BadInputException;
 
 /**
- * An {@code --out} folder that must be absent or empty. Results are written into a temporary sibling folder
- * that becomes {@code --out} only when complete, so a failed command leaves nothing half-written.
+ * An {@code --out} folder that must be absent or empty. Results are written into a hidden sibling folder that
+ * becomes {@code --out} only when complete, so a failed command leaves nothing half-written: the sibling is deleted
+ * on a failure ({@link #discard}) and when the JVM is stopped by SIGINT or SIGTERM before the commit (a SIGKILL
+ * leaves it: nothing runs then).
  */
 public final class OutputFolder {
+  /** Staged folders not yet committed or discarded: what the shutdown hook deletes. */
+  private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      for (Path staged : PENDING) {
+        try {
+          Folders.deleteRecursively(staged);
+          System.err.println("bean: stopped before the end; removed the unfinished " + staged);
+        } catch (IOException | RuntimeException e) {
+          // best effort while the JVM stops: the work thread may still be writing into it
+        }
+      }
+    }, "bean-output-cleanup"));
+  }
+
   private final Path target;
 
   private OutputFolder(Path target) {
@@ -20,12 +43,36 @@ public final class OutputFolder {
   }
 
   /**
-   * Checks {@code --out} before any work is done: absent, or an empty folder.
+   * Checks {@code --out} before any work is done: a folder name (not "" or "."), absent or an empty folder, not a
+   * mount point (which cannot be replaced by a rename), under a folder (not under a file).
    *
-   * @throws org.beantf.data.BadInputException if it is a file or a folder that is not empty
+   * @throws BadInputException naming {@code --out} and what was wrong
    */
   public static OutputFolder of(Path target) {
+    Path absolute = target.toAbsolutePath().normalize();
+    Path name = target.getFileName();
+    if (name == null || absolute.getFileName() == null || List.of("", ".", "..").contains(name.toString())) {
+      throw new BadInputException("--out '" + target + "': expected a folder name (the current folder or the "
+          + "root cannot become the output)");
+    }
     Folders.requireAbsentOrEmpty("--out", target, "");
+    Path ancestor = absolute.getParent();
+    while (ancestor != null && !Files.exists(ancestor)) {
+      ancestor = ancestor.getParent();
+    }
+    if (ancestor != null && !Files.isDirectory(ancestor)) {
+      throw new BadInputException("--out " + target + ": " + ancestor + " is a file (expected a folder there)");
+    }
+    if (Files.isDirectory(absolute)) {
+      try {
+        if (!Files.getFileStore(absolute).equals(Files.getFileStore(absolute.getParent()))) {
+          throw new BadInputException("--out " + target + ": is a mount point, which cannot be replaced (expected "
+              + "a folder inside it)");
+        }
+      } catch (IOException e) {
+        throw new BadInputException("--out " + target + ": cannot be read (" + reason(e) + ")", e);
+      }
+    }
     return new OutputFolder(target);
   }
 
@@ -34,24 +81,32 @@ public final class OutputFolder {
     return target;
   }
 
-  /** Creates the temporary folder to write into, next to {@code --out}. */
+  /**
+   * Creates the hidden folder to write into, next to {@code --out}.
+   *
+   * @throws BadInputException if it cannot be created, with the file system's reason (read-only file system,
+   *     permission denied, no space left on device, file name too long)
+   */
   public Path stage() {
+    Path parent = target.toAbsolutePath().normalize().getParent();
     try {
-      Path parent = target.toAbsolutePath().getParent();
       Files.createDirectories(parent);
       while (true) {
         // not Files.createTempDirectory, which makes the folder private (rwx------): it becomes --out, whose
         // permissions should follow the umask like any folder the user makes
-        Path staged = parent.resolve("." + target.getFileName() + "-"
+        Path staged = parent.resolve("." + target.toAbsolutePath().normalize().getFileName() + "-"
             + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
         try {
-          return Files.createDirectory(staged);
+          Files.createDirectory(staged);
+          PENDING.add(staged);
+          return staged;
         } catch (FileAlreadyExistsException e) {
           // another name
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a folder next to " + target, e);
+      throw new BadInputException("--out " + target + ": cannot create a folder in " + parent + " (" + reason(e)
+          + ")", e);
     }
   }
 
@@ -59,9 +114,11 @@ public final class OutputFolder {
   public Path commit(Path staged) {
     try {
       Files.deleteIfExists(target); // an empty folder, checked by of()
-      return Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+      Path committed = Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+      PENDING.remove(staged);
+      return committed;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot move " + staged + " to " + target, e);
+      throw new UncheckedIOException("cannot move " + staged + " to " + target + " (" + reason(e) + ")", e);
     }
   }
 
@@ -69,8 +126,20 @@ public final class OutputFolder {
   public static void discard(Path staged, RuntimeException failure) {
     try {
       Folders.deleteRecursively(staged);
+      PENDING.remove(staged);
     } catch (IOException e) {
       failure.addSuppressed(e);
     }
+  }
+
+  /** The operating system's reason for {@code e} ("Read-only file system"), else its message. */
+  static String reason(IOException e) {
+    if (e instanceof FileAlreadyExistsException already) {
+      return already.getFile() + " exists";
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason();
+    }
+    return e.getMessage() != null ? e.getMessage() : e.toString();
   }
 }

@@ -80,4 +80,30 @@ class OutputFolderTest {
       return files.map(p -> p.getFileName().toString()).sorted().toList();
     }
   }
+
+  @Test
+  void theCurrentFolderOrAnEmptyNameIsNoOutputFolder() {
+    for (String name : List.of("", ".", "..", "sub/..")) {
+      BadInputException e = assertThrows(BadInputException.class, () -> OutputFolder.of(Path.of(name)), name);
+      assertTrue(e.getMessage().startsWith("--out '" + name + "': expected a folder name"), e.getMessage());
+    }
+  }
+
+  @Test
+  void aPathUnderAFileIsRefusedNamingTheFile() throws Exception {
+    Path file = Files.writeString(dir.resolve("file"), "x");
+    BadInputException e = assertThrows(BadInputException.class, () -> OutputFolder.of(file.resolve("x/y")));
+    assertEquals("--out " + file.resolve("x/y") + ": " + file + " is a file (expected a folder there)",
+        e.getMessage());
+  }
+
+  @Test
+  void theFileSystemsReasonIsPassedThrough() {
+    Path tooLong = dir.resolve("n".repeat(300));
+    OutputFolder out = OutputFolder.of(tooLong);
+    BadInputException e = assertThrows(BadInputException.class, out::stage);
+    assertTrue(e.getMessage().startsWith("--out " + tooLong + ": cannot create a folder in " + dir + " ("),
+        e.getMessage());
+    assertTrue(e.getMessage().endsWith("File name too long)"), e.getMessage());
+  }
 }

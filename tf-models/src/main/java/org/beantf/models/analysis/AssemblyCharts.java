@@ -83,8 +83,8 @@ final class AssemblyCharts {
         }
       }
       if (!x.isEmpty()) {
-        chart.addSeries(categoryName + " " + c + " (" + x.size() + ")", x, y).setMarker(SeriesMarkers.CIRCLE)
-            .setMarkerColor(Palette.category(c));
+        String label = categoryName + " " + c + ": " + x.size() + (x.size() == 1 ? " neuron" : " neurons");
+        chart.addSeries(label, x, y).setMarker(SeriesMarkers.CIRCLE).setMarkerColor(Palette.category(c));
       }
     }
     return chart;

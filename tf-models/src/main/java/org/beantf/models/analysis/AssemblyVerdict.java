@@ -50,24 +50,26 @@ public record AssemblyVerdict(boolean measured, boolean assemblies, String sente
     }
     double score = a.ablation().score();
     boolean serves = score >= MIN_ABLATION_SCORE;
-    String ablation = String.format(Locale.ROOT, "silencing the neurons that prefer a class costs that class %.2f "
-        + "more test accuracy than it costs the others", score);
+    String ablation = String.format(Locale.ROOT, "silencing them costs that class %.1f percentage points more "
+        + "test accuracy than the other classes, on average (ablation score %.3f", 100 * score, score);
     if (clusters && serves) {
-      return new AssemblyVerdict(true, true, layer + " has neuronal assemblies: its neurons form groups by their "
-          + "outgoing weights far beyond chance (" + clustering + "), and each group serves one class: " + ablation
-          + ".");
+      return new AssemblyVerdict(true, true, layer + " has neuronal assemblies: its neurons fall into clusters by "
+          + "their outgoing weights far beyond chance (" + clustering + "), and the neurons that prefer a class "
+          + "serve that class alone: " + ablation + ").");
     }
+    String weak = ", below " + MIN_ABLATION_SCORE + ")";
     if (!clusters && !serves) {
       return new AssemblyVerdict(true, false, layer + " has no assemblies: its neurons cluster no better than "
-          + "shuffled weights (" + clustering + "), and each class is spread over many neurons: " + ablation + ".");
+          + "shuffled weights (" + clustering + "), and the neurons that prefer a class do not serve it alone: "
+          + ablation + weak + ".");
     }
     if (clusters) {
       return new AssemblyVerdict(true, false, layer + " has no assemblies by the rule: its neurons cluster beyond "
-          + "chance (" + clustering + "), but the groups do not serve classes: " + ablation + " (below "
-          + MIN_ABLATION_SCORE + ").");
+          + "chance (" + clustering + "), but the neurons that prefer a class do not serve it alone: " + ablation
+          + weak + ".");
     }
     return new AssemblyVerdict(true, false, layer + " has no assemblies by the rule: the neurons that prefer a "
-        + "class serve it (" + ablation + "), but they do not form groups by their outgoing weights beyond chance ("
-        + clustering + ", below " + (int) MIN_Z + ").");
+        + "class serve it (" + ablation + ")), but the neurons do not cluster by their outgoing weights beyond "
+        + "chance (" + clustering + ", below " + (int) MIN_Z + ").");
   }
 }

@@ -68,9 +68,11 @@ public final class ComparisonReport {
           r -> plot(r, AnalysisPlots.ablationFile(layer))));
     }
     String matrix = comparison.runs().get(0).analysis().correlationOrder() == 1 ? "A¹" : "A²";
-    panels.add(new Panel("Correlation matrix " + matrix + ", neurons ordered by assembly (Fig. 6a), each on its "
-        + "own colour scale: blocks on the diagonal are assemblies", r -> plot(r,
-        AnalysisPlots.correlationFile(layer))));
+    String definition = matrix.equals("A¹") ? "A¹ = FFᵀ/M" : "A² = A¹ ⊙ A¹, A¹ = FFᵀ/M";
+    panels.add(new Panel("Correlation matrix " + matrix + " (" + definition + ", F = |tanh(γW)|: how much two "
+        + "neurons share outgoing connections), neurons ordered by assembly (Fig. 6a), each on its own colour "
+        + "scale: blocks on the diagonal are assemblies; pale rows are neurons with almost no outgoing connection",
+        r -> plot(r, AnalysisPlots.correlationFile(layer))));
     return panels;
   }
 

@@ -14,6 +14,7 @@ import org.beantf.models.Model;
 import org.beantf.models.Models;
 import org.beantf.models.analysis.AnalysisFolder;
 import org.beantf.models.analysis.AnalysisTarget;
+import org.beantf.models.analysis.AssemblyVerdict;
 import org.beantf.models.analysis.ComparisonReport;
 import org.beantf.models.analysis.LayerAnalysis;
 import org.beantf.models.analysis.RunComparison;
@@ -108,6 +109,9 @@ public final class AssemblyDemo {
   private Outcome runIn(Path staged, Dataset mnist, Supplier<TrainingListener> listener) {
     Path target = out.target();
     report.accept(mnist.summary());
+    report.accept("BEAN-2 adds α times a co-activation loss to each dense layer's training loss, weighted by A²: how "
+        + "much two neurons share outgoing connections (F = |tanh(W)|, A¹ = FFᵀ/M, A² = A¹ ⊙ A¹); it pulls "
+        + "neurons that project alike to fire alike (paper Eq. 1-7)");
     Trainer.Outcome vanilla = train(config(), staged, VANILLA, mnist, listener);
     TrainConfig beanConfig = config(Regularization.BEAN2);
     Trainer.Outcome bean = train(beanConfig, staged, BEAN2, mnist, listener);
@@ -140,6 +144,7 @@ public final class AssemblyDemo {
     report.accept(comparison.table().stripTrailing());
     report.accept("");
     comparison.verdicts().forEach(report);
+    report.accept("rule: " + AssemblyVerdict.RULE + ".");
     report.accept("");
     report.accept("runs:        " + target.resolve(VANILLA) + ", " + target.resolve(BEAN2)
         + " (each with analysis/report.html)");
@@ -157,7 +162,7 @@ public final class AssemblyDemo {
   private Trainer.Outcome train(TrainConfig config, Path staged, String folder, Dataset mnist,
       Supplier<TrainingListener> listener) {
     report.accept(String.format(Locale.ROOT, "training %s %s for %d epoch%s (seed %d) into %s", model,
-        config.regs().isEmpty() ? "vanilla" : "+ BEAN-2 (alpha " + alpha(config.alpha()) + ")", epochs,
+        config.regs().isEmpty() ? "vanilla" : "+ BEAN-2 (α = " + alpha(config.alpha()) + ")", epochs,
         epochs == 1 ? "" : "s", SEED, out.target().resolve(folder)));
     return new Trainer(config, Models.create(model, config.dropoutRate()), listener.get())
         .train(mnist, RunDirectory.forNewRun(staged.resolve(folder)));
@@ -179,16 +184,21 @@ public final class AssemblyDemo {
         + SEED;
   }
 
-  /** The demo's command and the bean train / bean analyze commands that make the same files one by one. */
+  /**
+   * The commands that make the same files again into a new folder DIR: the demo's own, and the bean train /
+   * bean analyze commands that make them one by one.
+   */
   private List<String> commands(String layer) {
-    Path target = out.target();
-    String train = "bean train --model " + model + " --dataset mnist --epochs " + epochs + " --seed " + SEED;
-    return List.of("bean demo --model " + model + " --epochs " + epochs + " --out " + target,
-        "# or step by step:",
-        train + " --reg none --out " + target.resolve(VANILLA),
-        train + " --reg bean2 --out " + target.resolve(BEAN2),
-        analyzeCommand(VANILLA, layer),
-        analyzeCommand(BEAN2, layer));
+    String train = "./bean train --model " + model + " --dataset mnist --epochs " + epochs + " --seed " + SEED;
+    String analyze = " --layer " + layer + " --k " + K + " --seed " + SEED;
+    return List.of("# made by: ./bean demo --model " + model + " --epochs " + epochs + " --out " + out.target(),
+        "# again, into DIR (an absent or empty folder):",
+        "./bean demo --model " + model + " --epochs " + epochs + " --out DIR",
+        "# or step by step (bean train also exports each run):",
+        train + " --reg none --out DIR/" + VANILLA,
+        train + " --reg bean2 --out DIR/" + BEAN2,
+        "./bean analyze --run DIR/" + VANILLA + analyze,
+        "./bean analyze --run DIR/" + BEAN2 + analyze);
   }
 
   /** α as typed on a command line: 100000 as 1e5, 100 as 100. */

@@ -18,7 +18,8 @@ class AssemblyVerdictTest {
     assertTrue(verdict.assemblies());
     assertTrue(verdict.sentence().startsWith("hidden (6 neurons) has neuronal assemblies"), verdict.sentence());
     assertTrue(verdict.sentence().contains("z 13.2"), verdict.sentence());
-    assertTrue(verdict.sentence().contains("costs that class 0.99 more test accuracy"), verdict.sentence());
+    assertTrue(verdict.sentence().contains("costs that class 99.0 percentage points more test accuracy than the "
+        + "other classes, on average (ablation score 0.990)."), verdict.sentence());
   }
 
   @Test
@@ -34,9 +35,11 @@ class AssemblyVerdictTest {
     assertTrue(neither.startsWith("hidden (6 neurons) has no assemblies: its neurons cluster no better than "
         + "shuffled weights"), neither);
     String noClasses = AssemblyVerdict.of(SmallAnalysis.of(ablation(0.3), GAP / 5)).sentence();
-    assertTrue(noClasses.contains("cluster beyond chance") && noClasses.contains("do not serve classes"), noClasses);
+    assertTrue(noClasses.contains("cluster beyond chance") && noClasses.contains("do not serve it alone")
+        && noClasses.contains("(ablation score 0.300, below 0.5)."), noClasses);
     String noClusters = AssemblyVerdict.of(SmallAnalysis.of(ablation(0.9), GAP / 2)).sentence();
-    assertTrue(noClusters.contains("serve it") && noClusters.contains("do not form groups"), noClusters);
+    assertTrue(noClusters.contains("serve it (") && noClusters.contains("do not cluster by their outgoing weights")
+        && noClusters.contains("z 2.0, below 3)."), noClusters);
   }
 
   @Test
