@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 cp="target/bean-benchmarks-0.1.0-SNAPSHOT.jar:target/lib/*"
 medians() {   # MODEL REGS ROUNDS ONEDNN -> "reg ms" lines
-  TF_CPP_MIN_LOG_LEVEL=3 TF_ENABLE_ONEDNN_OPTS="$4" java -cp "$cp" org.beantf.models.train.TrainingStepRatio \
+  TF_CPP_MIN_LOG_LEVEL=3 TF_ENABLE_ONEDNN_OPTS="$4" java -cp "$cp" org.beantf.benchmarks.TrainingStepRatio \
     "$1" "$2" "$3" 2>/dev/null | awk -F'|' '/^\| [a-z0-9]+ \| [0-9]/ { gsub(/ /, "", $2); gsub(/ /, "", $3); print $2, $3 }'
 }
 declare -A ratios

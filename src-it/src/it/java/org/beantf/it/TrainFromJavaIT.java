@@ -10,12 +10,13 @@ import java.util.stream.Collectors;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.data.fetch.DatasetCache;
-import org.beantf.models.Models;
+import org.beantf.models.ModelKind;
 import org.beantf.models.train.Regularization;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.models.train.Trainer;
 import org.beantf.models.train.TrainingListener;
+import org.beantf.models.train.TrainingOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,10 +31,10 @@ class TrainFromJavaIT {
     DatasetCache cache = new DatasetCache(dir.resolve("data"), System.err::println);
     // README-BEGIN
     Dataset mnist = cache.load(DatasetId.MNIST);
-    TrainConfig config = TrainConfig.builder("mlp", DatasetId.MNIST)
+    TrainConfig config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST)
         .regularizers(Regularization.BEAN2).epochs(1).seed(42).build();
-    Trainer trainer = new Trainer(config, Models.create("mlp", 0), TrainingListener.SILENT);
-    Trainer.Outcome outcome = trainer.train(mnist, RunDirectory.forNewRun(runs.resolve("mlp-bean2")));
+    Trainer trainer = new Trainer(config, TrainingListener.SILENT);
+    TrainingOutcome outcome = trainer.train(mnist, RunDirectory.forNewRun(runs.resolve("mlp-bean2")));
     System.out.printf("test accuracy %.4f%n", outcome.testAccuracy());
     // README-END
     assertTrue(outcome.testAccuracy() > 0.9, "one epoch of MLP + BEAN-2: " + outcome.testAccuracy());

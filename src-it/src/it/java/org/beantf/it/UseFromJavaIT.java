@@ -8,13 +8,13 @@ import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.data.fetch.DatasetCache;
 import org.beantf.data.io.Folders;
-import org.beantf.models.Models;
+import org.beantf.models.ModelKind;
+import org.beantf.models.export.ModelExport;
 import org.beantf.models.train.Regularization;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.models.train.Trainer;
 import org.beantf.models.train.TrainingListener;
-import org.beantf.models.export.ModelExport;
 import org.beantf.savedmodels.BeanModel;
 import org.beantf.savedmodels.Prediction;
 import org.junit.jupiter.api.Test;
@@ -47,12 +47,12 @@ class UseFromJavaIT {
   @Test
   void theReadmeExampleLoadsAndPredicts() throws Exception {
     Dataset mnist = new DatasetCache(dir.resolve("data"), System.err::println).load(DatasetId.MNIST);
-    TrainConfig config = TrainConfig.builder("mlp", DatasetId.MNIST).regularizers(Regularization.BEAN2).epochs(1)
+    TrainConfig config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).regularizers(Regularization.BEAN2).epochs(1)
         .build();
     Folders.deleteRecursively(RUN);
     try {
-      new Trainer(config, Models.create("mlp", 0), TrainingListener.SILENT).train(mnist, RunDirectory.forNewRun(RUN));
-      ModelExport.export(Models.create("mlp", 0), config, Shape.of(28, 28, 1),
+      new Trainer(config, TrainingListener.SILENT).train(mnist, RunDirectory.forNewRun(RUN));
+      ModelExport.export(config, Shape.of(28, 28, 1),
           RUN.resolve("checkpoint/variables").toString(), RUN.resolve("savedmodel"), "mlp", 0);
       float[] pixels = new float[784];
       mnist.test().copyImage(0, pixels, 0);

@@ -82,6 +82,11 @@ public enum DatasetId {
     return 10;
   }
 
+  /** The images of the training set: 60,000 for MNIST and Fashion-MNIST, 50,000 for CIFAR-10. */
+  public int trainSize() {
+    return this == CIFAR10 ? 50_000 : 60_000;
+  }
+
   /** The files the cache keeps, training files first. */
   public List<DataFile> files() {
     return files;

@@ -2,6 +2,7 @@ package org.beantf.cli;
 
 import java.io.PrintWriter;
 import org.beantf.data.BadInputException;
+import org.beantf.models.InvalidSettingException;
 import org.beantf.savedmodels.InvalidModelException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,7 +42,7 @@ public final class BeanCli {
   public static int run(String... args) {
     // plots render to PNG files: no display is needed, or wanted on a server
     System.setProperty("java.awt.headless", "true");
-    CommandLine commandLine = new CommandLine(new BeanCli());
+    CommandLine commandLine = new CommandLine(new BeanCli()).setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler(BeanCli::badUsage);
     commandLine.setExecutionExceptionHandler((e, cl, parsed) -> failure(e, cl.getErr()));
     return commandLine.execute(args);
@@ -56,6 +57,10 @@ public final class BeanCli {
 
   private static int failure(Exception e, PrintWriter err) {
     ProgressBarListener.closeActive();
+    if (e instanceof InvalidSettingException setting) {
+      err.println("bean: " + setting.messageFor(parameter -> "--" + parameter));
+      return BAD_INPUT;
+    }
     if (e instanceof BadInputException || e instanceof InvalidModelException) {
       err.println("bean: " + firstLine(e.getMessage()));
       return BAD_INPUT;

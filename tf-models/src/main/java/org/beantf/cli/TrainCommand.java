@@ -1,26 +1,22 @@
 package org.beantf.cli;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.beantf.bean.Divergence;
 import org.beantf.bean.LossForm;
 import org.beantf.bean.Normalization;
-import org.beantf.data.BadInputException;
 import org.beantf.data.Dataset;
-import org.beantf.data.DatasetId;
-import org.beantf.models.Model;
-import org.beantf.models.Models;
+import org.beantf.models.ModelDefaults;
+import org.beantf.models.ModelKind;
 import org.beantf.models.export.RunExport;
 import org.beantf.models.train.ConfigJson;
-import org.beantf.models.train.Defaults;
 import org.beantf.models.train.Regularization;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.models.train.Trainer;
+import org.beantf.models.train.TrainingOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,7 +43,7 @@ final class TrainCommand implements Callable<Integer> {
   Double alpha;
 
   @Option(names = "--dropout", paramLabel = "P", description = "dropout rate with --reg dropout (default "
-      + Defaults.DROPOUT + ")")
+      + ModelDefaults.DROPOUT + ")")
   Double dropout;
 
   @Option(names = "--l2", paramLabel = "L", description = "weight decay λ with --reg l2 (default per model)")
@@ -60,13 +56,13 @@ final class TrainCommand implements Callable<Integer> {
   double gamma;
 
   @Option(names = "--divergence", defaultValue = "squared", paramLabel = "squared|absolute")
-  String divergence;
+  Divergence divergence;
 
   @Option(names = "--form", defaultValue = "auto", paramLabel = "auto|broadcast|dense|lowrank")
-  String form;
+  LossForm form;
 
   @Option(names = "--normalization", defaultValue = "paper", paramLabel = "paper|none")
-  String normalization;
+  Normalization normalization;
 
   @Option(names = "--bean-layers", split = ",", paramLabel = "a,b", description = "BEAN layers (default all)")
   List<String> beanLayers = List.of();
@@ -104,7 +100,10 @@ final class TrainCommand implements Callable<Integer> {
   int shots;
 
   @Option(names = "--augment", defaultValue = "none", paramLabel = "none|flip")
-  String augment;
+  Augment augment;
+
+  /** What --augment can name. */
+  enum Augment { NONE, FLIP }
 
   @Option(names = "--resume", description = "continue the run in --out")
   boolean resume;
@@ -114,98 +113,41 @@ final class TrainCommand implements Callable<Integer> {
     TrainConfig config = config();
     RunDirectory run = resume ? RunDirectory.forResume(out, ConfigJson.of(config)) : RunDirectory.forNewRun(out);
     Dataset data = DatasetOption.cache().load(config.dataset());
-    Trainer trainer = new Trainer(config, Models.create(config.model(), config.dropoutRate()),
-        new ProgressBarListener(config.epochs()));
-    Trainer.Outcome outcome = resume ? trainer.resume(data, run) : trainer.train(data, run);
+    Trainer trainer = new Trainer(config, new ProgressBarListener(config.epochs()));
+    TrainingOutcome outcome = resume ? trainer.resume(data, run) : trainer.train(data, run);
     Path model = RunExport.export(run, config, null, null, 0);
     System.out.printf(Locale.ROOT, "%s on %s: test accuracy %.4f after %d epochs; run directory %s; SavedModel %s%n",
         config.model(), config.dataset(), outcome.testAccuracy(), outcome.epochs(), out, model);
     return 0;
   }
 
-  /** The run's configuration, every flag checked before TensorFlow or a dataset is touched. */
+  /**
+   * The run's configuration, checked by {@link TrainConfig} before TensorFlow or a dataset is touched; what is not
+   * given keeps the model's default.
+   */
   TrainConfig config() {
-    Model net = Models.create(model, 0);
-    DatasetId id = dataset.id();
-    String unfit = net.unfitInput(id.height(), id.width(), id.channels());
-    if (unfit != null) {
-      throw new BadInputException("--model " + model + " --dataset " + id + ": " + unfit);
+    TrainConfig.Builder builder = TrainConfig.builder(ModelKind.parse(model), dataset.id())
+        .regularizers(Regularization.parseList(reg)).gamma(gamma).divergence(divergence).form(form)
+        .normalization(normalization).beanLayers(beanLayers).validation(valSplit).batch(batch).seed(seed)
+        .shots(shots).augmentFlip(augment == Augment.FLIP);
+    if (alpha != null) {
+      builder.alpha(alpha);
     }
-    Set<Regularization> regs = Regularization.parseList(reg);
-    double a = alpha != null ? alpha : Defaults.alpha(model, Math.max(Regularization.beanOrder(regs), 1));
-    nonNegative("--alpha", a);
-    double p = dropout != null ? dropout : Defaults.DROPOUT;
-    if (!(p >= 0 && p < 1)) {
-      throw new BadInputException("--dropout " + p + ": expected 0 <= P < 1");
+    if (dropout != null) {
+      builder.dropout(dropout);
     }
-    double decay = l2 != null ? l2 : Defaults.l2(model);
-    double sparsity = l1 != null ? l1 : Defaults.l1(model);
-    nonNegative("--l2", decay);
-    nonNegative("--l1", sparsity);
-    positive("--gamma", gamma);
-    double rate = lr != null ? lr : Defaults.learningRate(model);
-    positive("--lr", rate);
-    positiveInt("--batch", batch);
-    positiveInt(untilConverged ? "--max-epochs" : "--epochs", untilConverged ? maxEpochs : epochs);
-    positiveInt("--patience", patience);
-    positiveInt("--threads", threads != null ? threads : 1);
-    if (valSplit < 0 || valSplit >= 60_000) {
-      throw new BadInputException("--val-split " + valSplit + ": expected 0 <= N < the training images");
+    if (l2 != null) {
+      builder.l2(l2);
     }
-    if (shots < 0) {
-      throw new BadInputException("--shots " + shots + ": expected K >= 1 (or 0 for all images)");
+    if (l1 != null) {
+      builder.l1(l1);
     }
-    for (String layer : beanLayers) {
-      if (!net.beanLayerNames().contains(layer)) {
-        throw new BadInputException("--bean-layers " + String.join(",", beanLayers) + ": " + model
-            + " has no BEAN layer '" + layer + "' (expected some of " + String.join(", ", net.beanLayerNames())
-            + ")");
-      }
+    if (lr != null) {
+      builder.learningRate(lr);
     }
-    Divergence div = parse(Divergence.class, "--divergence", divergence);
-    LossForm lossForm = parse(LossForm.class, "--form", form);
-    if (div == Divergence.ABSOLUTE && (lossForm == LossForm.DENSE || lossForm == LossForm.LOWRANK)) {
-      throw new BadInputException("--form " + form + ": exists only for the squared divergence (expected auto or "
-          + "broadcast with --divergence absolute)");
-    }
-    if (!augment.equals("none") && !augment.equals("flip")) {
-      throw new BadInputException("--augment " + augment + ": expected none or flip");
-    }
-    TrainConfig.Builder builder = TrainConfig.builder(model, id).regularizers(regs).alpha(a).dropout(p).l2(decay)
-        .l1(sparsity).gamma(gamma).divergence(div).form(lossForm)
-        .normalization(parse(Normalization.class, "--normalization", normalization)).beanLayers(beanLayers)
-        .validation(valSplit).batch(batch).learningRate(rate).seed(seed).shots(shots)
-        .augmentFlip(augment.equals("flip"));
     if (threads != null) {
       builder.threads(threads);
     }
     return (untilConverged ? builder.untilConverged(patience, maxEpochs) : builder.epochs(epochs)).build();
-  }
-
-  private static <E extends Enum<E>> E parse(Class<E> type, String option, String value) {
-    try {
-      return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(option + " " + value + ": expected one of " + String.join(", ",
-          Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList()));
-    }
-  }
-
-  private static void nonNegative(String option, double value) {
-    if (!(value >= 0) || Double.isInfinite(value)) {
-      throw new BadInputException(option + " " + value + ": expected a finite number >= 0");
-    }
-  }
-
-  private static void positive(String option, double value) {
-    if (!(value > 0) || Double.isInfinite(value)) {
-      throw new BadInputException(option + " " + value + ": expected a finite number > 0");
-    }
-  }
-
-  private static void positiveInt(String option, int value) {
-    if (value <= 0) {
-      throw new BadInputException(option + " " + value + ": expected an integer >= 1");
-    }
   }
 }

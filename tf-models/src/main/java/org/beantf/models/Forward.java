@@ -9,7 +9,7 @@ import org.tensorflow.types.TFloat32;
  * A model's forward pass as built in one graph.
  *
  * @param logits [S, classes]
- * @param beanLayers the layers BEAN regularizes, each with its activations and outgoing weights (DESIGN.md's table)
- * @param denseLayers the names of the fully connected layers, whose kernels and biases the ℓ1 penalty sums
+ * @param beanLayers the layers BEAN regularizes, each with its activations and outgoing weights, named and ordered
+ *     as the model's {@link ModelKind#beanLayerNames()}
  */
-public record Forward(Operand<TFloat32> logits, List<BeanLayer<TFloat32>> beanLayers, List<String> denseLayers) {}
+public record Forward(Operand<TFloat32> logits, List<BeanLayer<TFloat32>> beanLayers) {}

@@ -18,50 +18,44 @@ import org.tensorflow.types.TFloat32;
  * next dense kernel as its outgoing weights.
  */
 public final class LeNet5 implements Model {
+  static final String FLATTEN = "flatten";
+  static final String FC1 = "fc1";
+  static final String FC2 = "fc2";
+  /** The BEAN layers, in order. */
+  static final List<String> BEAN_LAYERS = List.of(FLATTEN, FC1, FC2);
+
   private final Conv2d conv1 = new Conv2d("conv1", 6, 5, 1, "SAME", true, Activation.RELU);
   private final Conv2d conv2 = new Conv2d("conv2", 16, 5, 1, "VALID", true, Activation.RELU);
-  private final Dense fc1 = new Dense("fc1", 120, Activation.RELU);
-  private final Dense fc2 = new Dense("fc2", 84, Activation.RELU);
+  private final Dense fc1 = new Dense(FC1, 120, Activation.RELU);
+  private final Dense fc2 = new Dense(FC2, 84, Activation.RELU);
+  private final Dense fc3;
   private final Dropout dropout1;
   private final Dropout dropout2;
 
   /** @param dropoutRate dropout after fc1 and fc2, 0 for none */
-  public LeNet5(double dropoutRate) {
-    this.dropout1 = new Dropout("fc1", dropoutRate);
-    this.dropout2 = new Dropout("fc2", dropoutRate);
+  LeNet5(int classes, double dropoutRate) {
+    this.fc3 = new Dense("fc3", classes, Activation.LINEAR);
+    this.dropout1 = new Dropout(FC1, dropoutRate);
+    this.dropout2 = new Dropout(FC2, dropoutRate);
   }
 
   @Override
-  public String id() {
-    return "lenet5";
+  public ModelKind kind() {
+    return ModelKind.LENET5;
   }
 
   @Override
-  public String unfitInput(long height, long width, long channels) {
-    // conv same, pool 2, conv 5 valid, pool 2: at least 12 pixels a side leave one 1x1 feature map
-    return height >= 12 && width >= 12 ? null
-        : "LeNet-5 needs images of at least 12x12, got " + height + "x" + width;
-  }
-
-  @Override
-  public List<String> beanLayerNames() {
-    return List.of("flatten", "fc1", "fc2");
-  }
-
-  @Override
-  public Forward forward(ModelScope scope, Operand<TFloat32> images, int classes) {
+  public Forward forward(ModelScope scope, Operand<TFloat32> images) {
     Ops tf = scope.tf();
-    Dense fc3 = new Dense("fc3", classes, Activation.LINEAR);
     Operand<TFloat32> pool1 = Pooling.maxPool(tf, conv1.apply(scope, images), 2);
     Operand<TFloat32> pool2 = Pooling.maxPool(tf, conv2.apply(scope, pool1), 2);
-    Operand<TFloat32> flat = scope.beanActivations("flatten", Pooling.flatten(tf, pool2));
-    Operand<TFloat32> h1 = scope.beanActivations("fc1", fc1.apply(scope, flat));
-    Operand<TFloat32> h2 = scope.beanActivations("fc2", fc2.apply(scope, dropout1.apply(scope, h1)));
+    Operand<TFloat32> flat = scope.beanActivations(FLATTEN, Pooling.flatten(tf, pool2));
+    Operand<TFloat32> h1 = scope.beanActivations(FC1, fc1.apply(scope, flat));
+    Operand<TFloat32> h2 = scope.beanActivations(FC2, fc2.apply(scope, dropout1.apply(scope, h1)));
     Operand<TFloat32> logits = fc3.apply(scope, dropout2.apply(scope, h2));
     return new Forward(logits, List.of(
-        new BeanLayer<>("flatten", flat, fc1.kernel(scope, flat.shape().get(1))),
-        new BeanLayer<>("fc1", h1, fc2.kernel(scope, 120)),
-        new BeanLayer<>("fc2", h2, fc3.kernel(scope, 84))),
-        List.of("fc1", "fc2", "fc3"));
+        new BeanLayer<>(FLATTEN, flat, fc1.kernel(scope)),
+        new BeanLayer<>(FC1, h1, fc2.kernel(scope)),
+        new BeanLayer<>(FC2, h2, fc3.kernel(scope))));
   }
 }

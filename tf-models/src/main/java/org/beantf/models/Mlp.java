@@ -10,32 +10,31 @@ import org.beantf.models.nn.Pooling;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
-/** The paper's MLP: input → 500 ReLU (BEAN layer "hidden") → classes. */
+/** The paper's MLP: input (flattened) → 500 ReLU (BEAN layer "hidden") → classes. */
 public final class Mlp implements Model {
-  private final Dense hidden = new Dense("hidden", 500, Activation.RELU);
+  static final String HIDDEN = "hidden";
+  /** The BEAN layers, in order. */
+  static final List<String> BEAN_LAYERS = List.of(HIDDEN);
+
+  private final Dense hidden = new Dense(HIDDEN, 500, Activation.RELU);
+  private final Dense output;
   private final Dropout dropout;
 
   /** @param dropoutRate dropout after the hidden layer, 0 for none */
-  public Mlp(double dropoutRate) {
-    this.dropout = new Dropout("hidden", dropoutRate);
+  Mlp(int classes, double dropoutRate) {
+    this.output = new Dense("output", classes, Activation.LINEAR);
+    this.dropout = new Dropout(HIDDEN, dropoutRate);
   }
 
   @Override
-  public String id() {
-    return "mlp";
+  public ModelKind kind() {
+    return ModelKind.MLP;
   }
 
   @Override
-  public List<String> beanLayerNames() {
-    return List.of("hidden");
-  }
-
-  @Override
-  public Forward forward(ModelScope scope, Operand<TFloat32> images, int classes) {
-    Dense out = new Dense("output", classes, Activation.LINEAR);
-    Operand<TFloat32> h = scope.beanActivations("hidden", hidden.apply(scope, Pooling.flatten(scope.tf(), images)));
-    Operand<TFloat32> logits = out.apply(scope, dropout.apply(scope, h));
-    return new Forward(logits, List.of(new BeanLayer<>("hidden", h, out.kernel(scope, 500))),
-        List.of("hidden", "output"));
+  public Forward forward(ModelScope scope, Operand<TFloat32> images) {
+    Operand<TFloat32> h = scope.beanActivations(HIDDEN, hidden.apply(scope, Pooling.flatten(scope.tf(), images)));
+    Operand<TFloat32> logits = output.apply(scope, dropout.apply(scope, h));
+    return new Forward(logits, List.of(new BeanLayer<>(HIDDEN, h, output.kernel(scope))));
   }
 }

@@ -19,32 +19,27 @@ import org.tensorflow.types.TFloat32;
  * convolution, global average pooling ("pool", the BEAN layer, 512 → classes) and a dense output.
  */
 public final class ResNet18 implements Model {
+  static final String POOL = "pool";
+  /** The BEAN layers, in order. */
+  static final List<String> BEAN_LAYERS = List.of(POOL);
+
   private static final int[] STAGE_FILTERS = {64, 128, 256, 512};
+  private final Dense fc;
   private final Dropout dropout;
 
   /** @param dropoutRate dropout on the pooled features, 0 for none */
-  public ResNet18(double dropoutRate) {
-    this.dropout = new Dropout("pool", dropoutRate);
+  ResNet18(int classes, double dropoutRate) {
+    this.fc = new Dense("fc", classes, Activation.LINEAR);
+    this.dropout = new Dropout(POOL, dropoutRate);
   }
 
   @Override
-  public String id() {
-    return "resnet18";
+  public ModelKind kind() {
+    return ModelKind.RESNET18;
   }
 
   @Override
-  public String unfitInput(long height, long width, long channels) {
-    return height == 32 && width == 32 && channels == 3 ? null
-        : "the CIFAR variant of ResNet18 expects 32x32x3 images, got " + height + "x" + width + "x" + channels;
-  }
-
-  @Override
-  public List<String> beanLayerNames() {
-    return List.of("pool");
-  }
-
-  @Override
-  public Forward forward(ModelScope scope, Operand<TFloat32> images, int classes) {
+  public Forward forward(ModelScope scope, Operand<TFloat32> images) {
     Ops tf = scope.tf();
     Operand<TFloat32> x = convBn(scope, "stem", images, 64, 3, 1, true);
     for (int stage = 0; stage < STAGE_FILTERS.length; stage++) {
@@ -53,10 +48,9 @@ public final class ResNet18 implements Model {
         x = basicBlock(scope, "stage" + (stage + 1) + "_block" + (block + 1), x, STAGE_FILTERS[stage], stride);
       }
     }
-    Operand<TFloat32> pool = scope.beanActivations("pool", Pooling.globalAverage(tf, x));
-    Dense fc = new Dense("fc", classes, Activation.LINEAR);
+    Operand<TFloat32> pool = scope.beanActivations(POOL, Pooling.globalAverage(tf, x));
     Operand<TFloat32> logits = fc.apply(scope, dropout.apply(scope, pool));
-    return new Forward(logits, List.of(new BeanLayer<>("pool", pool, fc.kernel(scope, 512))), List.of("fc"));
+    return new Forward(logits, List.of(new BeanLayer<>(POOL, pool, fc.kernel(scope))));
   }
 
   /** relu(x + F(x)) with F = conv-bn-relu-conv-bn; the shortcut projects when stride or width change. */

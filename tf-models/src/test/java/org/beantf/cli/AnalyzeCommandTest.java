@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
-import org.beantf.models.Models;
+import org.beantf.models.ModelKind;
 import org.beantf.models.export.ModelExport;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.SyntheticData;
@@ -33,12 +33,12 @@ class AnalyzeCommandTest {
 
   @BeforeAll
   static void trainAndExport() {
-    TrainConfig config = TrainConfig.builder("mlp", DatasetId.MNIST).epochs(1).batch(30).threads(2).build();
+    TrainConfig config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).epochs(1).batch(30).threads(2).build();
     run = dir.resolve("run");
-    new Trainer(config, Models.create("mlp", 0), TrainingListener.SILENT).train(
+    new Trainer(config, TrainingListener.SILENT).train(
         new Dataset(DatasetId.MNIST, SyntheticData.images(100, 1), SyntheticData.images(50, 2)),
         RunDirectory.forNewRun(run));
-    model = ModelExport.export(Models.create("mlp", 0), config, Shape.of(28, 28, 1),
+    model = ModelExport.export(config, Shape.of(28, 28, 1),
         run.resolve("checkpoint/variables").toString(), dir.resolve("models"), "mlp", 0);
   }
 

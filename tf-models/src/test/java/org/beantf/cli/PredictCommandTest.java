@@ -11,7 +11,7 @@ import javax.imageio.ImageIO;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.data.ImageSet;
-import org.beantf.models.Models;
+import org.beantf.models.ModelKind;
 import org.beantf.models.export.ModelExport;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.SyntheticData;
@@ -39,11 +39,11 @@ class PredictCommandTest {
   @BeforeAll
   static void trainAndExport() throws Exception {
     images = SyntheticData.images(300, 4);
-    TrainConfig config = TrainConfig.builder("mlp", DatasetId.MNIST).epochs(1).batch(30).threads(2).build();
+    TrainConfig config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).epochs(1).batch(30).threads(2).build();
     Path run = dir.resolve("run");
-    new Trainer(config, Models.create("mlp", 0), TrainingListener.SILENT).train(
+    new Trainer(config, TrainingListener.SILENT).train(
         new Dataset(DatasetId.MNIST, images, images), RunDirectory.forNewRun(run));
-    model = ModelExport.export(Models.create("mlp", 0), config, Shape.of(28, 28, 1),
+    model = ModelExport.export(config, Shape.of(28, 28, 1),
         run.resolve("checkpoint/variables").toString(), run.resolve("savedmodel"), "mlp", 0);
     Path pngs = Files.createDirectories(dir.resolve("pngs"));
     for (int i = 0; i < 3; i++) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.beantf.data.DatasetId;
+import org.beantf.models.ModelKind;
 import org.beantf.models.train.ConfigJson;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
@@ -49,7 +50,12 @@ class TrainCommandTest {
           + "(expected some of flatten, fc1, fc2)",
       "--model mlp --dataset mnist --divergence absolute --form dense|bean: --form dense: exists only for the "
           + "squared divergence (expected auto or broadcast with --divergence absolute)",
-      "--model mlp --dataset mnist --dropout 1|bean: --dropout 1.0: expected 0 <= P < 1"})
+      "--model mlp --dataset mnist --dropout 1|bean: --dropout 1.0: expected 0 <= P < 1",
+      "--model mlp --dataset cifar10 --val-split 55000|bean: --val-split 55000: expected 0 <= N < 50000, the "
+          + "training images of cifar10",
+      "--model mlp --dataset mnist --until-converged --max-epochs 0|bean: --max-epochs 0: expected an integer >= 1",
+      "--model mlp --dataset mnist --form sparse|bean train: Invalid value for option '--form': expected one of "
+          + "[AUTO, BROADCAST, DENSE, LOWRANK] (case-insensitive) but was 'sparse' (see bean train --help)"})
   void isRefusedOnOneLine(String args, String expected) {
     String[] all = (args + " --out " + dir.resolve("run")).split(" ");
     assertEquals(expected, train(all));
@@ -67,7 +73,7 @@ class TrainCommandTest {
 
   @Test
   void resumingARunMadeWithAnotherConfigurationIsRefused() throws Exception {
-    TrainConfig other = TrainConfig.builder("mlp", DatasetId.MNIST).seed(7).threads(2).build();
+    TrainConfig other = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).seed(7).threads(2).build();
     new RunDirectory(dir.resolve("run")).writeConfig(ConfigJson.of(other));
     assertEquals("bean: --resume " + dir.resolve("run") + ": the run was made with another configuration (seed: "
         + "was 7, now 1)", train("--model", "mlp", "--dataset", "mnist", "--threads", "2", "--resume",

@@ -5,11 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.beantf.data.ImageSet;
-import org.beantf.models.Model;
-import org.beantf.models.export.InferencePass;
+import org.beantf.models.Forward;
+import org.beantf.models.InferencePass;
+import org.beantf.models.Sessions;
+import org.beantf.models.nn.VariableStore;
 import org.beantf.models.train.BatchFeeder;
 import org.beantf.models.train.TrainConfig;
-import org.beantf.models.train.Trainer;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -17,6 +18,7 @@ import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
@@ -48,27 +50,29 @@ public final class AnalysisGraph implements AutoCloseable {
   }
 
   /** Builds the graph of {@code model} trained with {@code config} and restores {@code checkpointPrefix} into it. */
-  public static AnalysisGraph restore(Model model, TrainConfig config, Shape imageShape, String checkpointPrefix) {
+  public static AnalysisGraph restore(TrainConfig config, Shape imageShape, String checkpointPrefix) {
     Graph graph = new Graph();
     try {
       Ops tf = Ops.create(graph);
       Map<String, MaskedLayer> layers = new HashMap<>();
-      InferencePass pass = InferencePass.build(tf, model, config, imageShape, (scope, layer, h) -> {
+      Placeholder<TFloat32> images = InferencePass.images(tf, imageShape);
+      Forward pass = InferencePass.build(tf, config.buildModel(imageShape), images, config.dataset(),
+          new VariableStore(tf, config.seed()), config.seed(), (scope, layer, h) -> {
         float[] ones = new float[(int) h.shape().get(1)];
         Arrays.fill(ones, 1f);
         Operand<TFloat32> mask = scope.placeholderWithDefault(scope.constant(ones), Shape.of(ones.length));
         layers.put(layer, new MaskedLayer(h, mask));
         return scope.math.mul(h, mask);
       });
-      Operand<TInt64> predictions = tf.math.argMax(pass.forward().logits(), tf.constant(1));
-      Session session = new Session(graph, Trainer.sessionConfig(1));
+      Operand<TInt64> predictions = tf.math.argMax(pass.logits(), tf.constant(1));
+      Session session = new Session(graph, Sessions.config(1));
       try {
         session.restore(checkpointPrefix);
       } catch (RuntimeException e) {
         session.close();
         throw e;
       }
-      return new AnalysisGraph(graph, session, pass.images(), predictions, layers);
+      return new AnalysisGraph(graph, session, images, predictions, layers);
     } catch (RuntimeException e) {
       graph.close();
       throw e;
@@ -87,7 +91,7 @@ public final class AnalysisGraph implements AutoCloseable {
     try (BatchFeeder feeder = new BatchFeeder(images, BATCH)) {
       for (int from = 0; from < images.size(); from += BATCH) {
         int[] batch = range(from, Math.min(images.size(), from + BATCH));
-        try (Result result = session.runner().setOptions(Trainer.CALLER_THREAD)
+        try (Result result = session.runner().setOptions(Sessions.CALLER_THREAD)
             .feed(this.images, feeder.feed(batch).images()).fetch(h).run()) {
           TFloat32 rows = (TFloat32) result.get(0);
           int n = (int) rows.shape().get(1);
@@ -122,7 +126,7 @@ public final class AnalysisGraph implements AutoCloseable {
           System.arraycopy(h[from + i], 0, flat, i * silenced.length, silenced.length);
         }
         try (TFloat32 batch = TFloat32.tensorOf(Shape.of(rows, silenced.length), DataBuffers.of(flat, true, false));
-            Result result = session.runner().setOptions(Trainer.CALLER_THREAD).feed(masked.activations(), batch)
+            Result result = session.runner().setOptions(Sessions.CALLER_THREAD).feed(masked.activations(), batch)
                 .feed(masked.mask(), maskTensor).fetch(predictions).run()) {
           TInt64 classes = (TInt64) result.get(0);
           for (int i = 0; i < rows; i++) {

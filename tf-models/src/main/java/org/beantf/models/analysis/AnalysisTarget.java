@@ -16,7 +16,6 @@ import org.beantf.data.BadInputException;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.data.npy.Npy;
-import org.beantf.models.Models;
 import org.beantf.models.train.Regularization;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
@@ -86,7 +85,7 @@ public record AnalysisTarget(String path, Map<String, String> about, DatasetId d
     RunDirectory run = new RunDirectory(dir);
     TrainConfig config = run.config();
     List<String> present = new ArrayList<>();
-    for (String name : Models.create(config.model(), 0).beanLayerNames()) {
+    for (String name : config.model().beanLayerNames()) {
       if (Files.isRegularFile(run.layer(name).resolve("weights.npy"))) {
         present.add(name);
       }
@@ -110,7 +109,7 @@ public record AnalysisTarget(String path, Map<String, String> about, DatasetId d
     }
     Map<String, String> about = new LinkedHashMap<>();
     about.put("run", dir.toString());
-    about.put("model", config.model());
+    about.put("model", config.model().id());
     about.put("dataset", config.dataset().cliName());
     about.put("regularizers", regularizers(config));
     about.put("γ, normalisation", config.gamma() + ", " + config.normalization().cliName());

@@ -2,7 +2,6 @@ package org.beantf.models.analysis;
 
 import org.beantf.data.ImageSet;
 import org.beantf.data.npy.Npy;
-import org.beantf.models.Models;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
 import org.tensorflow.ndarray.Shape;
@@ -23,7 +22,7 @@ public final class RunLayers implements LayerSource {
   /** Builds the run's analysis graph and restores its kept checkpoint (best-validation if it has one). */
   public static RunLayers open(RunDirectory run, TrainConfig config) {
     Shape images = Shape.of(config.dataset().height(), config.dataset().width(), config.dataset().channels());
-    return new RunLayers(run, AnalysisGraph.restore(Models.create(config.model(), 0), config, images,
+    return new RunLayers(run, AnalysisGraph.restore(config, images,
         run.keptCheckpoint().resolve("variables").toString()));
   }
 

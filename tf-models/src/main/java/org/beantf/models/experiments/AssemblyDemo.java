@@ -10,15 +10,14 @@ import org.beantf.data.BadInputException;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.data.io.OutputFolder;
-import org.beantf.models.Model;
-import org.beantf.models.Models;
+import org.beantf.models.ModelKind;
 import org.beantf.models.analysis.AnalysisFolder;
 import org.beantf.models.analysis.AnalysisTarget;
 import org.beantf.models.analysis.AssemblyVerdict;
 import org.beantf.models.analysis.ComparisonReport;
 import org.beantf.models.analysis.LayerAnalysis;
-import org.beantf.models.analysis.RunComparison;
 import org.beantf.models.analysis.RunComparison.ComparedRun;
+import org.beantf.models.analysis.RunComparison;
 import org.beantf.models.export.RunExport;
 import org.beantf.models.export.SavedModelEvaluation;
 import org.beantf.models.train.Regularization;
@@ -26,6 +25,7 @@ import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.models.train.Trainer;
 import org.beantf.models.train.TrainingListener;
+import org.beantf.models.train.TrainingOutcome;
 import org.beantf.savedmodels.BeanModel;
 
 /**
@@ -50,6 +50,7 @@ public final class AssemblyDemo {
   private static final String BEAN2 = "bean2";
 
   private final String model;
+  private final ModelKind kind;
   private final int epochs;
   private final OutputFolder out;
   private final Consumer<String> report;
@@ -74,6 +75,7 @@ public final class AssemblyDemo {
       throw new BadInputException("--epochs " + epochs + ": expected an integer >= 1");
     }
     this.model = model;
+    this.kind = ModelKind.parse(model);
     this.epochs = epochs;
     this.out = OutputFolder.of(out);
     this.report = report;
@@ -112,9 +114,9 @@ public final class AssemblyDemo {
     report.accept("BEAN-2 adds α times a co-activation loss to each dense layer's training loss, weighted by A²: how "
         + "much two neurons share outgoing connections (F = |tanh(W)|, A¹ = FFᵀ/M, A² = A¹ ⊙ A¹); it pulls "
         + "neurons that project alike to fire alike (paper Eq. 1-7)");
-    Trainer.Outcome vanilla = train(config(), staged, VANILLA, mnist, listener);
+    TrainingOutcome vanilla = train(config(), staged, VANILLA, mnist, listener);
     TrainConfig beanConfig = config(Regularization.BEAN2);
-    Trainer.Outcome bean = train(beanConfig, staged, BEAN2, mnist, listener);
+    TrainingOutcome bean = train(beanConfig, staged, BEAN2, mnist, listener);
 
     Path exported = RunExport.export(new RunDirectory(staged.resolve(BEAN2)), beanConfig, null, null, 0);
     Path savedModel = target.resolve(staged.relativize(exported));
@@ -128,8 +130,8 @@ public final class AssemblyDemo {
               bean.testAccuracy())));
     }
 
-    Model net = Models.create(model, 0);
-    String layer = net.beanLayerNames().get(net.beanLayerNames().size() - 1);
+    List<String> beanLayers = kind.beanLayerNames();
+    String layer = beanLayers.get(beanLayers.size() - 1);
     report.accept("analysing layer " + layer + " of both runs (k-means with k = " + K + ", seed " + SEED + ")");
     List<ComparedRun> runs = new ArrayList<>();
     runs.add(analyse(staged, VANILLA, "vanilla", layer, vanilla, mnist));
@@ -155,21 +157,21 @@ public final class AssemblyDemo {
   }
 
   private TrainConfig config(Regularization... regularizers) {
-    return TrainConfig.builder(model, DatasetId.MNIST).regularizers(regularizers).epochs(epochs).seed(SEED)
+    return TrainConfig.builder(kind, DatasetId.MNIST).regularizers(regularizers).epochs(epochs).seed(SEED)
         .build();
   }
 
-  private Trainer.Outcome train(TrainConfig config, Path staged, String folder, Dataset mnist,
+  private TrainingOutcome train(TrainConfig config, Path staged, String folder, Dataset mnist,
       Supplier<TrainingListener> listener) {
     report.accept(String.format(Locale.ROOT, "training %s %s for %d epoch%s (seed %d) into %s", model,
         config.regs().isEmpty() ? "vanilla" : "+ BEAN-2 (α = " + alpha(config.alpha()) + ")", epochs,
         epochs == 1 ? "" : "s", SEED, out.target().resolve(folder)));
-    return new Trainer(config, Models.create(model, config.dropoutRate()), listener.get())
+    return new Trainer(config, listener.get())
         .train(mnist, RunDirectory.forNewRun(staged.resolve(folder)));
   }
 
   /** Analyses {@code layer} of the run in {@code staged/folder} into its analysis/ folder, as bean analyze does. */
-  private ComparedRun analyse(Path staged, String folder, String label, String layer, Trainer.Outcome trained,
+  private ComparedRun analyse(Path staged, String folder, String label, String layer, TrainingOutcome trained,
       Dataset mnist) {
     Path shown = out.target().resolve(folder);
     AnalysisTarget target = AnalysisTarget.run(staged.resolve(folder), layer, K).shownAs(shown);

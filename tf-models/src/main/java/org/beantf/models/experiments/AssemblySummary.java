@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
-import org.beantf.models.Models;
+import org.beantf.models.ModelKind;
 
 /**
  * Summarises the assembly analyses of the default-strength runs (scripts/analyze-sweep.sh) as markdown: per model
@@ -90,7 +91,8 @@ public final class AssemblySummary {
 
   /** The model's BEAN layers in its own order (DESIGN.md's table), unknown names after them. */
   private static Comparator<String> layerOrder(String model) {
-    List<String> order = Models.NAMES.contains(model) ? Models.create(model, 0).beanLayerNames() : List.of();
+    List<String> order = Arrays.stream(ModelKind.values()).filter(k -> k.id().equals(model)).findFirst()
+        .map(ModelKind::beanLayerNames).orElse(List.of());
     return Comparator.<String>comparingInt(l -> order.contains(l) ? order.indexOf(l) : order.size())
         .thenComparing(Comparator.naturalOrder());
   }

@@ -1,7 +1,7 @@
 package org.beantf.models.experiments;
 
 import org.beantf.data.Dataset;
-import org.beantf.models.Models;
+import org.beantf.models.ModelKind;
 import org.beantf.models.train.FewShotTrainer;
 import org.beantf.models.train.Regularization;
 import org.beantf.models.train.TrainConfig;
@@ -49,13 +49,13 @@ final class FewShotRunner {
     FewShotTrainer.Schedule schedule = protocol.schedule(shots, steps);
     TrainConfig config = config(dataset, method, setting, schedule.batch() == 0 ? drawn.shots().length
         : schedule.batch(), drawn.networkSeed());
-    return new FewShotTrainer(config, Models.create("lenet5", config.dropoutRate()))
+    return new FewShotTrainer(config)
         .train(dataset, drawn.shots(), drawn.validation(), schedule);
   }
 
   /** LeNet-5 with {@code method}'s regularizer at {@code setting}; the batch size lets BEAN pick its cheapest form. */
   TrainConfig config(Dataset dataset, FewShotMethod method, Hyperparameters setting, int batch, long seed) {
-    TrainConfig.Builder builder = TrainConfig.builder("lenet5", dataset.id()).normalization(protocol.normalization())
+    TrainConfig.Builder builder = TrainConfig.builder(ModelKind.LENET5, dataset.id()).normalization(protocol.normalization())
         .learningRate(FewShotProtocol.LEARNING_RATE).batch(batch).seed(seed).threads(threads);
     if (method.regularization() != Regularization.NONE) {
       builder.regularizers(method.regularization());

@@ -3,9 +3,10 @@ package org.beantf.models.export;
 import java.util.ArrayList;
 import java.util.List;
 import org.beantf.bean.BeanLayer;
-import org.beantf.bean.Correlations;
 import org.beantf.models.Forward;
-import org.beantf.models.Model;
+import org.beantf.models.InferencePass;
+import org.beantf.models.LayerMatrices;
+import org.beantf.models.nn.VariableStore;
 import org.beantf.models.nn.ActivationHook;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.savedmodels.SavedModelContract;
@@ -26,12 +27,12 @@ import org.tensorflow.types.TInt64;
 public final class InferenceGraph {
   private InferenceGraph() {}
 
-  /** The signatures of DESIGN.md, built in {@code graph} for {@code model} trained with {@code config}. */
-  public static List<Signature> build(Graph graph, Model model, TrainConfig config, Shape imageShape) {
+  /** The signatures of DESIGN.md, built in {@code graph} for {@code config}'s model on images of [H, W, C]. */
+  public static List<Signature> build(Graph graph, TrainConfig config, Shape imageShape) {
     Ops tf = Ops.create(graph);
-    InferencePass pass = InferencePass.build(tf, model, config, imageShape, ActivationHook.NONE);
-    Placeholder<TFloat32> images = pass.images();
-    Forward forward = pass.forward();
+    Placeholder<TFloat32> images = InferencePass.images(tf, imageShape);
+    Forward forward = InferencePass.build(tf, config.buildModel(imageShape), images, config.dataset(),
+        new VariableStore(tf, config.seed()), config.seed(), ActivationHook.NONE);
 
     Operand<TFloat32> logits = tf.withName(SavedModelContract.LOGITS).identity(forward.logits());
     Operand<TFloat32> probabilities = tf.withName(SavedModelContract.PROBABILITIES).nn.softmax(logits);
@@ -44,12 +45,12 @@ public final class InferenceGraph {
     Signature.Builder bean = Signature.builder().key(SavedModelContract.BEAN_SIGNATURE)
         .methodName(SavedModelContract.PREDICT_METHOD).input(SavedModelContract.IMAGES, images);
     for (BeanLayer<TFloat32> layer : forward.beanLayers()) {
-      Correlations<TFloat32> a = Correlations.of(tf.withSubScope("bean_" + layer.name()),
-          layer.outgoingWeights(), config.gamma(), config.normalization());
+      LayerMatrices m = LayerMatrices.of(tf.withSubScope("bean_" + layer.name()), layer, config.gamma(),
+          config.normalization());
       bean.output(SavedModelContract.activations(layer.name()), layer.activations())
-          .output(SavedModelContract.weights(layer.name()), layer.outgoingWeights())
-          .output(SavedModelContract.correlation(layer.name(), 1), a.first())
-          .output(SavedModelContract.correlation(layer.name(), 2), a.second());
+          .output(SavedModelContract.weights(layer.name()), m.weights())
+          .output(SavedModelContract.correlation(layer.name(), 1), m.correlation1())
+          .output(SavedModelContract.correlation(layer.name(), 2), m.correlation2());
     }
     List<Signature> signatures = new ArrayList<>();
     signatures.add(serving);

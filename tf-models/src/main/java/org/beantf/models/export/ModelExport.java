@@ -2,7 +2,6 @@ package org.beantf.models.export;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.beantf.models.Model;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.savedmodels.SavedModelExporter;
 import org.tensorflow.Graph;
@@ -20,10 +19,10 @@ public final class ModelExport {
    *
    * @return the version folder
    */
-  public static Path export(Model model, TrainConfig config, Shape imageShape, String checkpointPrefix, Path base,
+  public static Path export(TrainConfig config, Shape imageShape, String checkpointPrefix, Path base,
       String name, long version) {
     try (Graph graph = new Graph()) {
-      List<Signature> signatures = InferenceGraph.build(graph, model, config, imageShape);
+      List<Signature> signatures = InferenceGraph.build(graph, config, imageShape);
       try (Session session = new Session(graph)) {
         session.restore(checkpointPrefix);
         long chosen = version > 0 ? version : SavedModelExporter.nextVersion(base, name);

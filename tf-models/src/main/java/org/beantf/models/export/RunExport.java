@@ -3,7 +3,6 @@ package org.beantf.models.export;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.beantf.data.BadInputException;
-import org.beantf.models.Models;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.savedmodels.SavedModelExporter;
@@ -29,14 +28,14 @@ public final class RunExport {
           + "/variables.index)");
     }
     Path modelBase = base != null ? base : run.root().resolve("savedmodel");
-    String modelName = name != null ? name : config.model();
+    String modelName = name != null ? name : config.model().id();
     if (version > 0 && Files.exists(modelBase.resolve(modelName).resolve(Long.toString(version)))) {
       throw new BadInputException("--version " + version + ": " + modelBase.resolve(modelName).resolve(
           Long.toString(version)) + " exists (expected a new version; an export never overwrites one)");
     }
     long chosen = version > 0 ? version : SavedModelExporter.nextVersion(modelBase, modelName);
     Shape shape = Shape.of(config.dataset().height(), config.dataset().width(), config.dataset().channels());
-    return ModelExport.export(Models.create(config.model(), 0), config, shape,
+    return ModelExport.export(config, shape,
         kept.resolve("variables").toString(), modelBase, modelName, chosen);
   }
 }

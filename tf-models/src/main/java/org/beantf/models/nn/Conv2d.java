@@ -33,10 +33,10 @@ public final class Conv2d {
   public Operand<TFloat32> apply(ModelScope scope, Operand<TFloat32> x) {
     long in = x.shape().get(3);
     Operand<TFloat32> kernel = scope.variables().get(name + "/kernel", Shape.of(size, size, in, filters),
-        VariableStore.Kind.KERNEL, Initializer.heNormal((long) size * size * in));
+        VariableStore.Kind.CONV_KERNEL, Initializer.heNormal((long) size * size * in));
     Operand<TFloat32> y = scope.tf().nn.conv2d(x, kernel, List.of(1L, (long) stride, (long) stride, 1L), padding);
     if (bias) {
-      Operand<TFloat32> b = scope.variables().get(name + "/bias", Shape.of(filters), VariableStore.Kind.BIAS,
+      Operand<TFloat32> b = scope.variables().get(name + "/bias", Shape.of(filters), VariableStore.Kind.CONV_BIAS,
           Initializer.constant(0f));
       y = scope.tf().nn.biasAdd(y, b);
     }

@@ -19,12 +19,25 @@ import org.tensorflow.types.TFloat32;
  * same declarations has the same names as the checkpoint.
  */
 public final class VariableStore {
-  /** What a variable is for: the optimiser trains {@link #trainable()} kinds; penalties pick kernels and biases. */
+  /**
+   * What a variable is for: the optimiser trains {@link #trainable()} kinds; weight decay takes every
+   * {@link #kernel()}, the ℓ1 penalty every {@link #denseWeight()}.
+   */
   public enum Kind {
-    KERNEL, BIAS, SCALE, OFFSET, MOVING_STATISTIC;
+    DENSE_KERNEL, DENSE_BIAS, CONV_KERNEL, CONV_BIAS, SCALE, OFFSET, MOVING_STATISTIC;
 
     boolean trainable() {
       return this != MOVING_STATISTIC;
+    }
+
+    /** A dense or convolution kernel. */
+    public boolean kernel() {
+      return this == DENSE_KERNEL || this == CONV_KERNEL;
+    }
+
+    /** A fully connected layer's kernel or bias. */
+    public boolean denseWeight() {
+      return this == DENSE_KERNEL || this == DENSE_BIAS;
     }
   }
 
@@ -47,6 +60,20 @@ public final class VariableStore {
    */
   public Operand<TFloat32> get(String name, Shape shape, Kind kind, Initializer initializer) {
     return tf.identity(variable(name, shape, kind, initializer));
+  }
+
+  /**
+   * The value of the existing variable {@code name}, read as {@link #get} reads it: for a layer that asks for its
+   * own weights after building (a dense kernel as the outgoing weights of the BEAN layer before it).
+   *
+   * @throws IllegalStateException if no variable {@code name} was created
+   */
+  public Operand<TFloat32> read(String name) {
+    Entry existing = entries.get(name);
+    if (existing == null) {
+      throw new IllegalStateException("no variable " + name + " (a layer reads its weights after it is applied)");
+    }
+    return tf.identity(existing.variable());
   }
 
   /** The variable itself (for assignments), created on first use. */

@@ -14,7 +14,7 @@ import org.beantf.bean.LossForm;
 import org.beantf.bean.Normalization;
 import org.beantf.data.BadInputException;
 import org.beantf.data.DatasetId;
-import org.beantf.models.Models;
+import org.beantf.models.ModelKind;
 
 /** A {@link TrainConfig} as the "config" of report.json and config.json: every flag, defaults resolved. */
 public final class ConfigJson {
@@ -22,7 +22,7 @@ public final class ConfigJson {
 
   public static ObjectNode of(TrainConfig c) {
     ObjectNode json = RunDirectory.JSON.createObjectNode();
-    json.put("model", c.model()).put("dataset", c.dataset().cliName());
+    json.put("model", c.model().id()).put("dataset", c.dataset().cliName());
     ArrayNode regs = json.putArray("reg");
     for (Regularization r : Regularization.values()) {
       if (c.regs().contains(r)) {
@@ -33,7 +33,7 @@ public final class ConfigJson {
         .put("gamma", c.gamma()).put("divergence", c.divergence().cliName()).put("form", c.form().cliName())
         .put("normalization", c.normalization().cliName());
     ArrayNode layers = json.putArray("bean_layers");
-    (c.beanLayers().isEmpty() ? Models.create(c.model(), 0).beanLayerNames() : c.beanLayers()).forEach(layers::add);
+    (c.beanLayers().isEmpty() ? c.model().beanLayerNames() : c.beanLayers()).forEach(layers::add);
     json.put(c.untilConverged() ? "max_epochs" : "epochs", c.epochs()).put("until_converged", c.untilConverged());
     if (c.untilConverged()) {
       json.put("patience", c.patience());
@@ -54,19 +54,17 @@ public final class ConfigJson {
       json.get("reg").forEach(r -> regs.addAll(Regularization.parseList(r.asText())));
       List<String> layers = new ArrayList<>();
       json.get("bean_layers").forEach(l -> layers.add(l.asText()));
-      if (layers.equals(Models.create(json.get("model").asText(), 0).beanLayerNames())) {
+      ModelKind model = ModelKind.parse(json.get("model").asText());
+      if (layers.equals(model.beanLayerNames())) {
         layers.clear(); // every layer of the model: the configuration says so with an empty list
       }
       boolean untilConverged = json.get("until_converged").asBoolean();
-      TrainConfig.Builder builder = TrainConfig.builder(json.get("model").asText(),
-              DatasetId.parse(json.get("dataset").asText()))
+      TrainConfig.Builder builder = TrainConfig.builder(model, DatasetId.parse(json.get("dataset").asText()))
           .regularizers(regs).alpha(json.get("alpha").asDouble()).dropout(json.get("dropout").asDouble())
           .l2(json.get("l2").asDouble()).l1(json.get("l1").asDouble()).gamma(json.get("gamma").asDouble())
-          .divergence(Divergence.valueOf(json.get("divergence").asText().toUpperCase(
-Locale.ROOT)))
+          .divergence(Divergence.valueOf(json.get("divergence").asText().toUpperCase(Locale.ROOT)))
           .form(LossForm.valueOf(json.get("form").asText().toUpperCase(Locale.ROOT)))
-          .normalization(Normalization.valueOf(json.get("normalization").asText().toUpperCase(
-Locale.ROOT)))
+          .normalization(Normalization.valueOf(json.get("normalization").asText().toUpperCase(Locale.ROOT)))
           .beanLayers(layers).validation(json.get("val_split").asInt()).batch(json.get("batch").asInt())
           .learningRate(json.get("lr").asDouble()).seed(json.get("seed").asLong())
           .threads(json.get("threads").asInt()).shots(json.get("shots").asInt())

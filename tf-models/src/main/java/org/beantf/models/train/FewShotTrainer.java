@@ -1,24 +1,11 @@
 package org.beantf.models.train;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.beantf.data.Dataset;
 import org.beantf.data.ImageSet;
 import org.beantf.data.sampling.Batches;
-import org.beantf.models.Model;
-import org.beantf.models.nn.OpNames;
-import org.beantf.models.nn.VariableStore;
-import org.tensorflow.Graph;
-import org.tensorflow.Result;
-import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Op;
-import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Variable;
-import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt64;
 
 /**
  * Trains a model from scratch on a few labelled images, evaluates it on a validation set every period, and keeps
@@ -28,12 +15,13 @@ import org.tensorflow.types.TInt64;
  */
 public final class FewShotTrainer {
   private final TrainConfig config;
-  private final Model model;
 
-  /** {@code config} fixes the regularizers, learning rate, threads and the seed of initialisation and dropout. */
-  public FewShotTrainer(TrainConfig config, Model model) {
+  /**
+   * {@code config} fixes the model, the regularizers, learning rate, threads and the seed of initialisation and
+   * dropout.
+   */
+  public FewShotTrainer(TrainConfig config) {
     this.config = config;
-    this.model = model;
   }
 
   /**
@@ -80,36 +68,29 @@ public final class FewShotTrainer {
     }
     ImageSet train = dataset.train();
     int batch = schedule.batch() == 0 ? shots.length : schedule.batch();
-    try (Graph graph = new Graph()) {
-      TrainingGraph g = TrainingGraph.build(graph, model, config,
-          Shape.of(train.height(), train.width(), train.channels()));
-      BestWeights best = BestWeights.build(Ops.create(graph).withSubScope("best"), g.variables);
-      try (Session session = new Session(graph, Trainer.sessionConfig(config.threads()));
-          BatchFeeder trainFeeder = new BatchFeeder(train, batch);
-          ValidationImages validationImages = new ValidationImages(train, validation)) {
-        run(session, g.initializers);
-        double bestAccuracy = Double.NEGATIVE_INFINITY;
-        int keptStep = 0;
-        int step = 0;
-        for (int period = 1; period <= schedule.periods(); period++) {
-          for (int[] indices : periodBatches(shots, schedule, period)) {
-            BatchFeeder.Fed fed = trainFeeder.feed(indices);
-            session.runner().setOptions(Trainer.CALLER_THREAD).feed(g.images, fed.images())
-                .feed(g.labels, fed.labels()).addTarget(g.trainStep).run().close();
-            step++;
-          }
-          double accuracy = validationImages.accuracy(session, g);
-          // strictly better: the earliest of equally good periods is kept
-          if (accuracy > bestAccuracy) {
-            bestAccuracy = accuracy;
-            keptStep = step;
-            run(session, List.of(best.save()));
-          }
+    try (TrainingSession session = TrainingSession.open(config, Shape.of(train.height(), train.width(),
+            train.channels()), true);
+        BatchFeeder trainFeeder = new BatchFeeder(train, batch);
+        ValidationImages validationImages = new ValidationImages(train, validation)) {
+      session.initialise();
+      double bestAccuracy = Double.NEGATIVE_INFINITY;
+      int keptStep = 0;
+      int step = 0;
+      for (int period = 1; period <= schedule.periods(); period++) {
+        for (int[] indices : periodBatches(shots, schedule, period)) {
+          session.stepOnly(trainFeeder.feed(indices));
+          step++;
         }
-        run(session, List.of(best.restore()));
-        double test = Trainer.evaluate(session, g, dataset.test(), allIndices(dataset.test().size())).overall();
-        return new Outcome(bestAccuracy, test, keptStep);
+        double accuracy = validationImages.accuracy(session);
+        // strictly better: the earliest of equally good periods is kept
+        if (accuracy > bestAccuracy) {
+          bestAccuracy = accuracy;
+          keptStep = step;
+          session.saveSnapshot();
+        }
       }
+      session.restoreSnapshot();
+      return new Outcome(bestAccuracy, session.evaluate(dataset.test()).overall(), keptStep);
     }
   }
 
@@ -117,33 +98,6 @@ public final class FewShotTrainer {
   private List<int[]> periodBatches(int[] shots, Schedule schedule, int period) {
     return schedule.batch() == 0 ? Collections.nCopies(schedule.stepsPerPeriod(), shots)
         : Batches.epoch(shots, schedule.batch(), config.seed(), period, false);
-  }
-
-  private static void run(Session session, List<Op> targets) {
-    Session.Runner runner = session.runner().setOptions(Trainer.CALLER_THREAD);
-    targets.forEach(runner::addTarget);
-    runner.run().close();
-  }
-
-  private static int[] allIndices(int n) {
-    int[] all = new int[n];
-    Arrays.setAll(all, i -> i);
-    return all;
-  }
-
-  /** A shadow copy of every variable: {@code save} copies the variables into it, {@code restore} back. */
-  private record BestWeights(Op save, Op restore) {
-    static BestWeights build(Ops tf, VariableStore variables) {
-      List<Op> saves = new ArrayList<>();
-      List<Op> restores = new ArrayList<>();
-      for (VariableStore.Entry entry : variables.entries()) {
-        Variable<TFloat32> shadow = OpNames.named(tf, entry.name()).variable(entry.variable().shape(),
-            TFloat32.class);
-        saves.add(tf.assign(shadow, tf.identity(entry.variable())));
-        restores.add(tf.assign(entry.variable(), tf.identity(shadow)));
-      }
-      return new BestWeights(tf.withControlDependencies(saves).noOp(), tf.withControlDependencies(restores).noOp());
-    }
   }
 
   /**
@@ -165,21 +119,18 @@ public final class FewShotTrainer {
       this.fed = oneBatch ? feeder.feed(indices) : null;
     }
 
-    double accuracy(Session session, TrainingGraph g) {
+    double accuracy(TrainingSession session) {
       if (fed == null) {
-        return Trainer.evaluate(session, g, images, indices).overall();
+        return session.evaluate(images, indices).overall();
       }
-      try (Result result = session.runner().setOptions(Trainer.CALLER_THREAD).feed(g.images, fed.images())
-          .fetch(g.predictions).run()) {
-        TInt64 predicted = (TInt64) result.get(0);
-        int right = 0;
-        for (int i = 0; i < indices.length; i++) {
-          if (predicted.getLong(i) == images.label(indices[i])) {
-            right++;
-          }
+      long[] predicted = session.predict(fed);
+      int right = 0;
+      for (int i = 0; i < indices.length; i++) {
+        if (predicted[i] == images.label(indices[i])) {
+          right++;
         }
-        return (double) right / indices.length;
       }
+      return (double) right / indices.length;
     }
 
     @Override

@@ -25,7 +25,7 @@ final class Penalties {
     if (config.regs().contains(Regularization.L2)) {
       Operand<TFloat32> squares = tf.constant(0f);
       for (VariableStore.Entry entry : variables.entries()) {
-        if (entry.kind() == VariableStore.Kind.KERNEL) {
+        if (entry.kind().kernel()) {
           squares = tf.math.add(squares, tf.reduceSum(tf.math.square(tf.identity(entry.variable())), all(tf, entry)));
         }
       }
@@ -34,9 +34,7 @@ final class Penalties {
     if (config.regs().contains(Regularization.L1)) {
       Operand<TFloat32> magnitudes = tf.constant(0f);
       for (VariableStore.Entry entry : variables.entries()) {
-        String layer = entry.name().substring(0, entry.name().lastIndexOf('/'));
-        boolean denseWeight = entry.kind() == VariableStore.Kind.KERNEL || entry.kind() == VariableStore.Kind.BIAS;
-        if (denseWeight && pass.denseLayers().contains(layer)) {
+        if (entry.kind().denseWeight()) {
           magnitudes = tf.math.add(magnitudes, tf.reduceSum(tf.math.abs(tf.identity(entry.variable())),
               all(tf, entry)));
         }

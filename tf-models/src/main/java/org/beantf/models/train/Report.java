@@ -13,9 +13,9 @@ import org.tensorflow.TensorFlow;
 final class Report {
   private Report() {}
 
-  static JsonNode of(TrainConfig config, JsonNode configJson, Trainer.Outcome outcome, double wallSeconds) {
+  static JsonNode of(TrainConfig config, JsonNode configJson, TrainingOutcome outcome, double wallSeconds) {
     ObjectNode report = RunDirectory.JSON.createObjectNode();
-    report.put("model", config.model()).put("dataset", config.dataset().cliName());
+    report.put("model", config.model().id()).put("dataset", config.dataset().cliName());
     report.set("config", configJson);
     report.put("seed", config.seed()).put("test_accuracy", outcome.testAccuracy());
     ArrayNode perClass = report.putArray("per_class_accuracy");

@@ -7,6 +7,11 @@ import org.beantf.bean.Divergence;
 import org.beantf.bean.LossForm;
 import org.beantf.bean.Normalization;
 import org.beantf.data.DatasetId;
+import org.beantf.models.InvalidSettingException;
+import org.beantf.models.Model;
+import org.beantf.models.ModelDefaults;
+import org.beantf.models.ModelKind;
+import org.tensorflow.ndarray.Shape;
 
 /**
  * Everything that determines a training run, with every default resolved. Two runs with equal configurations and
@@ -21,22 +26,69 @@ import org.beantf.data.DatasetId;
  * @param augmentFlip random horizontal flips of training images (CIFAR-10)
  * @param threads TensorFlow's intra-op threads (inter-op is 1), fixed so results do not depend on the machine
  */
-public record TrainConfig(String model, DatasetId dataset, Set<Regularization> regs, double alpha, double dropout,
+public record TrainConfig(ModelKind model, DatasetId dataset, Set<Regularization> regs, double alpha, double dropout,
     double l2, double l1, double gamma, Divergence divergence, LossForm form, Normalization normalization,
     List<String> beanLayers, int epochs, boolean untilConverged, int patience, int validation, int batch,
     double learningRate, long seed, int threads, int shots, boolean augmentFlip) {
 
+  /**
+   * Checks every setting, once: the one place they are validated.
+   *
+   * @throws InvalidSettingException naming the setting (as the command line's option without dashes)
+   */
   public TrainConfig {
     regs = Set.copyOf(regs);
     beanLayers = List.copyOf(beanLayers);
-    if (batch < 1 || epochs < 1 || patience < 1 || threads < 1 || shots < 0 || validation < 0) {
-      throw new IllegalArgumentException("batch " + batch + ", epochs " + epochs + ", patience " + patience
-          + " and threads " + threads + " must be >= 1; shots " + shots + " and validation " + validation
-          + " >= 0");
+    String unfit = model.unfitInput(dataset.height(), dataset.width(), dataset.channels());
+    if (unfit != null) {
+      throw InvalidSettingException.of(unfit, "model", model, "dataset", dataset);
     }
-    if (!(learningRate > 0) || !(alpha >= 0) || !(dropout >= 0 && dropout < 1) || !(l2 >= 0) || !(l1 >= 0)) {
-      throw new IllegalArgumentException("learning rate " + learningRate + " must be > 0, alpha " + alpha + ", l2 "
-          + l2 + " and l1 " + l1 + " >= 0, dropout " + dropout + " in [0, 1)");
+    nonNegative("alpha", alpha);
+    if (!(dropout >= 0 && dropout < 1)) {
+      throw new InvalidSettingException("dropout", dropout, "expected 0 <= P < 1");
+    }
+    nonNegative("l2", l2);
+    nonNegative("l1", l1);
+    positive("gamma", gamma);
+    positive("lr", learningRate);
+    atLeastOne("batch", batch);
+    atLeastOne(untilConverged ? "max-epochs" : "epochs", epochs);
+    atLeastOne("patience", patience);
+    atLeastOne("threads", threads);
+    if (validation < 0 || validation >= dataset.trainSize()) {
+      throw new InvalidSettingException("val-split", validation, "expected 0 <= N < " + dataset.trainSize()
+          + ", the training images of " + dataset);
+    }
+    if (shots < 0) {
+      throw new InvalidSettingException("shots", shots, "expected K >= 1 (or 0 for all images)");
+    }
+    for (String layer : beanLayers) {
+      if (!model.beanLayerNames().contains(layer)) {
+        throw new InvalidSettingException("bean-layers", String.join(",", beanLayers), model + " has no BEAN layer '"
+            + layer + "' (expected some of " + String.join(", ", model.beanLayerNames()) + ")");
+      }
+    }
+    if (divergence == Divergence.ABSOLUTE && (form == LossForm.DENSE || form == LossForm.LOWRANK)) {
+      throw new InvalidSettingException("form", form.cliName(), "exists only for the squared divergence (expected "
+          + "auto or broadcast with --divergence absolute)");
+    }
+  }
+
+  private static void nonNegative(String parameter, double value) {
+    if (!(value >= 0) || Double.isInfinite(value)) {
+      throw new InvalidSettingException(parameter, value, "expected a finite number >= 0");
+    }
+  }
+
+  private static void positive(String parameter, double value) {
+    if (!(value > 0) || Double.isInfinite(value)) {
+      throw new InvalidSettingException(parameter, value, "expected a finite number > 0");
+    }
+  }
+
+  private static void atLeastOne(String parameter, int value) {
+    if (value < 1) {
+      throw new InvalidSettingException(parameter, value, "expected an integer >= 1");
     }
   }
 
@@ -57,21 +109,31 @@ public record TrainConfig(String model, DatasetId dataset, Set<Regularization> r
     return regs.contains(Regularization.DROPOUT) ? dropout : 0;
   }
 
+  /**
+   * The model this configuration trains, for images of {@code imageShape} [H, W, C] and the dataset's classes,
+   * with the configuration's dropout: the one place a run's model is built.
+   *
+   * @throws org.beantf.models.InvalidSettingException if the images do not fit the model
+   */
+  public Model buildModel(Shape imageShape) {
+    return model.build(imageShape, dataset.classes(), dropoutRate());
+  }
+
   /** A configuration of {@code model} on {@code dataset} with every default (vanilla, 5 epochs, seed 1). */
-  public static Builder builder(String model, DatasetId dataset) {
+  public static Builder builder(ModelKind model, DatasetId dataset) {
     return new Builder(model, dataset);
   }
 
-  /** Builds a {@link TrainConfig} from the defaults of {@link Defaults} and the paper. */
+  /** Builds a {@link TrainConfig} from the model's {@link ModelDefaults} and the paper's. */
   public static final class Builder {
-    private final String model;
+    private final ModelKind model;
     private final DatasetId dataset;
     private Set<Regularization> regs = Set.of();
     private Double alpha;
-    private double dropout = Defaults.DROPOUT;
+    private double dropout = ModelDefaults.DROPOUT;
     private double l2;
     private double l1;
-    private double gamma = Defaults.GAMMA;
+    private double gamma = ModelDefaults.GAMMA;
     private Divergence divergence = Divergence.SQUARED;
     private LossForm form = LossForm.AUTO;
     private Normalization normalization = Normalization.PAPER;
@@ -80,19 +142,19 @@ public record TrainConfig(String model, DatasetId dataset, Set<Regularization> r
     private boolean untilConverged;
     private int patience = 3;
     private int validation;
-    private int batch = Defaults.BATCH;
+    private int batch = ModelDefaults.BATCH;
     private double learningRate;
     private long seed = 1;
     private int threads = Runtime.getRuntime().availableProcessors();
     private int shots;
     private boolean augmentFlip;
 
-    private Builder(String model, DatasetId dataset) {
+    private Builder(ModelKind model, DatasetId dataset) {
       this.model = model;
       this.dataset = dataset;
-      this.l2 = Defaults.l2(model);
-      this.l1 = Defaults.l1(model);
-      this.learningRate = Defaults.learningRate(model);
+      this.l2 = model.defaults().weightDecay();
+      this.l1 = model.defaults().l1();
+      this.learningRate = model.defaults().learningRate();
     }
 
     public Builder regularizers(Regularization... value) {
@@ -105,7 +167,7 @@ public record TrainConfig(String model, DatasetId dataset, Set<Regularization> r
       return this;
     }
 
-    /** α of BEAN; the default is {@link Defaults#alpha} for the model and order. */
+    /** α of BEAN; the default is {@link ModelDefaults#alpha} for the model and order. */
     public Builder alpha(double value) {
       this.alpha = value;
       return this;
@@ -201,7 +263,7 @@ public record TrainConfig(String model, DatasetId dataset, Set<Regularization> r
     }
 
     public TrainConfig build() {
-      double a = alpha != null ? alpha : Defaults.alpha(model, Math.max(1, Regularization.beanOrder(regs)));
+      double a = alpha != null ? alpha : model.defaults().alpha(Math.max(1, Regularization.beanOrder(regs)));
       return new TrainConfig(model, dataset, regs, a, dropout, l2, l1, gamma, divergence, form, normalization,
           beanLayers, epochs, untilConverged, patience, validation, batch, learningRate, seed, threads, shots,
           augmentFlip);

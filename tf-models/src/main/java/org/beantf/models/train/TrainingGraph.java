@@ -3,9 +3,12 @@ package org.beantf.models.train;
 import java.util.ArrayList;
 import java.util.List;
 import org.beantf.bean.BeanLayer;
-import org.beantf.bean.Correlations;
 import org.beantf.models.Forward;
+import org.beantf.models.InferencePass;
+import org.beantf.models.LayerMatrices;
 import org.beantf.models.Model;
+import org.beantf.models.nn.ActivationHook;
+import org.beantf.models.nn.InputNormalization;
 import org.beantf.models.nn.ModelScope;
 import org.beantf.models.nn.VariableStore;
 import org.tensorflow.Graph;
@@ -22,50 +25,28 @@ import org.tensorflow.types.TInt64;
 /**
  * The one graph a run trains with, built once: raw images and int labels in; a training pass (batch statistics,
  * dropout) with cross-entropy + regularizers and the Adam update; an inference pass on the same variables for
- * evaluation.
+ * evaluation; the BEAN layers' matrices of the inference pass for the run directory. {@link TrainingSession} runs it.
+ *
+ * @param trainStep a stateful op whose completion is the end of a training step (fetch-free target)
+ * @param inferenceLogits the inference pass's logits, [S, classes]
+ * @param predictions the inference pass's class per image, [S]
+ * @param layers W, A¹ and A² of every BEAN layer of the inference pass, with the run's γ and normalisation
  */
-public final class TrainingGraph {
-  final Placeholder<TFloat32> images;
-  final Placeholder<TInt32> labels;
-  final Operand<TFloat32> crossEntropy;
-  final Operand<TFloat32> regularization;
-  final Operand<TFloat32> correct;
-  /** A stateful op whose completion is the end of a training step (fetch-free target). */
-  final Op trainStep;
-  /** Logits of the inference pass, [S, classes]. */
-  final Operand<TFloat32> inferenceLogits;
-  final Operand<TInt64> predictions;
-  final List<Op> initializers;
-  final VariableStore variables;
-  /** W, A¹ and A² of every BEAN layer of the inference pass, with the run's γ and normalisation. */
-  final List<LayerExport> layers;
+record TrainingGraph(Placeholder<TFloat32> images, Placeholder<TInt32> labels, Operand<TFloat32> crossEntropy,
+    Operand<TFloat32> regularization, Operand<TFloat32> correct, Op trainStep, Operand<TFloat32> inferenceLogits,
+    Operand<TInt64> predictions,
+    List<Op> initializers, VariableStore variables, List<LayerMatrices> layers) {
 
-  private TrainingGraph(Placeholder<TFloat32> images, Placeholder<TInt32> labels, Operand<TFloat32> crossEntropy,
-      Operand<TFloat32> regularization, Operand<TFloat32> correct, Op trainStep, Operand<TFloat32> inferenceLogits,
-      Operand<TInt64> predictions, List<Op> initializers, VariableStore variables, List<LayerExport> layers) {
-    this.images = images;
-    this.labels = labels;
-    this.crossEntropy = crossEntropy;
-    this.regularization = regularization;
-    this.correct = correct;
-    this.trainStep = trainStep;
-    this.inferenceLogits = inferenceLogits;
-    this.predictions = predictions;
-    this.initializers = initializers;
-    this.variables = variables;
-    this.layers = layers;
-  }
-
-  /** Builds the graph of {@code model} for {@code config} on images of {@code shape} [H, W, C]. */
-  public static TrainingGraph build(Graph graph, Model model, TrainConfig config, Shape imageShape) {
+  /** Builds the graph of {@code config}'s model on images of {@code imageShape} [H, W, C]. */
+  static TrainingGraph build(Graph graph, TrainConfig config, Shape imageShape) {
+    Model model = config.buildModel(imageShape);
     Ops tf = Ops.create(graph);
     List<Op> initializers = new ArrayList<>();
     Variable<TInt64> step = tf.withName("global_step").variable(Shape.scalar(), TInt64.class);
     initializers.add(tf.assign(step, tf.constant(0L)));
     Operand<TInt64> stepValue = tf.identity(step);
 
-    Placeholder<TFloat32> images = tf.withName("images").placeholder(TFloat32.class,
-        Placeholder.shape(Shape.of(-1, imageShape.get(0), imageShape.get(1), imageShape.get(2))));
+    Placeholder<TFloat32> images = InferencePass.images(tf, imageShape);
     Placeholder<TInt32> labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
     int classes = config.dataset().classes();
     VariableStore variables = new VariableStore(tf, config.seed());
@@ -74,7 +55,7 @@ public final class TrainingGraph {
         config.seed());
     Operand<TFloat32> trainInput = InputNormalization.apply(training.tf(), images, config.dataset(),
         config.augmentFlip(), config.seed(), stepValue);
-    Forward trainPass = model.forward(training, trainInput, classes);
+    Forward trainPass = model.forward(training, trainInput);
 
     Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(classes), tf.constant(1f), tf.constant(0f));
     Operand<TFloat32> crossEntropy = tf.math.mean(
@@ -89,26 +70,20 @@ public final class TrainingGraph {
     endOfStep.addAll(training.updates());
     Op trainStep = tf.withControlDependencies(endOfStep).assignAdd(step, tf.constant(1L));
 
-    ModelScope inference = new ModelScope(tf.withSubScope("infer"), ModelScope.Mode.INFERENCE, variables, null,
-        config.seed());
-    Forward inferencePass = model.forward(inference,
-        InputNormalization.apply(inference.tf(), images, config.dataset(), false, config.seed(), null), classes);
+    Forward inferencePass = InferencePass.build(tf.withSubScope("infer"), model, images, config.dataset(),
+        variables, config.seed(), ActivationHook.NONE);
     Operand<TInt64> predictions = tf.math.argMax(inferencePass.logits(), tf.constant(1));
 
     initializers.addAll(variables.initializers());
     initializers.addAll(adam.initializers());
-    return new TrainingGraph(images, labels, crossEntropy, regularization, correct, trainStep,
-        inferencePass.logits(), predictions, initializers, variables, layerExports(tf.withSubScope("layers"), config, inferencePass.beanLayers()));
-  }
-
-  private static List<LayerExport> layerExports(Ops tf, TrainConfig config, List<BeanLayer<TFloat32>> layers) {
-    List<LayerExport> exports = new ArrayList<>();
-    for (BeanLayer<TFloat32> layer : layers) {
-      Correlations<TFloat32> a = Correlations.of(tf, layer.outgoingWeights(), config.gamma(),
-          config.normalization());
-      exports.add(new LayerExport(layer.name(), layer.outgoingWeights(), a.first(), a.second()));
+    Ops layerScope = tf.withSubScope("layers");
+    List<LayerMatrices> layers = new ArrayList<>();
+    for (BeanLayer<TFloat32> layer : inferencePass.beanLayers()) {
+      layers.add(LayerMatrices.of(layerScope, layer, config.gamma(), config.normalization()));
     }
-    return exports;
+    return new TrainingGraph(images, labels, crossEntropy, regularization, correct, trainStep,
+        inferencePass.logits(), predictions,
+        initializers, variables, layers);
   }
 
   private static Operand<TFloat32> correctCount(Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels) {

@@ -11,9 +11,9 @@ import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.data.ImageSet;
 import org.beantf.data.npy.Npy;
-import org.beantf.models.Models;
 import org.beantf.models.export.ModelExport;
 import org.beantf.models.train.Regularization;
+import org.beantf.models.ModelKind;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.SyntheticData;
 import org.beantf.models.train.TrainConfig;
@@ -41,20 +41,20 @@ class RunLayersTest {
 
   @BeforeAll
   static void train() {
-    mlpConfig = config("mlp");
+    mlpConfig = config(ModelKind.MLP);
     mlp = trained(mlpConfig);
-    savedModel = ModelExport.export(Models.create("mlp", 0), mlpConfig, Shape.of(28, 28, 1),
+    savedModel = ModelExport.export(mlpConfig, Shape.of(28, 28, 1),
         mlp.keptCheckpoint().resolve("variables").toString(), dir.resolve("models"), "mlp", 0);
   }
 
-  private static TrainConfig config(String model) {
+  private static TrainConfig config(ModelKind model) {
     return TrainConfig.builder(model, DatasetId.MNIST).regularizers(Regularization.BEAN2).epochs(1).batch(30)
         .threads(2).build();
   }
 
   private static RunDirectory trained(TrainConfig config) {
-    RunDirectory run = RunDirectory.forNewRun(dir.resolve(config.model()));
-    new Trainer(config, Models.create(config.model(), 0), TrainingListener.SILENT).train(DATA, run);
+    RunDirectory run = RunDirectory.forNewRun(dir.resolve(config.model().id()));
+    new Trainer(config, TrainingListener.SILENT).train(DATA, run);
     return run;
   }
 
@@ -95,11 +95,11 @@ class RunLayersTest {
 
   @Test
   void everyLayerOfLeNet5HasItsOwnMask() {
-    TrainConfig config = config("lenet5");
+    TrainConfig config = config(ModelKind.LENET5);
     RunDirectory run = trained(config);
     String checkpoint = run.keptCheckpoint().resolve("variables").toString();
     try (RunLayers layers = RunLayers.open(run, config);
-        AnalysisGraph graph = AnalysisGraph.restore(Models.create("lenet5", 0), config, Shape.of(28, 28, 1),
+        AnalysisGraph graph = AnalysisGraph.restore(config, Shape.of(28, 28, 1),
             checkpoint)) {
       assertEquals(List.of("fc1", "fc2", "flatten"), graph.layers());
       for (String layer : List.of("flatten", "fc1", "fc2")) {

@@ -16,13 +16,14 @@ import org.beantf.data.DatasetId;
 import org.beantf.data.ImageSet;
 import org.beantf.data.npy.Npy;
 import org.beantf.data.npy.NpyMatrix;
-import org.beantf.models.Models;
+import org.beantf.models.ModelKind;
 import org.beantf.models.train.Regularization;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.SyntheticData;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.models.train.Trainer;
 import org.beantf.models.train.TrainingListener;
+import org.beantf.models.train.TrainingOutcome;
 import org.beantf.savedmodels.BeanModel;
 import org.beantf.savedmodels.InvalidModelException;
 import org.beantf.savedmodels.Prediction;
@@ -45,7 +46,7 @@ class ModelExportTest {
 
   private static Path run;
   private static Path version;
-  private static Trainer.Outcome outcome;
+  private static TrainingOutcome outcome;
   private static ImageSet test;
   private static TrainConfig config;
 
@@ -53,12 +54,12 @@ class ModelExportTest {
   static void trainAndExport() {
     Dataset data = new Dataset(DatasetId.MNIST, SyntheticData.images(300, 1), SyntheticData.images(100, 2));
     test = data.test();
-    config = TrainConfig.builder("mlp", DatasetId.MNIST).regularizers(Regularization.BEAN2).epochs(1).batch(30)
+    config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).regularizers(Regularization.BEAN2).epochs(1).batch(30)
         .threads(2).build();
     run = dir.resolve("run");
-    outcome = new Trainer(config, Models.create("mlp", 0), TrainingListener.SILENT).train(data,
+    outcome = new Trainer(config, TrainingListener.SILENT).train(data,
         RunDirectory.forNewRun(run));
-    version = ModelExport.export(Models.create("mlp", 0), config, Shape.of(28, 28, 1),
+    version = ModelExport.export(config, Shape.of(28, 28, 1),
         new RunDirectory(run).keptCheckpoint().resolve("variables").toString(), run.resolve("savedmodel"), "mlp", 0);
   }
 
@@ -160,7 +161,7 @@ class ModelExportTest {
   @Test
   void anExistingVersionIsNeverOverwritten() throws Exception {
     byte[] before = Files.readAllBytes(version.resolve("saved_model.pb"));
-    assertThrows(VersionExistsException.class, () -> ModelExport.export(Models.create("mlp", 0), config,
+    assertThrows(VersionExistsException.class, () -> ModelExport.export(config,
         Shape.of(28, 28, 1), new RunDirectory(run).keptCheckpoint().resolve("variables").toString(),
         run.resolve("savedmodel"), "mlp", 1));
     assertArrayEquals(before, Files.readAllBytes(version.resolve("saved_model.pb")));

@@ -11,6 +11,7 @@ import org.beantf.bean.LossForm;
 import org.beantf.bean.Normalization;
 import org.beantf.data.BadInputException;
 import org.beantf.data.DatasetId;
+import org.beantf.models.ModelKind;
 import org.junit.jupiter.api.Test;
 
 /** config.json written by a run reads back as the same configuration (what bean export and --resume rely on). */
@@ -18,7 +19,7 @@ class ConfigJsonTest {
 
   @Test
   void everySettingSurvivesTheRoundTrip() throws Exception {
-    TrainConfig config = TrainConfig.builder("lenet5", DatasetId.FASHION_MNIST)
+    TrainConfig config = TrainConfig.builder(ModelKind.LENET5, DatasetId.FASHION_MNIST)
         .regularizers(Regularization.BEAN1, Regularization.DROPOUT, Regularization.L2).alpha(3.5).dropout(0.25)
         .l2(2e-4).l1(3e-6).gamma(2).divergence(Divergence.ABSOLUTE).form(LossForm.BROADCAST)
         .normalization(Normalization.NONE).beanLayers(List.of("fc1", "fc2")).untilConverged(4, 40)
@@ -29,7 +30,7 @@ class ConfigJsonTest {
 
   @Test
   void aFixedEpochCountSurvivesToo() throws Exception {
-    TrainConfig config = TrainConfig.builder("mlp", DatasetId.MNIST).epochs(7).threads(2).build();
+    TrainConfig config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).epochs(7).threads(2).build();
     JsonNode written = RunDirectory.JSON.readTree(RunDirectory.JSON.writeValueAsString(ConfigJson.of(config)));
     assertEquals(config, ConfigJson.parse(written, Path.of("config.json")));
   }

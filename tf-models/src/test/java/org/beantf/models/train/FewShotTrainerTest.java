@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.data.sampling.FewShotSampler;
-import org.beantf.models.Models;
+import org.beantf.models.ModelKind;
 import org.junit.jupiter.api.Test;
 
 class FewShotTrainerTest {
@@ -16,9 +16,9 @@ class FewShotTrainerTest {
       17);
 
   private static FewShotTrainer.Outcome train(Regularization reg, FewShotTrainer.Schedule schedule) {
-    TrainConfig config = TrainConfig.builder("lenet5", DatasetId.MNIST).regularizers(reg).batch(10).threads(1)
+    TrainConfig config = TrainConfig.builder(ModelKind.LENET5, DatasetId.MNIST).regularizers(reg).batch(10).threads(1)
         .seed(5).learningRate(2e-3).build();
-    return new FewShotTrainer(config, Models.create("lenet5", config.dropoutRate()))
+    return new FewShotTrainer(config)
         .train(DATA, DRAW.shots(), DRAW.validation(), schedule);
   }
 

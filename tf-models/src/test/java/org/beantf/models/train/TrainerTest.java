@@ -13,7 +13,7 @@ import java.util.List;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.data.ImageSet;
-import org.beantf.models.Models;
+import org.beantf.models.ModelKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,12 +25,12 @@ class TrainerTest {
   Path dir;
 
   private static TrainConfig config(int epochs, Regularization... regs) {
-    return TrainConfig.builder("mlp", DatasetId.MNIST).regularizers(regs).epochs(epochs).batch(32).threads(2)
+    return TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).regularizers(regs).epochs(epochs).batch(32).threads(2)
         .seed(11).build();
   }
 
   private static Trainer trainer(TrainConfig config, TrainingListener listener) {
-    return new Trainer(config, Models.create(config.model(), config.dropoutRate()), listener);
+    return new Trainer(config, listener);
   }
 
   private static byte[] bytes(Path file) throws Exception {
@@ -51,7 +51,7 @@ class TrainerTest {
   @Test
   void aDifferentSeedGivesDifferentWeights() throws Exception {
     TrainConfig config = config(1);
-    TrainConfig other = TrainConfig.builder("mlp", DatasetId.MNIST).epochs(1).batch(32).threads(2).seed(12).build();
+    TrainConfig other = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).epochs(1).batch(32).threads(2).seed(12).build();
     trainer(config, TrainingListener.SILENT).train(DATA, RunDirectory.forNewRun(dir.resolve("a")));
     trainer(other, TrainingListener.SILENT).train(DATA, RunDirectory.forNewRun(dir.resolve("b")));
     assertFalse(java.util.Arrays.equals(bytes(dir.resolve("a/layers/hidden/weights.npy")),
@@ -116,9 +116,9 @@ class TrainerTest {
 
   @Test
   void theRunDirectoryHoldsDesignMdsFiles() throws Exception {
-    TrainConfig config = TrainConfig.builder("mlp", DatasetId.MNIST).regularizers(Regularization.BEAN2).epochs(2)
+    TrainConfig config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).regularizers(Regularization.BEAN2).epochs(2)
         .batch(32).threads(2).validation(50).build();
-    Trainer.Outcome outcome = trainer(config, TrainingListener.SILENT).train(DATA,
+    TrainingOutcome outcome = trainer(config, TrainingListener.SILENT).train(DATA,
         RunDirectory.forNewRun(dir.resolve("run")));
     JsonNode report = RunDirectory.read(dir.resolve("run/report.json"));
     for (String field : List.of("model", "dataset", "config", "seed", "test_accuracy", "per_class_accuracy",

@@ -1,4 +1,4 @@
-package org.beantf.savedmodels;
+package org.beantf.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,12 +13,13 @@ import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.data.ImageSet;
 import org.beantf.it.RandomImages;
-import org.beantf.models.Models;
+import org.beantf.models.ModelKind;
 import org.beantf.models.export.ModelExport;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.models.train.Trainer;
 import org.beantf.models.train.TrainingListener;
+import org.beantf.savedmodels.BeanModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.ndarray.Shape;
@@ -35,11 +36,11 @@ class BeanModelConcurrencyIT {
   @Test
   void eightThreadsEqualOneThread() throws Exception {
     ImageSet images = RandomImages.of(300, 9);
-    TrainConfig config = TrainConfig.builder("mlp", DatasetId.MNIST).epochs(1).batch(50).threads(2).build();
+    TrainConfig config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).epochs(1).batch(50).threads(2).build();
     Path run = dir.resolve("run");
-    new Trainer(config, Models.create("mlp", 0), TrainingListener.SILENT).train(
+    new Trainer(config, TrainingListener.SILENT).train(
         new Dataset(DatasetId.MNIST, images, images), RunDirectory.forNewRun(run));
-    Path version = ModelExport.export(Models.create("mlp", 0), config, Shape.of(28, 28, 1),
+    Path version = ModelExport.export(config, Shape.of(28, 28, 1),
         run.resolve("checkpoint/variables").toString(), run.resolve("savedmodel"), "mlp", 0);
 
     try (BeanModel model = BeanModel.load(version)) {

@@ -1,4 +1,4 @@
-package org.beantf.models.train;
+package org.beantf.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,17 +14,17 @@ import java.util.SplittableRandom;
 import org.beantf.data.Cifar10Reader;
 import org.beantf.data.DatasetId;
 import org.beantf.data.ImageSet;
-import org.beantf.models.Models;
+import org.beantf.models.ModelKind;
 import org.beantf.models.nn.VariableStore;
+import org.beantf.models.train.BatchFeeder;
+import org.beantf.models.train.Regularization;
+import org.beantf.models.train.TrainConfig;
+import org.beantf.models.train.TrainingSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
-import org.tensorflow.Result;
-import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt64;
 
 /**
  * ResNet18 (the CIFAR variant) trains 20 steps at batch 32 on a 500-image CIFAR-format set: the loss falls, the
@@ -64,67 +64,37 @@ class ResNet18StepsIT {
   @Test
   void trainsTwentyStepsWithFallingLossAndMovingStatistics() throws Exception {
     ImageSet images = Cifar10Reader.read(List.of(cifarFormatFile()));
-    TrainConfig config = TrainConfig.builder("resnet18", DatasetId.CIFAR10).regularizers(Regularization.BEAN1)
+    TrainConfig config = TrainConfig.builder(ModelKind.RESNET18, DatasetId.CIFAR10).regularizers(Regularization.BEAN1)
         .batch(BATCH).threads(2).seed(5).build();
-    try (Graph graph = new Graph()) {
-      TrainingGraph g = TrainingGraph.build(graph, Models.create("resnet18", 0), config, Shape.of(32, 32, 3));
-      List<VariableStore.Entry> statistics = g.variables.entries().stream()
+    try (TrainingSession session = TrainingSession.open(config, Shape.of(32, 32, 3));
+        BatchFeeder feeder = new BatchFeeder(images, BATCH)) {
+      List<VariableStore.Entry> statistics = session.variables().entries().stream()
           .filter(e -> e.kind() == VariableStore.Kind.MOVING_STATISTIC).toList();
       assertEquals(2 * 20, statistics.size(), "moving mean and variance of 20 batch norms");
-      try (Session session = new Session(graph, Trainer.sessionConfig(2));
-          BatchFeeder feeder = new BatchFeeder(images, BATCH)) {
-        Session.Runner init = session.runner();
-        g.initializers.forEach(init::addTarget);
-        init.run().close();
-        float[] before = read(session, statistics.get(0));
+      session.initialise();
+      float[] before = session.read(statistics.get(0).variable());
 
-        List<Double> losses = new ArrayList<>();
-        for (int step = 0; step < STEPS; step++) {
-          int[] batch = new int[BATCH];
-          for (int i = 0; i < BATCH; i++) {
-            batch[i] = (step * BATCH + i) % IMAGES;
-          }
-          BatchFeeder.Fed fed = feeder.feed(batch);
-          try (Result result = session.runner().setOptions(Trainer.CALLER_THREAD).feed(g.images, fed.images())
-              .feed(g.labels, fed.labels()).fetch(g.crossEntropy).addTarget(g.trainStep).run()) {
-            losses.add((double) ((TFloat32) result.get(0)).getFloat());
-          }
-        }
-        double first = losses.subList(0, 5).stream().mapToDouble(d -> d).average().orElseThrow();
-        double last = losses.subList(STEPS - 5, STEPS).stream().mapToDouble(d -> d).average().orElseThrow();
-        assertTrue(last < first, "cross-entropy " + losses);
-        assertFalse(Arrays.equals(before, read(session, statistics.get(0))), "moving mean unchanged");
-
-        // Inference batch norm uses the moving statistics: an image's prediction does not depend on its batch.
-        long alone = predict(session, g, feeder, new int[] {7})[0];
-        int[] crowd = new int[BATCH];
+      List<Double> losses = new ArrayList<>();
+      for (int step = 0; step < STEPS; step++) {
+        int[] batch = new int[BATCH];
         for (int i = 0; i < BATCH; i++) {
-          crowd[i] = i == 0 ? 7 : (i * 13) % IMAGES;
+          batch[i] = (step * BATCH + i) % IMAGES;
         }
-        assertEquals(alone, predict(session, g, feeder, crowd)[0]);
-        assertArrayEquals(new boolean[] {false}, inferenceIsTrainingFlags(graph));
+        losses.add(session.step(feeder.feed(batch)).crossEntropy());
       }
-    }
-  }
+      double first = losses.subList(0, 5).stream().mapToDouble(d -> d).average().orElseThrow();
+      double last = losses.subList(STEPS - 5, STEPS).stream().mapToDouble(d -> d).average().orElseThrow();
+      assertTrue(last < first, "cross-entropy " + losses);
+      assertFalse(Arrays.equals(before, session.read(statistics.get(0).variable())), "moving mean unchanged");
 
-  private static float[] read(Session session, VariableStore.Entry entry) {
-    try (Result result = session.runner().fetch(entry.variable()).run()) {
-      TFloat32 value = (TFloat32) result.get(0);
-      float[] values = new float[(int) value.size()];
-      value.asRawTensor().data().asFloats().read(values);
-      return values;
-    }
-  }
-
-  private static long[] predict(Session session, TrainingGraph g, BatchFeeder feeder, int[] indices) {
-    BatchFeeder.Fed fed = feeder.feed(indices);
-    try (Result result = session.runner().feed(g.images, fed.images()).fetch(g.predictions).run()) {
-      TInt64 predicted = (TInt64) result.get(0);
-      long[] classes = new long[indices.length];
-      for (int i = 0; i < classes.length; i++) {
-        classes[i] = predicted.getLong(i);
+      // Inference batch norm uses the moving statistics: an image's prediction does not depend on its batch.
+      long alone = session.predict(feeder.feed(new int[] {7}))[0];
+      int[] crowd = new int[BATCH];
+      for (int i = 0; i < BATCH; i++) {
+        crowd[i] = i == 0 ? 7 : (i * 13) % IMAGES;
       }
-      return classes;
+      assertEquals(alone, session.predict(feeder.feed(crowd))[0]);
+      assertArrayEquals(new boolean[] {false}, inferenceIsTrainingFlags(session.graph()));
     }
   }
 

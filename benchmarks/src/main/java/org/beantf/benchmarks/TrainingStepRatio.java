@@ -1,9 +1,10 @@
-package org.beantf.models.train;
+package org.beantf.benchmarks;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.beantf.data.DatasetId;
+import org.beantf.models.train.BatchFeeder;
 
 /**
  * The cost of a regularizer as a ratio to the vanilla training step, measured so that a noisy machine does not

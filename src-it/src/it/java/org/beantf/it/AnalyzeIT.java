@@ -1,4 +1,4 @@
-package org.beantf.models.analysis;
+package org.beantf.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,7 +14,7 @@ import org.beantf.cli.BeanCli;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.data.fetch.DatasetCache;
-import org.beantf.models.Models;
+import org.beantf.models.ModelKind;
 import org.beantf.models.train.Regularization;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
@@ -47,10 +47,10 @@ class AnalyzeIT {
     for (int i = 0; i < first.length; i++) {
       first[i] = i;
     }
-    TrainConfig config = TrainConfig.builder("mlp", DatasetId.MNIST).regularizers(Regularization.BEAN2).epochs(1)
+    TrainConfig config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).regularizers(Regularization.BEAN2).epochs(1)
         .threads(2).build();
     run = dir.resolve("run");
-    new Trainer(config, Models.create("mlp", 0), TrainingListener.SILENT).train(
+    new Trainer(config, TrainingListener.SILENT).train(
         new Dataset(DatasetId.MNIST, mnist.train().subset(first), mnist.test()), RunDirectory.forNewRun(run));
 
     assertEquals(0, BeanCli.run("analyze", "--run", run.toString()));

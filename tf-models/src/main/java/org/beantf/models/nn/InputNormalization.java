@@ -1,4 +1,4 @@
-package org.beantf.models.train;
+package org.beantf.models.nn;
 
 import java.util.List;
 import org.beantf.data.DatasetId;

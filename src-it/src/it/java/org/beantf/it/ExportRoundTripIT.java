@@ -1,4 +1,4 @@
-package org.beantf.models.train;
+package org.beantf.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,9 +12,16 @@ import org.beantf.data.DatasetId;
 import org.beantf.data.ImageSet;
 import org.beantf.data.fetch.DatasetCache;
 import org.beantf.it.RandomImages;
-import org.beantf.models.Models;
+import org.beantf.models.ModelKind;
 import org.beantf.models.export.InferenceGraph;
 import org.beantf.models.export.ModelExport;
+import org.beantf.models.train.BatchFeeder;
+import org.beantf.models.train.Regularization;
+import org.beantf.models.train.RunDirectory;
+import org.beantf.models.train.TrainConfig;
+import org.beantf.models.train.Trainer;
+import org.beantf.models.train.TrainingListener;
+import org.beantf.models.train.TrainingSession;
 import org.beantf.savedmodels.BeanModel;
 import org.beantf.savedmodels.SavedModelContract;
 import org.beantf.savedmodels.SavedModelExporter;
@@ -43,13 +50,13 @@ class ExportRoundTripIT {
   @Test
   void beanModelAndTheRawBundleEqualTheTrainingGraph() throws Exception {
     Dataset mnist = new DatasetCache(dir.resolve("data"), line -> { }).load(DatasetId.MNIST);
-    TrainConfig config = TrainConfig.builder("lenet5", DatasetId.MNIST).regularizers(Regularization.BEAN2)
+    TrainConfig config = TrainConfig.builder(ModelKind.LENET5, DatasetId.MNIST).regularizers(Regularization.BEAN2)
         .epochs(1).threads(2).build();
     Path run = dir.resolve("run");
     Dataset small = new Dataset(DatasetId.MNIST, mnist.train().subset(range(3000)), mnist.test());
-    new Trainer(config, Models.create("lenet5", 0), TrainingListener.SILENT).train(small,
+    new Trainer(config, TrainingListener.SILENT).train(small,
         RunDirectory.forNewRun(run));
-    Path version = ModelExport.export(Models.create("lenet5", 0), config, Shape.of(28, 28, 1),
+    Path version = ModelExport.export(config, Shape.of(28, 28, 1),
         run.resolve("checkpoint/variables").toString(), run.resolve("savedmodel"), "lenet5", 0);
 
     ImageSet batch = mnist.test().subset(range(BATCH));
@@ -82,12 +89,12 @@ class ExportRoundTripIT {
   @Test
   void aSavedModelWithoutTheBeanSignatureStillPredictsAndExplainsWhatIsMissing() throws Exception {
     Dataset data = new Dataset(DatasetId.MNIST, RandomImages.of(200, 1), RandomImages.of(50, 2));
-    TrainConfig config = TrainConfig.builder("mlp", DatasetId.MNIST).epochs(1).batch(50).threads(2).build();
+    TrainConfig config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).epochs(1).batch(50).threads(2).build();
     Path run = dir.resolve("plain");
-    new Trainer(config, Models.create("mlp", 0), TrainingListener.SILENT).train(data, RunDirectory.forNewRun(run));
+    new Trainer(config, TrainingListener.SILENT).train(data, RunDirectory.forNewRun(run));
     Path version;
     try (Graph graph = new Graph()) {
-      List<Signature> signatures = InferenceGraph.build(graph, Models.create("mlp", 0), config, Shape.of(28, 28, 1));
+      List<Signature> signatures = InferenceGraph.build(graph, config, Shape.of(28, 28, 1));
       try (Session session = new Session(graph)) {
         session.restore(run.resolve("checkpoint/variables").toString());
         version = SavedModelExporter.export(session, signatures.subList(0, 1), dir.resolve("models"), "plain", 1);
@@ -102,20 +109,15 @@ class ExportRoundTripIT {
   }
 
   private static float[][] trainingGraphProbabilities(TrainConfig config, Path run, ImageSet batch) {
-    try (Graph graph = new Graph()) {
-      TrainingGraph g = TrainingGraph.build(graph, Models.create("lenet5", 0), config, Shape.of(28, 28, 1));
-      try (Session session = new Session(graph); BatchFeeder feeder = new BatchFeeder(batch, BATCH)) {
-        session.restore(run.resolve("checkpoint/variables").toString());
-        BatchFeeder.Fed fed = feeder.feed(range(BATCH));
-        try (Result result = session.runner().feed(g.images, fed.images()).fetch(g.inferenceLogits).run()) {
-          float[][] logits = StdArrays.array2dCopyOf((TFloat32) result.get(0));
-          float[][] probabilities = new float[logits.length][];
-          for (int i = 0; i < logits.length; i++) {
-            probabilities[i] = softmax(logits[i]);
-          }
-          return probabilities;
-        }
+    try (TrainingSession session = TrainingSession.open(config, Shape.of(28, 28, 1));
+        BatchFeeder feeder = new BatchFeeder(batch, BATCH)) {
+      session.restore(run.resolve("checkpoint/variables").toString());
+      float[][] logits = session.logits(feeder.feed(range(BATCH)));
+      float[][] probabilities = new float[logits.length][];
+      for (int i = 0; i < logits.length; i++) {
+        probabilities[i] = softmax(logits[i]);
       }
+      return probabilities;
     }
   }
 

@@ -1,9 +1,10 @@
-package org.beantf.models.train;
+package org.beantf.benchmarks;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.beantf.data.DatasetId;
 import org.beantf.data.ImageSet;
+import org.beantf.models.train.BatchFeeder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

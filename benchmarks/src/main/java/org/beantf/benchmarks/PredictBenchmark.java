@@ -1,4 +1,4 @@
-package org.beantf.savedmodels;
+package org.beantf.benchmarks;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,12 +9,15 @@ import java.util.concurrent.TimeUnit;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.data.ImageSet;
-import org.beantf.models.Models;
+import org.beantf.models.ModelKind;
 import org.beantf.models.export.ModelExport;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.models.train.Trainer;
 import org.beantf.models.train.TrainingListener;
+import org.beantf.savedmodels.BeanModel;
+import org.beantf.savedmodels.Prediction;
+import org.beantf.savedmodels.SavedModelContract;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -71,10 +74,10 @@ public class PredictBenchmark {
       labels[i] = i % 10;
     }
     ImageSet set = new ImageSet(data, labels, 28, 28, 1);
-    TrainConfig config = TrainConfig.builder("mlp", DatasetId.MNIST).epochs(1).batch(100).threads(1).build();
-    new Trainer(config, Models.create("mlp", 0), TrainingListener.SILENT).train(
+    TrainConfig config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).epochs(1).batch(100).threads(1).build();
+    new Trainer(config, TrainingListener.SILENT).train(
         new Dataset(DatasetId.MNIST, set, set), RunDirectory.forNewRun(dir.resolve("run")));
-    model = ModelExport.export(Models.create("mlp", 0), config, Shape.of(28, 28, 1),
+    model = ModelExport.export(config, Shape.of(28, 28, 1),
         dir.resolve("run/checkpoint/variables").toString(), dir.resolve("models"), "mlp", 0);
     beanModel = BeanModel.load(model);
     bundle = SavedModelBundle.load(model.toString(), SavedModelContract.TAG);
