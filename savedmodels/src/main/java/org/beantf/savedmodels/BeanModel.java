@@ -2,6 +2,7 @@ package org.beantf.savedmodels;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -134,6 +136,24 @@ public final class BeanModel implements AutoCloseable {
       }
     }
     return layers;
+  }
+
+  /**
+   * The text of asset {@code file} (in {@code assets/}) of the SavedModel in {@code folder} (a version folder or a
+   * model base, as {@link #load}), without loading TensorFlow; empty when the model has no such asset.
+   *
+   * @throws InvalidModelException if the folder holds no SavedModel
+   */
+  public static Optional<String> assetOf(Path folder, String file) {
+    Path asset = versionFolder(folder).resolve("assets").resolve(file);
+    if (!Files.isRegularFile(asset)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Files.readString(asset, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + asset, e);
+    }
   }
 
   private static SavedModel savedModel(Path version) {

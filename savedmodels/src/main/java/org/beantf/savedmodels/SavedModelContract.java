@@ -5,6 +5,13 @@ package org.beantf.savedmodels;
  * One place for every signature, input and output name.
  */
 public final class SavedModelContract {
+  /**
+   * The asset (in the version folder's {@code assets/}) recording the BEAN settings the model was exported with:
+   * γ, the normalisation, the BEAN order trained with, α and the divergence, as JSON (DESIGN.md "SavedModel").
+   * {@code bean analyze --model} reads it.
+   */
+  public static final String BEAN_SETTINGS_ASSET = "bean.json";
+
   /** The MetaGraph tag TensorFlow Serving loads. */
   public static final String TAG = "serve";
   /** The method of both signatures (TF Java's builder leaves it empty otherwise). */

@@ -2,11 +2,13 @@ package org.beantf.savedmodels;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
@@ -42,6 +44,15 @@ public final class SavedModelExporter {
    * @throws VersionExistsException if that version exists
    */
   public static Path export(Session session, List<Signature> signatures, Path base, String name, long version) {
+    return export(session, signatures, base, name, version, Map.of());
+  }
+
+  /**
+   * As {@link #export(Session, List, Path, String, long)}, with text files in the version's {@code assets/}
+   * (file name → content, UTF-8), written before the version appears.
+   */
+  public static Path export(Session session, List<Signature> signatures, Path base, String name, long version,
+      Map<String, String> assets) {
     if (version < 1) {
       throw new IllegalArgumentException("version " + version + " (expected ≥ 1: TensorFlow Serving's versions)");
     }
@@ -59,6 +70,11 @@ public final class SavedModelExporter {
         exporter.withSignature(signature);
       }
       exporter.export();
+      for (Map.Entry<String, String> asset : assets.entrySet()) {
+        Path file = temporary.resolve("assets").resolve(asset.getKey());
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, asset.getValue(), StandardCharsets.UTF_8);
+      }
       Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
       temporary = null;
       return target;

@@ -1,25 +1,17 @@
 package org.beantf.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
+import org.beantf.models.BuildInfo;
 import picocli.CommandLine.IVersionProvider;
 
-/** {@code bean --version}: this project's version and the TensorFlow Java it was built against (no native load). */
+/** {@code bean --version}: this project's version and commit, and the TensorFlow Java it was built against. */
 final class VersionProvider implements IVersionProvider {
 
   @Override
   public String[] getVersion() {
-    Properties versions = new Properties();
-    try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
-      versions.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    String commit = BuildInfo.commit();
     return new String[] {
-      "bean " + versions.getProperty("bean.version"),
-      "TensorFlow Java " + versions.getProperty("tensorflow.version") + " (graph mode)",
+      "bean " + BuildInfo.version() + (commit == null ? "" : " (commit " + commit + ")"),
+      "TensorFlow Java " + BuildInfo.tensorflowVersion() + " (graph mode)",
       "Java " + System.getProperty("java.version") + " on " + System.getProperty("os.name") + " "
           + System.getProperty("os.arch")
     };

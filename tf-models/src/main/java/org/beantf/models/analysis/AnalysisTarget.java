@@ -10,12 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.beantf.data.BadInputException;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.data.npy.Npy;
+import org.beantf.models.export.BeanSettings;
 import org.beantf.models.train.Regularization;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
@@ -31,7 +33,7 @@ import org.tensorflow.ndarray.Shape;
  * @param path the run directory or SavedModel folder, as analysis.json's "run"
  * @param about what was analysed, for the report (model, dataset, regularizers, test accuracy)
  * @param layers the BEAN layers to analyse, in the model's order
- * @param gamma γ of the connectivity (the run's; 1 for a SavedModel, which does not record it)
+ * @param gamma γ of the connectivity (the run's, or the SavedModel's assets/bean.json; 1 without it)
  * @param correlationOrder the matrix of the heat map: A¹ for a BEAN-1 run, A² otherwise
  */
 public record AnalysisTarget(String path, Map<String, String> about, DatasetId dataset, List<String> layers,
@@ -143,12 +145,17 @@ public record AnalysisTarget(String path, Map<String, String> about, DatasetId d
     for (String name : layers) {
       requireK(k, name, shapes.get(name).get(0));
     }
+    Optional<BeanSettings> settings = BeanSettings.read(folder);
     Map<String, String> about = new LinkedHashMap<>();
     about.put("SavedModel", folder.toString());
     about.put("dataset", dataset.cliName());
-    about.put("γ", "1 (a SavedModel does not record it)");
-    return new AnalysisTarget(folder.toString(), about, dataset, layers, 1, 2,
-        () -> SavedModelLayers.load(folder));
+    double gamma = settings.map(BeanSettings::gamma).orElse(1.0);
+    about.put("γ, normalisation", settings.map(s -> s.gamma() + ", " + s.normalization().cliName())
+        .orElse("1 (this SavedModel, exported before assets/bean.json existed, does not record them)"));
+    settings.ifPresent(s -> about.put("trained with", s.order() == 0 ? "no BEAN"
+        : "BEAN-" + s.order() + " (α = " + s.alpha() + ", " + s.divergence().cliName() + ")"));
+    return new AnalysisTarget(folder.toString(), about, dataset, layers, gamma,
+        settings.map(BeanSettings::correlationOrder).orElse(2), () -> SavedModelLayers.load(folder));
   }
 
   private static List<String> choose(List<String> known, String layer, Path where) {

@@ -2,7 +2,9 @@ package org.beantf.models.export;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.beantf.models.train.TrainConfig;
+import org.beantf.savedmodels.SavedModelContract;
 import org.beantf.savedmodels.SavedModelExporter;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
@@ -26,7 +28,8 @@ public final class ModelExport {
       try (Session session = new Session(graph)) {
         session.restore(checkpointPrefix);
         long chosen = version > 0 ? version : SavedModelExporter.nextVersion(base, name);
-        return SavedModelExporter.export(session, signatures, base, name, chosen);
+        return SavedModelExporter.export(session, signatures, base, name, chosen,
+            Map.of(SavedModelContract.BEAN_SETTINGS_ASSET, BeanSettings.of(config).toJson()));
       }
     }
   }

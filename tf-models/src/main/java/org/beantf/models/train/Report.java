@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import org.beantf.models.BuildInfo;
 import org.tensorflow.TensorFlow;
 
 /** report.json: the run's configuration and outcome, and where it ran (DESIGN.md "Run directory"). */
@@ -25,7 +25,7 @@ final class Report {
     report.put("final_train_loss", outcome.finalTrainLoss()).put("epochs", outcome.epochs())
         .put("wall_seconds", wallSeconds).put("tensorflow_version", TensorFlow.version())
         .put("device", device()).put("cpu", cpu());
-    String commit = gitCommit();
+    String commit = BuildInfo.commit();
     if (commit == null) {
       report.putNull("git_commit");
     } else {
@@ -53,20 +53,5 @@ final class Report {
       // not Linux: fall through to the JVM's view
     }
     return System.getProperty("os.arch") + " (" + Runtime.getRuntime().availableProcessors() + " cores)";
-  }
-
-  /** The commit of the working directory's git checkout, or null outside one. */
-  static String gitCommit() {
-    try {
-      Process git = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
-      git.getOutputStream().close();
-      String out = new String(git.getInputStream().readAllBytes()).strip();
-      return git.waitFor(5, TimeUnit.SECONDS) && git.exitValue() == 0 && out.matches("[0-9a-f]{40}") ? out : null;
-    } catch (IOException e) {
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    }
   }
 }
