@@ -2,7 +2,7 @@ package org.beantf.cli;
 
 import java.io.PrintWriter;
 import org.beantf.data.BadInputException;
-import org.beantf.models.InvalidSettingException;
+import org.beantf.data.InvalidSettingException;
 import org.beantf.savedmodels.InvalidModelException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

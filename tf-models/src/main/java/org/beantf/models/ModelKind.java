@@ -1,5 +1,6 @@
 package org.beantf.models;
 
+import org.beantf.data.InvalidSettingException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package org.beantf.models;
 
+import org.beantf.data.InvalidSettingException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

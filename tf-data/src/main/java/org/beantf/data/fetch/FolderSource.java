@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.beantf.data.BadInputException;
 import org.beantf.data.DataFile;
 import org.beantf.data.DatasetId;
+import org.beantf.data.InvalidSettingException;
 
 /**
  * A folder the user names ({@code --from DIR}): raw or gzip IDX files, or CIFAR-10's binary batches (also inside
@@ -33,7 +34,7 @@ final class FolderSource implements DatasetSource {
   /** Checks that the user named a folder, before anything is written to the cache. */
   static FolderSource of(Path folder, DatasetId id) {
     if (!Files.isDirectory(folder)) {
-      throw new BadInputException("--from " + folder + ": not a folder (expected a folder holding the "
+      throw new InvalidSettingException("from", folder, "not a folder (expected a folder holding the "
           + id.cliName() + " files)");
     }
     return new FolderSource(folder);
@@ -54,7 +55,7 @@ final class FolderSource implements DatasetSource {
         path = find(file, folder.resolve(CIFAR_FOLDER));
       }
       if (path == null) {
-        throw new BadInputException("--from " + folder + ": no " + file.name() + " or " + file.name()
+        throw new InvalidSettingException("from", folder, "no " + file.name() + " or " + file.name()
             + ".gz (expected the " + id.cliName() + " files, raw or gzip"
             + (id == DatasetId.CIFAR10 ? ", or " + CIFAR_ARCHIVE : "") + ")");
       }

@@ -11,28 +11,30 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
-import org.beantf.data.BadInputException;
+import org.beantf.data.InvalidSettingException;
 
 /** The file-system steps that keep outputs whole: write to a temporary name, then rename; check, then write. */
 public final class Folders {
   private Folders() {}
 
   /**
-   * Checks that {@code folder}, named by {@code option}, is absent or an empty folder, before any work is done.
+   * Checks that {@code folder}, the setting {@code parameter} ("out"), is absent or an empty folder, before any work
+   * is done.
    *
    * @param alternative what else the user may do, appended to the message (empty for nothing)
+   * @throws InvalidSettingException if it is a file or a folder that is not empty
    */
-  public static void requireAbsentOrEmpty(String option, Path folder, String alternative) {
+  public static void requireAbsentOrEmpty(String parameter, Path folder, String alternative) {
     if (!Files.exists(folder)) {
       return;
     }
     if (!Files.isDirectory(folder)) {
-      throw new BadInputException(option + " " + folder + ": is a file (expected an absent or empty folder"
+      throw new InvalidSettingException(parameter, folder, "is a file (expected an absent or empty folder"
           + alternative + ")");
     }
     try (Stream<Path> entries = Files.list(folder)) {
       if (entries.findAny().isPresent()) {
-        throw new BadInputException(option + " " + folder + ": folder is not empty (expected an absent or empty "
+        throw new InvalidSettingException(parameter, folder, "folder is not empty (expected an absent or empty "
             + "folder" + alternative + ")");
       }
     } catch (IOException e) {

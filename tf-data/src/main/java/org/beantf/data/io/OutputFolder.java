@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import org.beantf.data.BadInputException;
+import org.beantf.data.InvalidSettingException;
 
 /**
  * An {@code --out} folder that must be absent or empty. Results are written into a hidden sibling folder that
@@ -46,31 +46,31 @@ public final class OutputFolder {
    * Checks {@code --out} before any work is done: a folder name (not "" or "."), absent or an empty folder, not a
    * mount point (which cannot be replaced by a rename), under a folder (not under a file).
    *
-   * @throws BadInputException naming {@code --out} and what was wrong
+   * @throws InvalidSettingException naming {@code out} and what was wrong
    */
   public static OutputFolder of(Path target) {
     Path absolute = target.toAbsolutePath().normalize();
     Path name = target.getFileName();
     if (name == null || absolute.getFileName() == null || List.of("", ".", "..").contains(name.toString())) {
-      throw new BadInputException("--out '" + target + "': expected a folder name (the current folder or the "
-          + "root cannot become the output)");
+      throw new InvalidSettingException("out", "'" + target + "'", "expected a folder name (the current folder or "
+          + "the root cannot become the output)");
     }
-    Folders.requireAbsentOrEmpty("--out", target, "");
+    Folders.requireAbsentOrEmpty("out", target, "");
     Path ancestor = absolute.getParent();
     while (ancestor != null && !Files.exists(ancestor)) {
       ancestor = ancestor.getParent();
     }
     if (ancestor != null && !Files.isDirectory(ancestor)) {
-      throw new BadInputException("--out " + target + ": " + ancestor + " is a file (expected a folder there)");
+      throw new InvalidSettingException("out", target, "" + ancestor + " is a file (expected a folder there)");
     }
     if (Files.isDirectory(absolute)) {
       try {
         if (!Files.getFileStore(absolute).equals(Files.getFileStore(absolute.getParent()))) {
-          throw new BadInputException("--out " + target + ": is a mount point, which cannot be replaced (expected "
+          throw new InvalidSettingException("out", target, "is a mount point, which cannot be replaced (expected "
               + "a folder inside it)");
         }
       } catch (IOException e) {
-        throw new BadInputException("--out " + target + ": cannot be read (" + reason(e) + ")", e);
+        throw new InvalidSettingException("out", target, "cannot be read (" + reason(e) + ")", e);
       }
     }
     return new OutputFolder(target);
@@ -84,7 +84,7 @@ public final class OutputFolder {
   /**
    * Creates the hidden folder to write into, next to {@code --out}.
    *
-   * @throws BadInputException if it cannot be created, with the file system's reason (read-only file system,
+   * @throws InvalidSettingException if it cannot be created, with the file system's reason (read-only file system,
    *     permission denied, no space left on device, file name too long)
    */
   public Path stage() {
@@ -105,7 +105,7 @@ public final class OutputFolder {
         }
       }
     } catch (IOException e) {
-      throw new BadInputException("--out " + target + ": cannot create a folder in " + parent + " (" + reason(e)
+      throw new InvalidSettingException("out", target, "cannot create a folder in " + parent + " (" + reason(e)
           + ")", e);
     }
   }

@@ -52,7 +52,7 @@ public final class FewShotSampler {
     int[][] rangePools = poolsByClass(labels, classes, from, to, isShot);
     for (int c = 0; c < classes; c++) {
       if (rangePools[c].length < shotsPerClass) {
-        throw new NotEnoughExamplesException("--shots " + shotsPerClass + ": class " + c + " has only "
+        throw new NotEnoughExamplesException("shots", shotsPerClass, "class " + c + " has only "
             + rangePools[c].length + " examples in training images [" + from + ", " + to + ") (expected at least "
             + shotsPerClass + ")");
       }
@@ -64,7 +64,7 @@ public final class FewShotSampler {
     int[][] restPools = poolsByClass(labels, classes, 0, labels.length, isShot);
     for (int c = 0; c < classes; c++) {
       if (restPools[c].length < validationPerClass) {
-        throw new NotEnoughExamplesException("validation " + validationPerClass + " per class: class " + c
+        throw new NotEnoughExamplesException("validation", validationPerClass + " per class", "class " + c
             + " has only " + restPools[c].length + " examples in training images [0, " + labels.length
             + ") besides its " + shotsPerClass + " shots (expected at least " + validationPerClass + ")");
       }

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.beantf.data.BadInputException;
+import org.beantf.data.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,9 +63,9 @@ class OutputFolderTest {
   void aFolderThatIsNotEmptyIsRefusedBeforeAnyWork() throws Exception {
     Files.createDirectories(dir.resolve("out"));
     Files.writeString(dir.resolve("out/keep"), "mine");
-    BadInputException e = assertThrows(BadInputException.class, () -> OutputFolder.of(dir.resolve("out")));
+    InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> OutputFolder.of(dir.resolve("out")));
     assertEquals("--out " + dir.resolve("out") + ": folder is not empty (expected an absent or empty folder)",
-        e.getMessage());
+        e.messageFor(p -> "--" + p));
     assertFalse(names().stream().anyMatch(n -> n.startsWith(".")));
   }
 
@@ -84,26 +84,26 @@ class OutputFolderTest {
   @Test
   void theCurrentFolderOrAnEmptyNameIsNoOutputFolder() {
     for (String name : List.of("", ".", "..", "sub/..")) {
-      BadInputException e = assertThrows(BadInputException.class, () -> OutputFolder.of(Path.of(name)), name);
-      assertTrue(e.getMessage().startsWith("--out '" + name + "': expected a folder name"), e.getMessage());
+      InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> OutputFolder.of(Path.of(name)), name);
+      assertTrue(e.messageFor(p -> "--" + p).startsWith("--out '" + name + "': expected a folder name"), e.messageFor(p -> "--" + p));
     }
   }
 
   @Test
   void aPathUnderAFileIsRefusedNamingTheFile() throws Exception {
     Path file = Files.writeString(dir.resolve("file"), "x");
-    BadInputException e = assertThrows(BadInputException.class, () -> OutputFolder.of(file.resolve("x/y")));
+    InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> OutputFolder.of(file.resolve("x/y")));
     assertEquals("--out " + file.resolve("x/y") + ": " + file + " is a file (expected a folder there)",
-        e.getMessage());
+        e.messageFor(p -> "--" + p));
   }
 
   @Test
   void theFileSystemsReasonIsPassedThrough() {
     Path tooLong = dir.resolve("n".repeat(300));
     OutputFolder out = OutputFolder.of(tooLong);
-    BadInputException e = assertThrows(BadInputException.class, out::stage);
-    assertTrue(e.getMessage().startsWith("--out " + tooLong + ": cannot create a folder in " + dir + " ("),
-        e.getMessage());
-    assertTrue(e.getMessage().endsWith("File name too long)"), e.getMessage());
+    InvalidSettingException e = assertThrows(InvalidSettingException.class, out::stage);
+    assertTrue(e.messageFor(p -> "--" + p).startsWith("--out " + tooLong + ": cannot create a folder in " + dir + " ("),
+        e.messageFor(p -> "--" + p));
+    assertTrue(e.messageFor(p -> "--" + p).endsWith("File name too long)"), e.messageFor(p -> "--" + p));
   }
 }

@@ -93,7 +93,7 @@ class FewShotSamplerTest {
     NotEnoughExamplesException e = assertThrows(NotEnoughExamplesException.class,
         () -> FewShotSampler.sample(labels, 8, 30, 0, 500, 0, 1));
     assertEquals("--shots 30: class 7 has only 12 examples in training images [0, 500) (expected at least 30)",
-        e.getMessage());
+        e.messageFor(p -> "--" + p));
     assertInstanceOf(BadInputException.class, e);
   }
 

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.beantf.data.BadInputException;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
+import org.beantf.data.InvalidSettingException;
 import org.beantf.data.npy.Npy;
 import org.beantf.models.export.BeanSettings;
 import org.beantf.models.train.Regularization;
@@ -82,7 +83,7 @@ public record AnalysisTarget(String path, Map<String, String> about, DatasetId d
    */
   public static AnalysisTarget run(Path dir, String layer, int k) {
     if (!Files.isDirectory(dir)) {
-      throw new BadInputException("--run " + dir + ": no such folder (expected a run directory of bean train)");
+      throw new InvalidSettingException("run", dir, "no such folder (expected a run directory of bean train)");
     }
     RunDirectory run = new RunDirectory(dir);
     TrainConfig config = run.config();
@@ -93,12 +94,12 @@ public record AnalysisTarget(String path, Map<String, String> about, DatasetId d
       }
     }
     if (present.isEmpty()) {
-      throw new BadInputException("--run " + dir + ": no layers/<layer>/weights.npy (expected the layers/ folder "
+      throw new InvalidSettingException("run", dir, "no layers/<layer>/weights.npy (expected the layers/ folder "
           + "bean train writes when a run finishes)");
     }
     Path checkpoint = run.keptCheckpoint().resolve("variables.index");
     if (!Files.isRegularFile(checkpoint)) {
-      throw new BadInputException("--run " + dir + ": no checkpoint (expected " + checkpoint + ")");
+      throw new InvalidSettingException("run", dir, "no checkpoint (expected " + checkpoint + ")");
     }
     List<String> layers = choose(present, layer, dir);
     int order = config.beanOrder() == 1 ? 1 : 2;
@@ -106,7 +107,7 @@ public record AnalysisTarget(String path, Map<String, String> about, DatasetId d
       requireK(k, name, Npy.read(run.layer(name).resolve("weights.npy")).rows());
       Path correlation = run.layer(name).resolve("correlation" + order + ".npy");
       if (!Files.isRegularFile(correlation)) {
-        throw new BadInputException("--run " + dir + ": no " + correlation + " (expected it beside weights.npy)");
+        throw new InvalidSettingException("run", dir, "no " + correlation + " (expected it beside weights.npy)");
       }
     }
     Map<String, String> about = new LinkedHashMap<>();
@@ -127,18 +128,18 @@ public record AnalysisTarget(String path, Map<String, String> about, DatasetId d
    */
   public static AnalysisTarget savedModel(Path folder, DatasetId dataset, String layer, int k) {
     if (!Files.isDirectory(folder)) {
-      throw new BadInputException("--model " + folder + ": no such folder (expected a SavedModel folder or model "
+      throw new InvalidSettingException("model", folder, "no such folder (expected a SavedModel folder or model "
           + "base)");
     }
     long[] shape = BeanModel.inputShapeOf(folder).asArray();
     if (shape[0] != dataset.height() || shape[1] != dataset.width() || shape[2] != dataset.channels()) {
-      throw new BadInputException("--dataset " + dataset + ": images are " + dataset.height() + "x"
+      throw new InvalidSettingException("dataset", dataset, "images are " + dataset.height() + "x"
           + dataset.width() + "x" + dataset.channels() + " but --model " + folder + " expects " + shape[0] + "x"
           + shape[1] + "x" + shape[2]);
     }
     Map<String, Shape> shapes = BeanModel.layerShapesOf(folder);
     if (shapes.isEmpty()) {
-      throw new BadInputException("--model " + folder + ": no '" + SavedModelContract.BEAN_SIGNATURE + "' "
+      throw new InvalidSettingException("model", folder, "no '" + SavedModelContract.BEAN_SIGNATURE + "' "
           + "signature (expected a SavedModel from bean export, which gives each layer's weights and activations)");
     }
     List<String> layers = choose(new ArrayList<>(shapes.keySet()), layer, folder);
@@ -163,7 +164,7 @@ public record AnalysisTarget(String path, Map<String, String> about, DatasetId d
       return known;
     }
     if (!known.contains(layer)) {
-      throw new BadInputException("--layer " + layer + ": no such BEAN layer in " + where + " (expected one of "
+      throw new InvalidSettingException("layer", layer, "no such BEAN layer in " + where + " (expected one of "
           + String.join(", ", known) + ")");
     }
     return List.of(layer);
@@ -171,7 +172,7 @@ public record AnalysisTarget(String path, Map<String, String> about, DatasetId d
 
   private static void requireK(int k, String layer, long neurons) {
     if (k < 2 || k > neurons) {
-      throw new BadInputException("--k " + k + ": layer " + layer + " has " + neurons + " neurons (expected 2 <= k"
+      throw new InvalidSettingException("k", k, "layer " + layer + " has " + neurons + " neurons (expected 2 <= k"
           + " <= " + neurons + ")");
     }
   }

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.beantf.data.BadInputException;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
+import org.beantf.data.InvalidSettingException;
 import org.beantf.data.io.OutputFolder;
 import org.beantf.models.ModelKind;
 import org.beantf.models.analysis.AnalysisFolder;
@@ -68,11 +69,11 @@ public final class AssemblyDemo {
    */
   public AssemblyDemo(String model, int epochs, Path out, Consumer<String> report, Consumer<String> progress) {
     if (!MODELS.contains(model)) {
-      throw new BadInputException("--model " + model + ": unknown demo model (expected one of "
+      throw new InvalidSettingException("model", model, "unknown demo model (expected one of "
           + String.join(", ", MODELS) + ")");
     }
     if (epochs < 1) {
-      throw new BadInputException("--epochs " + epochs + ": expected an integer >= 1");
+      throw new InvalidSettingException("epochs", epochs, "expected an integer >= 1");
     }
     this.model = model;
     this.kind = ModelKind.parse(model);

@@ -3,6 +3,7 @@ package org.beantf.models.experiments;
 import java.util.List;
 import java.util.TreeSet;
 import org.beantf.data.BadInputException;
+import org.beantf.data.InvalidSettingException;
 
 /**
  * The draws of {@code --draws} (DESIGN.md): {@code N} (draw N alone), {@code A..B} (A to B inclusive), or a comma
@@ -45,6 +46,6 @@ public final class DrawRange {
   }
 
   private static BadInputException malformed(String text, String item, String expected) {
-    return new BadInputException("--draws " + text + ": '" + item + "' is not valid (expected " + expected + ")");
+    return new InvalidSettingException("draws", text, "'" + item + "' is not valid (expected " + expected + ")");
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.beantf.data.BadInputException;
+import org.beantf.data.InvalidSettingException;
 import org.beantf.models.train.Regularization;
 
 /**
@@ -90,7 +91,7 @@ public enum FewShotMethod {
     List<String> names = Arrays.stream(list.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
     for (String name : names) {
       if (Arrays.stream(values()).noneMatch(m -> m.cliName.equals(name))) {
-        throw new BadInputException("--methods " + list + ": unknown method '" + name + "' (expected a comma list of "
+        throw new InvalidSettingException("methods", list, "unknown method '" + name + "' (expected a comma list of "
             + Arrays.stream(values()).map(FewShotMethod::cliName).collect(Collectors.joining(", ")) + ")");
       }
     }

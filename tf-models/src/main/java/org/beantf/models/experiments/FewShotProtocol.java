@@ -3,6 +3,7 @@ package org.beantf.models.experiments;
 import java.util.Locale;
 import org.beantf.bean.Normalization;
 import org.beantf.data.BadInputException;
+import org.beantf.data.InvalidSettingException;
 import org.beantf.models.train.FewShotTrainer;
 
 /**
@@ -40,7 +41,7 @@ public enum FewShotProtocol {
         return protocol;
       }
     }
-    throw new BadInputException("--protocol " + name + ": unknown protocol (expected strict or authors)");
+    throw new InvalidSettingException("protocol", name, "unknown protocol (expected strict or authors)");
   }
 
   /** The training schedule for {@code shots} images per class; {@code steps} counts only in the strict protocol. */

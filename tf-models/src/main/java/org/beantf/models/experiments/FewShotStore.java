@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.beantf.data.BadInputException;
+import org.beantf.data.InvalidSettingException;
 import org.beantf.data.io.Folders;
 
 /**
@@ -45,14 +46,14 @@ public final class FewShotStore {
     Path file = root.resolve(SETTINGS);
     try {
       if (!Files.exists(file)) {
-        Folders.requireAbsentOrEmpty("--out", root, ", or a few-shot store made by bean fewshot");
+        Folders.requireAbsentOrEmpty("out", root, ", or a few-shot store made by bean fewshot");
         Folders.writeAtomically(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(settings) + "\n");
         return new FewShotStore(root);
       }
       JsonNode previous = JSON.readTree(file.toFile());
       JsonNode now = JSON.readTree(JSON.writeValueAsString(settings));
       if (!previous.equals(now)) {
-        throw new BadInputException("--out " + root + ": a store made with other settings (" + difference(previous,
+        throw new InvalidSettingException("out", root, "a store made with other settings (" + difference(previous,
             now) + "; expected the same protocol and grid, or another --out)");
       }
       FewShotStore store = new FewShotStore(root);

@@ -3,6 +3,7 @@ package org.beantf.models.export;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.beantf.data.BadInputException;
+import org.beantf.data.InvalidSettingException;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.savedmodels.SavedModelExporter;
@@ -24,13 +25,13 @@ public final class RunExport {
   public static Path export(RunDirectory run, TrainConfig config, Path base, String name, long version) {
     Path kept = run.keptCheckpoint();
     if (!Files.isRegularFile(kept.resolve("variables.index"))) {
-      throw new BadInputException("--run " + run.root() + ": no checkpoint (expected " + kept
+      throw new InvalidSettingException("run", run.root(), "no checkpoint (expected " + kept
           + "/variables.index)");
     }
     Path modelBase = base != null ? base : run.root().resolve("savedmodel");
     String modelName = name != null ? name : config.model().id();
     if (version > 0 && Files.exists(modelBase.resolve(modelName).resolve(Long.toString(version)))) {
-      throw new BadInputException("--version " + version + ": " + modelBase.resolve(modelName).resolve(
+      throw new InvalidSettingException("version", version, "" + modelBase.resolve(modelName).resolve(
           Long.toString(version)) + " exists (expected a new version; an export never overwrites one)");
     }
     long chosen = version > 0 ? version : SavedModelExporter.nextVersion(modelBase, modelName);

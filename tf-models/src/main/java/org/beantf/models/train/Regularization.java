@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.beantf.data.BadInputException;
+import org.beantf.data.InvalidSettingException;
 
 /** The regularizers of a run, from {@code --reg}: any of bean1 or bean2, dropout, l2, l1; or none. */
 public enum Regularization {
@@ -31,15 +32,15 @@ public enum Regularization {
         case "dropout" -> DROPOUT;
         case "l2" -> L2;
         case "l1" -> L1;
-        default -> throw new BadInputException("--reg " + list + ": unknown regularizer '" + item.strip()
+        default -> throw new InvalidSettingException("reg", list, "unknown regularizer '" + item.strip()
             + "' (expected a comma list of none, vanilla, bean1, bean2, dropout, l2, l1)");
       });
     }
     if (parsed.contains(NONE) && parsed.size() > 1) {
-      throw new BadInputException("--reg " + list + ": none (vanilla) cannot be combined with other regularizers");
+      throw new InvalidSettingException("reg", list, "none (vanilla) cannot be combined with other regularizers");
     }
     if (parsed.containsAll(List.of(BEAN1, BEAN2))) {
-      throw new BadInputException("--reg " + list + ": choose one of bean1 and bean2");
+      throw new InvalidSettingException("reg", list, "choose one of bean1 and bean2");
     }
     parsed.remove(NONE);
     return parsed;

@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.beantf.data.BadInputException;
+import org.beantf.data.InvalidSettingException;
 import org.beantf.data.io.Folders;
 
 /**
@@ -36,7 +37,7 @@ public final class RunDirectory {
 
   /** Checks {@code --out} for a new run: absent or an empty folder. */
   public static RunDirectory forNewRun(Path root) {
-    Folders.requireAbsentOrEmpty("--out", root, ", or --resume to continue the run in it");
+    Folders.requireAbsentOrEmpty("out", root, ", or --resume to continue the run in it");
     return new RunDirectory(root);
   }
 
@@ -44,12 +45,12 @@ public final class RunDirectory {
   public static RunDirectory forResume(Path root, JsonNode config) {
     Path saved = root.resolve("config.json");
     if (!Files.isRegularFile(saved)) {
-      throw new BadInputException("--out " + root + ": no config.json (expected a run directory to --resume)");
+      throw new InvalidSettingException("out", root, "no config.json (expected a run directory to --resume)");
     }
     JsonNode previous = read(saved);
     config = canonical(config);
     if (!previous.equals(config)) {
-      throw new BadInputException("--resume " + root + ": the run was made with another configuration ("
+      throw new InvalidSettingException("resume", root, "the run was made with another configuration ("
           + difference(previous, config) + ")");
     }
     return new RunDirectory(root);
@@ -149,7 +150,7 @@ public final class RunDirectory {
   public TrainConfig config() {
     Path file = root.resolve("config.json");
     if (!Files.isRegularFile(file)) {
-      throw new BadInputException("--run " + root + ": no config.json (expected a run directory of bean train)");
+      throw new InvalidSettingException("run", root, "no config.json (expected a run directory of bean train)");
     }
     return ConfigJson.parse(read(file), file);
   }
@@ -193,7 +194,7 @@ public final class RunDirectory {
     }
     Path state = folder.resolve("state.json");
     if (!Files.isRegularFile(state)) {
-      throw new BadInputException("--resume " + root + ": no complete checkpoint (expected " + state + ")");
+      throw new InvalidSettingException("resume", root, "no complete checkpoint (expected " + state + ")");
     }
     return read(state);
   }

@@ -7,7 +7,7 @@ import org.beantf.bean.Divergence;
 import org.beantf.bean.LossForm;
 import org.beantf.bean.Normalization;
 import org.beantf.data.DatasetId;
-import org.beantf.models.InvalidSettingException;
+import org.beantf.data.InvalidSettingException;
 import org.beantf.models.Model;
 import org.beantf.models.ModelDefaults;
 import org.beantf.models.ModelKind;
@@ -113,7 +113,7 @@ public record TrainConfig(ModelKind model, DatasetId dataset, Set<Regularization
    * The model this configuration trains, for images of {@code imageShape} [H, W, C] and the dataset's classes,
    * with the configuration's dropout: the one place a run's model is built.
    *
-   * @throws org.beantf.models.InvalidSettingException if the images do not fit the model
+   * @throws org.beantf.data.InvalidSettingException if the images do not fit the model
    */
   public Model buildModel(Shape imageShape) {
     return model.build(imageShape, dataset.classes(), dropoutRate());

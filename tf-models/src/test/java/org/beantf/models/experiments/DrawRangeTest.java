@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import org.beantf.data.BadInputException;
+import org.beantf.data.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,6 +37,7 @@ class DrawRangeTest {
       "1,,2|--draws 1,,2: '' is not valid (expected N, A..B or a comma list of those, with whole numbers >= 0)",
       "-1|--draws -1: '-1' is not valid (expected N, A..B or a comma list of those, with whole numbers >= 0)"})
   void malformedDrawsNameTheItem(String text, String message) {
-    assertEquals(message, assertThrows(BadInputException.class, () -> DrawRange.parse(text)).getMessage());
+    assertEquals(message, assertThrows(InvalidSettingException.class, () -> DrawRange.parse(text))
+        .messageFor(p -> "--" + p));
   }
 }

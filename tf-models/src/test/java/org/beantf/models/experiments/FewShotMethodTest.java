@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.beantf.data.BadInputException;
+import org.beantf.data.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 
 class FewShotMethodTest {
@@ -30,7 +30,9 @@ class FewShotMethodTest {
   void listsKeepTheTablesOrderAndRefuseUnknownNames() {
     assertEquals(List.of(FewShotMethod.VANILLA, FewShotMethod.BEAN2, FewShotMethod.KNN),
         FewShotMethod.parseList("knn, BEAN2,vanilla"));
-    BadInputException e = assertThrows(BadInputException.class, () -> FewShotMethod.parseList("vanilla,bean3"));
-    assertTrue(e.getMessage().startsWith("--methods vanilla,bean3: unknown method 'bean3'"), e.getMessage());
+    InvalidSettingException e = assertThrows(InvalidSettingException.class,
+        () -> FewShotMethod.parseList("vanilla,bean3"));
+    assertTrue(e.messageFor(p -> "--" + p).startsWith("--methods vanilla,bean3: unknown method 'bean3'"),
+        e.getMessage());
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.beantf.data.BadInputException;
+import org.beantf.data.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,11 +40,11 @@ class FewShotStoreTest {
   @Test
   void aStoreMadeWithOtherSettingsIsRefused() {
     FewShotStore.open(dir.resolve("store"), FewShotGrid.settings(FewShotProtocol.STRICT, 500));
-    BadInputException e = assertThrows(BadInputException.class, () -> FewShotStore.open(dir.resolve("store"),
-        FewShotGrid.settings(FewShotProtocol.STRICT, 100)));
+    InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> FewShotStore.open(
+        dir.resolve("store"), FewShotGrid.settings(FewShotProtocol.STRICT, 100)));
     assertEquals("--out " + dir.resolve("store") + ": a store made with other settings (steps: was 500, now 100; "
-        + "expected the same protocol and grid, or another --out)", e.getMessage());
-    e = assertThrows(BadInputException.class, () -> FewShotStore.open(dir.resolve("store"),
+        + "expected the same protocol and grid, or another --out)", e.messageFor(p -> "--" + p));
+    e = assertThrows(InvalidSettingException.class, () -> FewShotStore.open(dir.resolve("store"),
         FewShotGrid.settings(FewShotProtocol.AUTHORS, 500)));
     assertTrue(e.getMessage().contains("protocol: was \"strict\", now \"authors\""), e.getMessage());
   }

@@ -1,16 +1,16 @@
-package org.beantf.models;
+package org.beantf.data;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.beantf.data.BadInputException;
 
 /**
  * A setting of a run that is not valid: the one place a setting is checked throws this, naming the parameter(s)
  * (in the command line's spelling without the dashes: "model", "alpha", "val-split"), the value(s) and what was
- * expected. The command line prints it as {@code --<parameter> <value>: <problem>} and exits with code 2.
+ * expected. The command line prints it as {@code --<parameter> <value>: <problem>} and exits with code 2; the
+ * message itself reads {@code <parameter> <value>: <problem>}, for callers of the library.
  */
-public final class InvalidSettingException extends BadInputException {
+public class InvalidSettingException extends BadInputException {
   private static final long serialVersionUID = 1L;
 
   private final List<String> parameters;
@@ -24,6 +24,12 @@ public final class InvalidSettingException extends BadInputException {
    */
   public InvalidSettingException(String parameter, Object value, String problem) {
     this(List.of(parameter), List.of(String.valueOf(value)), problem);
+  }
+
+  /** As {@link #InvalidSettingException(String, Object, String)}, caused by {@code cause} (the OS's reason). */
+  public InvalidSettingException(String parameter, Object value, String problem, Throwable cause) {
+    this(List.of(parameter), List.of(String.valueOf(value)), problem);
+    initCause(cause);
   }
 
   private InvalidSettingException(List<String> parameters, List<String> values, String problem) {
