@@ -20,22 +20,23 @@ public record FewShotDraw(long seed, int[] shots, int[] validation) {
 
   /** Reported draw {@code draw} of {@code shots} per class. */
   public static FewShotDraw reported(FewShotProtocol protocol, DatasetId dataset, int[] labels, int shots, int draw) {
-    return of(protocol, labels, shots, Seeds.derive(ROOT_SEED, "fewshot:" + dataset.cliName(), shots, draw));
+    return of(protocol, labels, dataset.classes(), shots, Seeds.derive(ROOT_SEED, "fewshot:" + dataset.cliName(), shots,
+        draw));
   }
 
   /** Tuning draw {@code tuning} (0, 1, 2) of {@code shots} per class. */
   public static FewShotDraw tuning(FewShotProtocol protocol, DatasetId dataset, int[] labels, int shots, int tuning) {
-    return of(protocol, labels, shots, Seeds.derive(ROOT_SEED, "fewshot-tuning:" + dataset.cliName(), shots,
+    return of(protocol, labels, dataset.classes(), shots, Seeds.derive(ROOT_SEED, "fewshot-tuning:" + dataset.cliName(), shots,
         tuning));
   }
 
-  private static FewShotDraw of(FewShotProtocol protocol, int[] labels, int shots, long seed) {
+  private static FewShotDraw of(FewShotProtocol protocol, int[] labels, int classes, int shots, long seed) {
     if (protocol == FewShotProtocol.STRICT) {
-      FewShotSampler.FewShot drawn = FewShotSampler.sample(labels, 10, shots, 0, labels.length,
+      FewShotSampler.FewShot drawn = FewShotSampler.sample(labels, classes, shots, 0, labels.length,
           FewShotProtocol.STRICT_VALIDATION_PER_CLASS, seed);
       return new FewShotDraw(seed, drawn.shots(), drawn.validation());
     }
-    FewShotSampler.FewShot drawn = FewShotSampler.sample(labels, 10, shots, 0,
+    FewShotSampler.FewShot drawn = FewShotSampler.sample(labels, classes, shots, 0,
         Math.min(FewShotProtocol.AUTHORS_SHOT_RANGE, labels.length), 0, seed);
     return new FewShotDraw(seed, drawn.shots(),
         FewShotSampler.randomSample(labels.length, Math.min(FewShotProtocol.AUTHORS_VALIDATION, labels.length), seed));

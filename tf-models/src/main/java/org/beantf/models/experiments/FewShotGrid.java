@@ -70,7 +70,8 @@ public final class FewShotGrid {
           .put("validation_per_class", FewShotProtocol.STRICT_VALIDATION_PER_CLASS)
           .put("tuning_draws", TUNING_DRAWS);
     } else {
-      settings.put("batch", 1).put("epochs_1_shot", 200).put("epochs", 100)
+      settings.put("batch", FewShotProtocol.AUTHORS_BATCH).put("epochs_1_shot", FewShotProtocol.AUTHORS_EPOCHS_1_SHOT)
+          .put("epochs", FewShotProtocol.AUTHORS_EPOCHS)
           .put("shot_range", FewShotProtocol.AUTHORS_SHOT_RANGE).put("validation", FewShotProtocol.AUTHORS_VALIDATION);
     }
     ObjectNode grid = settings.putObject("grid");
@@ -98,11 +99,11 @@ public final class FewShotGrid {
                   "%s %d-shot %s draw %d: test %.4f", id, shots, method.cliName(), draw, result.testAccuracy()));
             }
           }
-          store.writeTable(FewShotTable.render(plan.protocol(), store.results()));
+          store.writeTable(FewShotTable.render(plan.protocol(), plan.steps(), store.results()));
         }
       }
     }
-    store.writeTable(FewShotTable.render(plan.protocol(), store.results()));
+    store.writeTable(FewShotTable.render(plan.protocol(), plan.steps(), store.results()));
   }
 
   /** The setting of {@code method} with the best mean validation accuracy over the tuning draws (the first of ties). */

@@ -30,6 +30,12 @@ public enum FewShotProtocol {
   public static final int STRICT_VALIDATION_PER_CLASS = 10;
   public static final int AUTHORS_SHOT_RANGE = 50_000;
   public static final int AUTHORS_VALIDATION = 10_000;
+  /** The authors' batch size. */
+  public static final int AUTHORS_BATCH = 1;
+  /** The authors' epochs for 1 shot per class. */
+  public static final int AUTHORS_EPOCHS_1_SHOT = 200;
+  /** The authors' epochs for more shots. */
+  public static final int AUTHORS_EPOCHS = 100;
 
   public String cliName() {
     return name().toLowerCase(Locale.ROOT);
@@ -48,7 +54,7 @@ public enum FewShotProtocol {
   public FewShotTrainer.Schedule schedule(int shots, int steps) {
     return this == STRICT
         ? FewShotTrainer.Schedule.fullBatch(VALIDATE_EVERY, steps / VALIDATE_EVERY)
-        : FewShotTrainer.Schedule.epochs(1, shots == 1 ? 200 : 100);
+        : FewShotTrainer.Schedule.epochs(AUTHORS_BATCH, shots == 1 ? AUTHORS_EPOCHS_1_SHOT : AUTHORS_EPOCHS);
   }
 
   /** BEAN's normalisation: the paper's, or none as in the authors' code (their α). */

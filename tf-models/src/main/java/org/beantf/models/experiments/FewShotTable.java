@@ -26,8 +26,12 @@ public final class FewShotTable {
   /** A column of the table. */
   record Column(String dataset, int shots) {}
 
-  /** The markdown table of {@code results}, made under {@code protocol}. */
-  public static String render(FewShotProtocol protocol, List<FewShotResult> results) {
+  /**
+   * The markdown table of {@code results}, made under {@code protocol}.
+   *
+   * @param steps the strict protocol's full-batch steps the store was made with (not used by the authors' one)
+   */
+  public static String render(FewShotProtocol protocol, int steps, List<FewShotResult> results) {
     Map<Column, Map<String, Map<Integer, Double>>> cells = new TreeMap<>(Comparator
         .comparingInt((Column c) -> DatasetId.parse(c.dataset()).ordinal()).thenComparingInt(Column::shots));
     for (FewShotResult r : results) {
@@ -39,7 +43,7 @@ public final class FewShotTable {
         .distinct().toList()));
     StringBuilder out = new StringBuilder();
     out.append("## Few-shot learning from scratch, LeNet-5 (").append(protocol.cliName()).append(" protocol)\n\n")
-        .append(description(protocol)).append("\n\n");
+        .append(description(protocol, steps)).append("\n\n");
     if (columns.isEmpty()) {
       return out.append("No results yet.\n").toString();
     }
@@ -84,14 +88,23 @@ public final class FewShotTable {
     return out.toString();
   }
 
-  private static String description(FewShotProtocol protocol) {
+  private static String description(FewShotProtocol protocol, int steps) {
     return protocol == FewShotProtocol.STRICT
-        ? "Strict protocol: k shots per class from the whole training base; validation on 10 other images per class "
-            + "(100 labels in all); hyper-parameters chosen per dataset, k and method on 3 tuning draws; full-batch "
-            + "Adam (lr 5e-4) for 500 steps, the best of the steps validated every 10 kept."
-        : "Authors' protocol: k shots per class from the first 50,000 training images; batch size 1 for 200 epochs "
-            + "(1-shot) or 100; the epoch with the best accuracy on 10,000 random training images kept. **This "
-            + "spends 10,000 extra labels** on model selection, far more than the k·10 it trains on.";
+        ? String.format(Locale.ROOT, "Strict protocol: k shots per class from the whole training base; validation "
+            + "on %d other images per class (%d labels in all); hyper-parameters chosen per dataset, k and method on "
+            + "%d tuning draws; full-batch Adam (lr %s) for %d steps, the best of the steps validated every %d kept.",
+            FewShotProtocol.STRICT_VALIDATION_PER_CLASS, 10 * FewShotProtocol.STRICT_VALIDATION_PER_CLASS,
+            FewShotGrid.TUNING_DRAWS, rate(), steps, FewShotProtocol.VALIDATE_EVERY)
+        : String.format(Locale.ROOT, "Authors' protocol: k shots per class from the first %,d training images; batch "
+            + "size %d for %d epochs (1-shot) or %d; the epoch with the best accuracy on %,d random training images "
+            + "kept. **This spends %,d extra labels** on model selection, far more than the k·10 it trains on.",
+            FewShotProtocol.AUTHORS_SHOT_RANGE, FewShotProtocol.AUTHORS_BATCH, FewShotProtocol.AUTHORS_EPOCHS_1_SHOT,
+            FewShotProtocol.AUTHORS_EPOCHS, FewShotProtocol.AUTHORS_VALIDATION, FewShotProtocol.AUTHORS_VALIDATION);
+  }
+
+  /** The learning rate as the protocols state it, "5e-4". */
+  private static String rate() {
+    return String.format(Locale.ROOT, "%.0e", FewShotProtocol.LEARNING_RATE).replace("e-0", "e-");
   }
 
   private static void header(StringBuilder out, String first, List<Column> columns) {
