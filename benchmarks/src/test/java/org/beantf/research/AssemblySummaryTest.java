@@ -1,4 +1,4 @@
-package org.beantf.models.experiments;
+package org.beantf.research;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.beantf.models.experiments;
+package org.beantf.research;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
