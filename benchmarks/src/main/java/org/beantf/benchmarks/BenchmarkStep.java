@@ -3,7 +3,6 @@ package org.beantf.benchmarks;
 import org.beantf.data.DatasetId;
 import org.beantf.models.ModelKind;
 import org.beantf.models.train.BatchFeeder;
-import org.beantf.models.train.Regularization;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.models.train.TrainingSession;
 import org.tensorflow.ndarray.Shape;
@@ -19,7 +18,7 @@ final class BenchmarkStep implements AutoCloseable {
 
   BenchmarkStep(String model, DatasetId dataset, String reg) {
     TrainConfig config = TrainConfig.builder(ModelKind.parse(model), dataset)
-        .regularizers(Regularization.parseList(reg)).batch(BATCH).threads(1).build();
+        .regularizers(reg).batch(BATCH).threads(1).build();
     session = TrainingSession.open(config, Shape.of(dataset.height(), dataset.width(), dataset.channels()));
     session.initialise();
   }

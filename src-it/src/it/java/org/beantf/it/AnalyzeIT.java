@@ -15,7 +15,6 @@ import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.data.fetch.DatasetCache;
 import org.beantf.models.ModelKind;
-import org.beantf.models.train.Regularization;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.models.train.Trainer;
@@ -47,7 +46,7 @@ class AnalyzeIT {
     for (int i = 0; i < first.length; i++) {
       first[i] = i;
     }
-    TrainConfig config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).regularizers(Regularization.BEAN2).epochs(1)
+    TrainConfig config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).regularizers("bean2").epochs(1)
         .threads(2).build();
     run = dir.resolve("run");
     new Trainer(config, TrainingListener.SILENT).train(

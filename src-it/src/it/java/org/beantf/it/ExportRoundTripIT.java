@@ -16,7 +16,6 @@ import org.beantf.models.ModelKind;
 import org.beantf.models.export.InferenceGraph;
 import org.beantf.models.export.ModelExport;
 import org.beantf.models.train.BatchFeeder;
-import org.beantf.models.train.Regularization;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.models.train.Trainer;
@@ -50,7 +49,7 @@ class ExportRoundTripIT {
   @Test
   void beanModelAndTheRawBundleEqualTheTrainingGraph() throws Exception {
     Dataset mnist = new DatasetCache(dir.resolve("data"), line -> { }).load(DatasetId.MNIST);
-    TrainConfig config = TrainConfig.builder(ModelKind.LENET5, DatasetId.MNIST).regularizers(Regularization.BEAN2)
+    TrainConfig config = TrainConfig.builder(ModelKind.LENET5, DatasetId.MNIST).regularizers("bean2")
         .epochs(1).threads(2).build();
     Path run = dir.resolve("run");
     Dataset small = new Dataset(DatasetId.MNIST, mnist.train().subset(range(3000)), mnist.test());

@@ -17,7 +17,6 @@ import org.beantf.data.ImageSet;
 import org.beantf.models.ModelKind;
 import org.beantf.models.nn.VariableStore;
 import org.beantf.models.train.BatchFeeder;
-import org.beantf.models.train.Regularization;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.models.train.TrainingSession;
 import org.junit.jupiter.api.Test;
@@ -64,7 +63,7 @@ class ResNet18StepsIT {
   @Test
   void trainsTwentyStepsWithFallingLossAndMovingStatistics() throws Exception {
     ImageSet images = Cifar10Reader.read(List.of(cifarFormatFile()));
-    TrainConfig config = TrainConfig.builder(ModelKind.RESNET18, DatasetId.CIFAR10).regularizers(Regularization.BEAN1)
+    TrainConfig config = TrainConfig.builder(ModelKind.RESNET18, DatasetId.CIFAR10).regularizers("bean1")
         .batch(BATCH).threads(2).seed(5).build();
     try (TrainingSession session = TrainingSession.open(config, Shape.of(32, 32, 3));
         BatchFeeder feeder = new BatchFeeder(images, BATCH)) {

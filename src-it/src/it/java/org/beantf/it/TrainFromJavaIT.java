@@ -11,7 +11,6 @@ import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.data.fetch.DatasetCache;
 import org.beantf.models.ModelKind;
-import org.beantf.models.train.Regularization;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.models.train.Trainer;
@@ -32,7 +31,7 @@ class TrainFromJavaIT {
     // README-BEGIN
     Dataset mnist = cache.load(DatasetId.MNIST);
     TrainConfig config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST)
-        .regularizers(Regularization.BEAN2).epochs(1).seed(42).build();
+        .regularizers("bean2").epochs(1).seed(42).build();
     Trainer trainer = new Trainer(config, TrainingListener.SILENT);
     TrainingOutcome outcome = trainer.train(mnist, RunDirectory.forNewRun(runs.resolve("mlp-bean2")));
     System.out.printf("test accuracy %.4f%n", outcome.testAccuracy());

@@ -10,7 +10,6 @@ import org.beantf.data.fetch.DatasetCache;
 import org.beantf.data.io.Folders;
 import org.beantf.models.ModelKind;
 import org.beantf.models.export.ModelExport;
-import org.beantf.models.train.Regularization;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.models.train.Trainer;
@@ -47,7 +46,7 @@ class UseFromJavaIT {
   @Test
   void theReadmeExampleLoadsAndPredicts() throws Exception {
     Dataset mnist = new DatasetCache(dir.resolve("data"), System.err::println).load(DatasetId.MNIST);
-    TrainConfig config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).regularizers(Regularization.BEAN2).epochs(1)
+    TrainConfig config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).regularizers("bean2").epochs(1)
         .build();
     Folders.deleteRecursively(RUN);
     try {

@@ -51,7 +51,10 @@ public class InvalidSettingException extends BadInputException {
     return parameters.get(0);
   }
 
-  /** The message with each parameter spelt by {@code name} (for the command line, "--" + parameter). */
+  /**
+   * The message with each parameter spelt by {@code name} (for the command line, "--" + parameter; a spelling that
+   * ends in '=' is followed by the value directly).
+   */
   public String messageFor(UnaryOperator<String> name) {
     return render(parameters, values, problem, name);
   }
@@ -60,7 +63,9 @@ public class InvalidSettingException extends BadInputException {
       UnaryOperator<String> name) {
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < parameters.size(); i++) {
-      parts.add(name.apply(parameters.get(i)) + " " + values.get(i));
+      String spelt = name.apply(parameters.get(i));
+      // a name ending in '=' takes its value without a space ("--reg-option NAME=VALUE")
+      parts.add(spelt + (spelt.endsWith("=") ? "" : " ") + values.get(i));
     }
     return String.join(" ", parts) + ": " + problem;
   }

@@ -6,6 +6,7 @@ import org.beantf.data.InvalidSettingException;
 import org.beantf.savedmodels.InvalidModelException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -44,7 +45,7 @@ public final class BeanCli {
     System.setProperty("java.awt.headless", "true");
     CommandLine commandLine = new CommandLine(new BeanCli()).setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler(BeanCli::badUsage);
-    commandLine.setExecutionExceptionHandler((e, cl, parsed) -> failure(e, cl.getErr()));
+    commandLine.setExecutionExceptionHandler((e, cl, parsed) -> failure(e, cl.getErr(), cl.getCommandSpec()));
     return commandLine.execute(args);
   }
 
@@ -55,10 +56,10 @@ public final class BeanCli {
     return BAD_INPUT;
   }
 
-  private static int failure(Exception e, PrintWriter err) {
+  private static int failure(Exception e, PrintWriter err, CommandSpec command) {
     ProgressBarListener.closeActive();
     if (e instanceof InvalidSettingException setting) {
-      err.println("bean: " + setting.messageFor(parameter -> "--" + parameter));
+      err.println("bean: " + setting.messageFor(parameter -> flag(command, parameter)));
       return BAD_INPUT;
     }
     if (e instanceof BadInputException || e instanceof InvalidModelException) {
@@ -71,6 +72,17 @@ public final class BeanCli {
     err.println("bean: " + firstLine(e.getMessage() != null ? e.getMessage() : e.toString())
         + (System.getenv("BEAN_DEBUG") == null ? " (set BEAN_DEBUG=1 for the stack trace)" : ""));
     return FAILURE;
+  }
+
+  /**
+   * How the command line spells setting {@code parameter}: its option, or {@code --reg-option NAME=} for a
+   * regularizer setting without an option of its own.
+   */
+  static String flag(CommandSpec command, String parameter) {
+    if (command.findOption("--" + parameter) != null || command.findOption("--reg-option") == null) {
+      return "--" + parameter;
+    }
+    return "--reg-option " + parameter + "=";
   }
 
   /**

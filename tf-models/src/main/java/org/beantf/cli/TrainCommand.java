@@ -3,6 +3,7 @@ package org.beantf.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.beantf.bean.Divergence;
 import org.beantf.bean.LossForm;
@@ -12,7 +13,6 @@ import org.beantf.models.ModelDefaults;
 import org.beantf.models.ModelKind;
 import org.beantf.models.export.RunExport;
 import org.beantf.models.train.ConfigJson;
-import org.beantf.models.train.Regularization;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.models.train.Trainer;
@@ -36,7 +36,8 @@ final class TrainCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--reg", defaultValue = "none", paramLabel = "LIST",
-      description = "comma list of none (vanilla), bean1, bean2, dropout, l2, l1 (default ${DEFAULT-VALUE})")
+      description = "comma list of the registered regularizers: none (vanilla), bean1, bean2, dropout, l2, l1 "
+          + "(default ${DEFAULT-VALUE})")
   String reg;
 
   @Option(names = "--alpha", paramLabel = "A", description = "BEAN strength α (default per model and order)")
@@ -66,6 +67,10 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--bean-layers", split = ",", paramLabel = "a,b", description = "BEAN layers (default all)")
   List<String> beanLayers = List.of();
+
+  @Option(names = "--reg-option", paramLabel = "NAME=VALUE",
+      description = "a setting of a registered regularizer that has no option of its own (repeatable)")
+  Map<String, String> regOptions = Map.of();
 
   @Option(names = "--epochs", defaultValue = "5", paramLabel = "E")
   int epochs;
@@ -126,10 +131,10 @@ final class TrainCommand implements Callable<Integer> {
    * given keeps the model's default.
    */
   TrainConfig config() {
-    TrainConfig.Builder builder = TrainConfig.builder(ModelKind.parse(model), dataset.id())
-        .regularizers(Regularization.parseList(reg)).gamma(gamma).divergence(divergence).form(form)
-        .normalization(normalization).beanLayers(beanLayers).validation(valSplit).batch(batch).seed(seed)
-        .shots(shots).augmentFlip(augment == Augment.FLIP);
+    TrainConfig.Builder builder = TrainConfig.builder(ModelKind.parse(model), dataset.id()).regularizers(reg)
+        .gamma(gamma).normalization(normalization).validation(valSplit).batch(batch).seed(seed).shots(shots)
+        .augmentFlip(augment == Augment.FLIP).divergence(divergence).form(form).beanLayers(beanLayers);
+    regOptions.forEach(builder::set);
     if (alpha != null) {
       builder.alpha(alpha);
     }

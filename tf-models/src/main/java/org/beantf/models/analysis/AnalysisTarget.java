@@ -19,7 +19,7 @@ import org.beantf.data.DatasetId;
 import org.beantf.data.InvalidSettingException;
 import org.beantf.data.npy.Npy;
 import org.beantf.models.export.BeanSettings;
-import org.beantf.models.train.Regularization;
+import org.beantf.models.regularizers.Regularizer;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.savedmodels.BeanModel;
@@ -178,18 +178,7 @@ public record AnalysisTarget(String path, Map<String, String> about, DatasetId d
   }
 
   private static String regularizers(TrainConfig config) {
-    List<String> names = new ArrayList<>();
-    for (Regularization r : Regularization.values()) {
-      if (config.regs().contains(r)) {
-        names.add(r.cliName() + switch (r) {
-          case BEAN1, BEAN2 -> " (α = " + config.alpha() + ")";
-          case DROPOUT -> " (p = " + config.dropout() + ")";
-          case L2 -> " (λ = " + config.l2() + ")";
-          case L1 -> " (λ = " + config.l1() + ")";
-          default -> "";
-        });
-      }
-    }
+    List<String> names = config.active().stream().map(Regularizer::description).toList();
     return names.isEmpty() ? "none" : String.join(", ", names);
   }
 

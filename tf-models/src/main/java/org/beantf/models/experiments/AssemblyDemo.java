@@ -21,7 +21,6 @@ import org.beantf.models.analysis.RunComparison.ComparedRun;
 import org.beantf.models.analysis.RunComparison;
 import org.beantf.models.export.RunExport;
 import org.beantf.models.export.SavedModelEvaluation;
-import org.beantf.models.train.Regularization;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.models.train.Trainer;
@@ -115,8 +114,8 @@ public final class AssemblyDemo {
     report.accept("BEAN-2 adds α times a co-activation loss to each dense layer's training loss, weighted by A²: how "
         + "much two neurons share outgoing connections (F = |tanh(W)|, A¹ = FFᵀ/M, A² = A¹ ⊙ A¹); it pulls "
         + "neurons that project alike to fire alike (paper Eq. 1-7)");
-    TrainingOutcome vanilla = train(config(), staged, VANILLA, mnist, listener);
-    TrainConfig beanConfig = config(Regularization.BEAN2);
+    TrainingOutcome vanilla = train(config("none"), staged, VANILLA, mnist, listener);
+    TrainConfig beanConfig = config("bean2");
     TrainingOutcome bean = train(beanConfig, staged, BEAN2, mnist, listener);
 
     Path exported = RunExport.export(new RunDirectory(staged.resolve(BEAN2)), beanConfig, null, null, 0);
@@ -136,7 +135,7 @@ public final class AssemblyDemo {
     report.accept("analysing layer " + layer + " of both runs (k-means with k = " + K + ", seed " + SEED + ")");
     List<ComparedRun> runs = new ArrayList<>();
     runs.add(analyse(staged, VANILLA, "vanilla", layer, vanilla, mnist));
-    runs.add(analyse(staged, BEAN2, String.format(Locale.ROOT, "BEAN-2 (α = %s)", alpha(beanConfig.alpha())),
+    runs.add(analyse(staged, BEAN2, String.format(Locale.ROOT, "BEAN-2 (α = %s)", alpha(beanConfig.bean().orElseThrow().alpha())),
         layer, bean, mnist));
     RunComparison comparison = new RunComparison(String.format(Locale.ROOT, "%s on MNIST, vanilla against BEAN-2, "
         + "%d epoch%s, seed %d", model.equals("lenet5") ? "LeNet-5" : "MLP", epochs, epochs == 1 ? "" : "s", SEED), layer,
@@ -157,7 +156,7 @@ public final class AssemblyDemo {
     return new Outcome(target, target.resolve(VANILLA), target.resolve(BEAN2), savedModel, reloaded, comparison);
   }
 
-  private TrainConfig config(Regularization... regularizers) {
+  private TrainConfig config(String regularizers) {
     return TrainConfig.builder(kind, DatasetId.MNIST).regularizers(regularizers).epochs(epochs).seed(SEED)
         .build();
   }
@@ -165,7 +164,7 @@ public final class AssemblyDemo {
   private TrainingOutcome train(TrainConfig config, Path staged, String folder, Dataset mnist,
       Supplier<TrainingListener> listener) {
     report.accept(String.format(Locale.ROOT, "training %s %s for %d epoch%s (seed %d) into %s", model,
-        config.regs().isEmpty() ? "vanilla" : "+ BEAN-2 (α = " + alpha(config.alpha()) + ")", epochs,
+        config.bean().map(b -> "+ BEAN-2 (α = " + alpha(b.alpha()) + ")").orElse("vanilla"), epochs,
         epochs == 1 ? "" : "s", SEED, out.target().resolve(folder)));
     return new Trainer(config, listener.get())
         .train(mnist, RunDirectory.forNewRun(staged.resolve(folder)));

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.beantf.data.BadInputException;
 import org.beantf.data.InvalidSettingException;
-import org.beantf.models.train.Regularization;
 
 /**
  * The rows of Table 1 that we run: LeNet-5 alone or with one regularizer, and two classical classifiers on raw
@@ -22,28 +21,35 @@ import org.beantf.models.train.Regularization;
  * Kernel ridge's λ = 1e-3 is fixed by the issue.
  */
 public enum FewShotMethod {
-  VANILLA("vanilla", "LeNet-5", Regularization.NONE, null),
-  DROPOUT("dropout", "+ dropout", Regularization.DROPOUT, "p"),
-  L2("l2", "+ weight decay", Regularization.L2, "lambda"),
-  L1("l1", "+ ℓ1", Regularization.L1, "lambda"),
-  BEAN1("bean1", "+ BEAN-1", Regularization.BEAN1, "alpha"),
-  BEAN2("bean2", "+ BEAN-2", Regularization.BEAN2, "alpha"),
-  KNN("knn", "1-nearest neighbour (pixels)", null, null),
-  KERNEL_RIDGE("kernel-ridge", "RBF kernel ridge (pixels)", null, "lambda");
+  VANILLA("vanilla", "LeNet-5", "none", null, null),
+  DROPOUT("dropout", "+ dropout", "dropout", "p", "dropout"),
+  L2("l2", "+ weight decay", "l2", "lambda", "l2"),
+  L1("l1", "+ ℓ1", "l1", "lambda", "l1"),
+  BEAN1("bean1", "+ BEAN-1", "bean1", "alpha", "alpha"),
+  BEAN2("bean2", "+ BEAN-2", "bean2", "alpha", "alpha"),
+  KNN("knn", "1-nearest neighbour (pixels)", null, null, null),
+  KERNEL_RIDGE("kernel-ridge", "RBF kernel ridge (pixels)", null, "lambda", null);
 
   /** Kernel ridge's ridge λ, added to the kernel matrix's diagonal. */
   public static final double KERNEL_RIDGE_LAMBDA = 1e-3;
 
   private final String cliName;
   private final String label;
-  private final Regularization regularization;
+  private final String regularizer;
   private final String parameter;
+  private final String setting;
 
-  FewShotMethod(String cliName, String label, Regularization regularization, String parameter) {
+  /**
+   * @param regularizer the regularizer LeNet-5 trains with, as {@code --reg} names it; null for a pixel classifier
+   * @param parameter the grid's hyper-parameter (as the store records it), or null
+   * @param setting the regularizer setting the hyper-parameter is, or null
+   */
+  FewShotMethod(String cliName, String label, String regularizer, String parameter, String setting) {
     this.cliName = cliName;
     this.label = label;
-    this.regularization = regularization;
+    this.regularizer = regularizer;
     this.parameter = parameter;
+    this.setting = setting;
   }
 
   public String cliName() {
@@ -57,11 +63,22 @@ public enum FewShotMethod {
 
   /** Whether this method trains LeNet-5 (otherwise it classifies raw pixels directly). */
   public boolean isNetwork() {
-    return regularization != null;
+    return regularizer != null;
   }
 
-  public Regularization regularization() {
-    return regularization;
+  /** The regularizer LeNet-5 trains with, as {@code --reg} names it ("none" for vanilla). */
+  public String regularizer() {
+    return regularizer;
+  }
+
+  /** The grid's hyper-parameter ("alpha", "p", "lambda"), or null without one. */
+  public String parameter() {
+    return parameter;
+  }
+
+  /** The regularizer setting the grid's hyper-parameter sets ("alpha", "dropout", "l2"), or null. */
+  public String setting() {
+    return setting;
   }
 
   /** The settings tried (strict) or used (authors), in the order ties are broken: the first best wins. */

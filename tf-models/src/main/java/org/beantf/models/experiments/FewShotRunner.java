@@ -3,7 +3,6 @@ package org.beantf.models.experiments;
 import org.beantf.data.Dataset;
 import org.beantf.models.ModelKind;
 import org.beantf.models.train.FewShotTrainer;
-import org.beantf.models.train.Regularization;
 import org.beantf.models.train.TrainConfig;
 
 /** Runs one method with one setting on one draw: LeNet-5 trained by {@link FewShotTrainer}, or a pixel classifier. */
@@ -55,17 +54,11 @@ final class FewShotRunner {
 
   /** LeNet-5 with {@code method}'s regularizer at {@code setting}; the batch size lets BEAN pick its cheapest form. */
   TrainConfig config(Dataset dataset, FewShotMethod method, Hyperparameters setting, int batch, long seed) {
-    TrainConfig.Builder builder = TrainConfig.builder(ModelKind.LENET5, dataset.id()).normalization(protocol.normalization())
-        .learningRate(FewShotProtocol.LEARNING_RATE).batch(batch).seed(seed).threads(threads);
-    if (method.regularization() != Regularization.NONE) {
-      builder.regularizers(method.regularization());
-    }
-    switch (method) {
-      case DROPOUT -> builder.dropout(setting.get("p"));
-      case L2 -> builder.l2(setting.get("lambda"));
-      case L1 -> builder.l1(setting.get("lambda"));
-      case BEAN1, BEAN2 -> builder.alpha(setting.get("alpha"));
-      default -> { }
+    TrainConfig.Builder builder = TrainConfig.builder(ModelKind.LENET5, dataset.id())
+        .normalization(protocol.normalization()).learningRate(FewShotProtocol.LEARNING_RATE).batch(batch).seed(seed)
+        .threads(threads).regularizers(method.regularizer());
+    if (method.setting() != null) {
+      builder.set(method.setting(), setting.get(method.parameter()));
     }
     return builder.build();
   }

@@ -27,9 +27,9 @@ public record BeanSettings(double gamma, Normalization normalization, int order,
 
   /** The settings of a run trained with {@code config}. */
   public static BeanSettings of(TrainConfig config) {
-    int order = config.beanOrder();
-    return new BeanSettings(config.gamma(), config.normalization(), order, order == 0 ? Double.NaN : config.alpha(),
-        config.divergence());
+    return config.bean().map(b -> new BeanSettings(config.gamma(), config.normalization(), b.order(), b.alpha(),
+        b.divergence())).orElse(new BeanSettings(config.gamma(), config.normalization(), 0, Double.NaN,
+        Divergence.SQUARED));
   }
 
   /** The correlation matrix that shows this model's assemblies: A¹ for BEAN-1, A² otherwise. */

@@ -1,8 +1,9 @@
 package org.beantf.models.train;
 
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
-import org.beantf.bean.BeanRegularizer;
+import java.util.Map;
+import java.util.Optional;
 import org.beantf.bean.Divergence;
 import org.beantf.bean.LossForm;
 import org.beantf.bean.Normalization;
@@ -11,14 +12,19 @@ import org.beantf.data.InvalidSettingException;
 import org.beantf.models.Model;
 import org.beantf.models.ModelDefaults;
 import org.beantf.models.ModelKind;
+import org.beantf.models.regularizers.BeanRegularization;
+import org.beantf.models.regularizers.Regularizer;
+import org.beantf.models.regularizers.Regularizers;
+import org.beantf.models.regularizers.Settings;
 import org.tensorflow.ndarray.Shape;
 
 /**
  * Everything that determines a training run, with every default resolved. Two runs with equal configurations and
  * seeds produce bit-identical weights; {@code --resume} refuses a run directory made with another configuration.
  *
- * @param alpha α of BEAN (used when {@code regs} has bean1 or bean2)
- * @param beanLayers the BEAN layers to regularize; empty for all of the model's
+ * @param regularizers the run's regularizers (what {@code --reg} named) and every registered type's settings
+ * @param gamma γ of the connectivity f(W) = |tanh(γW)|, for BEAN and for the correlation matrices every run exports
+ * @param normalization the correlation matrices' normalisation, for BEAN and for the exported matrices
  * @param epochs the epochs to train, or the cap when {@code untilConverged}
  * @param patience epochs without improvement before {@code untilConverged} stops
  * @param validation images held out of training for early stopping and model selection (0 for none)
@@ -26,29 +32,20 @@ import org.tensorflow.ndarray.Shape;
  * @param augmentFlip random horizontal flips of training images (CIFAR-10)
  * @param threads TensorFlow's intra-op threads (inter-op is 1), fixed so results do not depend on the machine
  */
-public record TrainConfig(ModelKind model, DatasetId dataset, Set<Regularization> regs, double alpha, double dropout,
-    double l2, double l1, double gamma, Divergence divergence, LossForm form, Normalization normalization,
-    List<String> beanLayers, int epochs, boolean untilConverged, int patience, int validation, int batch,
+public record TrainConfig(ModelKind model, DatasetId dataset, Regularizers.Resolved regularizers, double gamma,
+    Normalization normalization, int epochs, boolean untilConverged, int patience, int validation, int batch,
     double learningRate, long seed, int threads, int shots, boolean augmentFlip) {
 
   /**
-   * Checks every setting, once: the one place they are validated.
+   * Checks every setting of the run, once (the regularizers checked theirs when they were resolved).
    *
    * @throws InvalidSettingException naming the setting (as the command line's option without dashes)
    */
   public TrainConfig {
-    regs = Set.copyOf(regs);
-    beanLayers = List.copyOf(beanLayers);
     String unfit = model.unfitInput(dataset.height(), dataset.width(), dataset.channels());
     if (unfit != null) {
       throw InvalidSettingException.of(unfit, "model", model, "dataset", dataset);
     }
-    nonNegative("alpha", alpha);
-    if (!(dropout >= 0 && dropout < 1)) {
-      throw new InvalidSettingException("dropout", dropout, "expected 0 <= P < 1");
-    }
-    nonNegative("l2", l2);
-    nonNegative("l1", l1);
     positive("gamma", gamma);
     positive("lr", learningRate);
     atLeastOne("batch", batch);
@@ -61,22 +58,6 @@ public record TrainConfig(ModelKind model, DatasetId dataset, Set<Regularization
     }
     if (shots < 0) {
       throw new InvalidSettingException("shots", shots, "expected K >= 1 (or 0 for all images)");
-    }
-    for (String layer : beanLayers) {
-      if (!model.beanLayerNames().contains(layer)) {
-        throw new InvalidSettingException("bean-layers", String.join(",", beanLayers), model + " has no BEAN layer '"
-            + layer + "' (expected some of " + String.join(", ", model.beanLayerNames()) + ")");
-      }
-    }
-    if (divergence == Divergence.ABSOLUTE && (form == LossForm.DENSE || form == LossForm.LOWRANK)) {
-      throw new InvalidSettingException("form", form.cliName(), "exists only for the squared divergence (expected "
-          + "auto or broadcast with --divergence absolute)");
-    }
-  }
-
-  private static void nonNegative(String parameter, double value) {
-    if (!(value >= 0) || Double.isInfinite(value)) {
-      throw new InvalidSettingException(parameter, value, "expected a finite number >= 0");
     }
   }
 
@@ -92,28 +73,32 @@ public record TrainConfig(ModelKind model, DatasetId dataset, Set<Regularization
     }
   }
 
+  /** The regularizers the run trains with, in the order their penalties are summed. */
+  public List<Regularizer> active() {
+    return regularizers.active();
+  }
+
+  /** The run's BEAN regularizer, if it has one. */
+  public Optional<BeanRegularization> bean() {
+    return active().stream().filter(BeanRegularization.class::isInstance).map(BeanRegularization.class::cast)
+        .findFirst();
+  }
+
   /** The BEAN order: 1, 2, or 0 without BEAN. */
   public int beanOrder() {
-    return Regularization.beanOrder(regs);
+    return bean().map(BeanRegularization::order).orElse(0);
   }
 
-  /** The BEAN regularizer of this run, or null without BEAN. */
-  public BeanRegularizer bean() {
-    int order = beanOrder();
-    return order == 0 ? null
-        : new BeanRegularizer(order, divergence, gamma, alpha, form, normalization, batch);
-  }
-
-  /** The dropout rate, 0 unless dropout is one of the regularizers. */
+  /** The dropout rate the regularizers ask of the model, 0 without dropout. */
   public double dropoutRate() {
-    return regs.contains(Regularization.DROPOUT) ? dropout : 0;
+    return active().stream().mapToDouble(Regularizer::dropoutRate).max().orElse(0);
   }
 
   /**
    * The model this configuration trains, for images of {@code imageShape} [H, W, C] and the dataset's classes,
    * with the configuration's dropout: the one place a run's model is built.
    *
-   * @throws org.beantf.data.InvalidSettingException if the images do not fit the model
+   * @throws InvalidSettingException if the images do not fit the model
    */
   public Model buildModel(Shape imageShape) {
     return model.build(imageShape, dataset.classes(), dropoutRate());
@@ -128,16 +113,10 @@ public record TrainConfig(ModelKind model, DatasetId dataset, Set<Regularization
   public static final class Builder {
     private final ModelKind model;
     private final DatasetId dataset;
-    private Set<Regularization> regs = Set.of();
-    private Double alpha;
-    private double dropout = ModelDefaults.DROPOUT;
-    private double l2;
-    private double l1;
+    private String regularizers = "none";
+    private final Map<String, Object> settings = new LinkedHashMap<>();
     private double gamma = ModelDefaults.GAMMA;
-    private Divergence divergence = Divergence.SQUARED;
-    private LossForm form = LossForm.AUTO;
     private Normalization normalization = Normalization.PAPER;
-    private List<String> beanLayers = List.of();
     private int epochs = 5;
     private boolean untilConverged;
     private int patience = 3;
@@ -152,40 +131,52 @@ public record TrainConfig(ModelKind model, DatasetId dataset, Set<Regularization
     private Builder(ModelKind model, DatasetId dataset) {
       this.model = model;
       this.dataset = dataset;
-      this.l2 = model.defaults().weightDecay();
-      this.l1 = model.defaults().l1();
       this.learningRate = model.defaults().learningRate();
     }
 
-    public Builder regularizers(Regularization... value) {
-      this.regs = Set.of(value);
+    /** The regularizers, as {@code --reg} names them: "bean2,dropout", or "none". */
+    public Builder regularizers(String list) {
+      this.regularizers = list;
       return this;
     }
 
-    public Builder regularizers(Set<Regularization> value) {
-      this.regs = Set.copyOf(value);
+    /**
+     * A regularizer setting, by parameter name ({@link org.beantf.models.regularizers.RegularizerType#parameters});
+     * those not set take the model's defaults.
+     */
+    public Builder set(String parameter, Object value) {
+      settings.put(parameter, value);
       return this;
     }
 
     /** α of BEAN; the default is {@link ModelDefaults#alpha} for the model and order. */
     public Builder alpha(double value) {
-      this.alpha = value;
-      return this;
+      return set("alpha", value);
     }
 
     public Builder dropout(double value) {
-      this.dropout = value;
-      return this;
+      return set("dropout", value);
     }
 
     public Builder l2(double value) {
-      this.l2 = value;
-      return this;
+      return set("l2", value);
     }
 
     public Builder l1(double value) {
-      this.l1 = value;
-      return this;
+      return set("l1", value);
+    }
+
+    public Builder divergence(Divergence value) {
+      return set("divergence", value);
+    }
+
+    public Builder form(LossForm value) {
+      return set("form", value);
+    }
+
+    /** The BEAN layers to regularize; empty for all of the model's. */
+    public Builder beanLayers(List<String> value) {
+      return set("bean-layers", List.copyOf(value));
     }
 
     public Builder gamma(double value) {
@@ -193,23 +184,8 @@ public record TrainConfig(ModelKind model, DatasetId dataset, Set<Regularization
       return this;
     }
 
-    public Builder divergence(Divergence value) {
-      this.divergence = value;
-      return this;
-    }
-
-    public Builder form(LossForm value) {
-      this.form = value;
-      return this;
-    }
-
     public Builder normalization(Normalization value) {
       this.normalization = value;
-      return this;
-    }
-
-    public Builder beanLayers(List<String> value) {
-      this.beanLayers = List.copyOf(value);
       return this;
     }
 
@@ -262,10 +238,14 @@ public record TrainConfig(ModelKind model, DatasetId dataset, Set<Regularization
       return this;
     }
 
+    /**
+     * The configuration, every setting checked.
+     *
+     * @throws InvalidSettingException naming the first setting that is not valid
+     */
     public TrainConfig build() {
-      double a = alpha != null ? alpha : model.defaults().alpha(Math.max(1, Regularization.beanOrder(regs)));
-      return new TrainConfig(model, dataset, regs, a, dropout, l2, l1, gamma, divergence, form, normalization,
-          beanLayers, epochs, untilConverged, patience, validation, batch, learningRate, seed, threads, shots,
+      return new TrainConfig(model, dataset, Regularizers.resolve(regularizers, model, Settings.of(settings)), gamma,
+          normalization, epochs, untilConverged, patience, validation, batch, learningRate, seed, threads, shots,
           augmentFlip);
     }
   }

@@ -12,7 +12,6 @@ import org.beantf.data.DatasetId;
 import org.beantf.data.ImageSet;
 import org.beantf.data.npy.Npy;
 import org.beantf.models.export.ModelExport;
-import org.beantf.models.train.Regularization;
 import org.beantf.models.ModelKind;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.SyntheticData;
@@ -48,7 +47,7 @@ class RunLayersTest {
   }
 
   private static TrainConfig config(ModelKind model) {
-    return TrainConfig.builder(model, DatasetId.MNIST).regularizers(Regularization.BEAN2).epochs(1).batch(30)
+    return TrainConfig.builder(model, DatasetId.MNIST).regularizers("bean2").epochs(1).batch(30)
         .threads(2).build();
   }
 

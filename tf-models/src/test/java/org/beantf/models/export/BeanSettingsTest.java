@@ -12,7 +12,6 @@ import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.models.ModelKind;
 import org.beantf.models.analysis.AnalysisTarget;
-import org.beantf.models.train.Regularization;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.SyntheticData;
 import org.beantf.models.train.TrainConfig;
@@ -28,7 +27,7 @@ class BeanSettingsTest {
 
   @Test
   void analyzeOfASavedModelUsesItsGammaAndItsOrder() {
-    TrainConfig config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).regularizers(Regularization.BEAN1)
+    TrainConfig config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).regularizers("bean1")
         .gamma(2).normalization(Normalization.NONE).alpha(3).epochs(1).batch(30).threads(2).build();
     Dataset data = new Dataset(DatasetId.MNIST, SyntheticData.images(90, 1), SyntheticData.images(30, 2));
     RunDirectory run = RunDirectory.forNewRun(dir.resolve("run"));

@@ -17,7 +17,6 @@ import org.beantf.data.ImageSet;
 import org.beantf.data.npy.Npy;
 import org.beantf.data.npy.NpyMatrix;
 import org.beantf.models.ModelKind;
-import org.beantf.models.train.Regularization;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.SyntheticData;
 import org.beantf.models.train.TrainConfig;
@@ -54,7 +53,7 @@ class ModelExportTest {
   static void trainAndExport() {
     Dataset data = new Dataset(DatasetId.MNIST, SyntheticData.images(300, 1), SyntheticData.images(100, 2));
     test = data.test();
-    config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).regularizers(Regularization.BEAN2).epochs(1).batch(30)
+    config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).regularizers("bean2").epochs(1).batch(30)
         .threads(2).build();
     run = dir.resolve("run");
     outcome = new Trainer(config, TrainingListener.SILENT).train(data,

@@ -20,7 +20,7 @@ class ConfigJsonTest {
   @Test
   void everySettingSurvivesTheRoundTrip() throws Exception {
     TrainConfig config = TrainConfig.builder(ModelKind.LENET5, DatasetId.FASHION_MNIST)
-        .regularizers(Regularization.BEAN1, Regularization.DROPOUT, Regularization.L2).alpha(3.5).dropout(0.25)
+        .regularizers("bean1,dropout,l2").alpha(3.5).dropout(0.25)
         .l2(2e-4).l1(3e-6).gamma(2).divergence(Divergence.ABSOLUTE).form(LossForm.BROADCAST)
         .normalization(Normalization.NONE).beanLayers(List.of("fc1", "fc2")).untilConverged(4, 40)
         .validation(5000).batch(64).learningRate(1e-3).seed(99).threads(3).shots(10).augmentFlip(true).build();
