@@ -5,16 +5,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.beantf.bean.BeanRegularizer;
 import org.beantf.bean.LossForm;
-import org.tensorflow.Graph;
-import org.tensorflow.Operand;
-import org.tensorflow.Result;
-import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.proto.ConfigProto;
-import org.tensorflow.types.TFloat32;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -28,22 +18,40 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TFloat32;
 
 /**
- * Forward and backward pass of the BEAN-2 loss (squared divergence, paper normalisation) in float32, one
- * {@code Session.run} per op: the loss and its gradients for W and H, fed pre-built tensors. The broadcast form
- * is measured up to N = 1024 (its S×N×N tensor grows too large beyond).
+ * Forward and backward pass of the BEAN-2 loss (squared divergence, paper normalisation) in
+ * float32, one {@code Session.run} per op: the loss and its gradients for W and H, fed pre-built
+ * tensors. The broadcast form is measured up to N = 1024 (its S×N×N tensor grows too large beyond).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 4, time = 1)
 public class BeanLossBenchmark {
-  /** One core: the machine has two, and the other runs experiments; ratios between forms are what count. */
+  /**
+   * One core: the machine has two, and the other runs experiments; ratios between forms are what
+   * count.
+   */
   static final ConfigProto ONE_THREAD =
-      ConfigProto.newBuilder().setIntraOpParallelismThreads(1).setInterOpParallelismThreads(1).build();
+      ConfigProto.newBuilder()
+          .setIntraOpParallelismThreads(1)
+          .setInterOpParallelismThreads(1)
+          .build();
 
   @Param({"128", "500", "2048"})
   int n;
@@ -78,8 +86,10 @@ public class BeanLossBenchmark {
     Ops tf = Ops.create(graph);
     hIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, n)));
     wIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(n, m)));
-    BeanRegularizer regularizer = BeanRegularizer.of(order, 1.0)
-        .withForm(LossForm.valueOf(form.toUpperCase(java.util.Locale.ROOT))).withBatchSize(s);
+    BeanRegularizer regularizer =
+        BeanRegularizer.of(order, 1.0)
+            .withForm(LossForm.valueOf(form.toUpperCase(java.util.Locale.ROOT)))
+            .withBatchSize(s);
     Operand<TFloat32> loss = regularizer.loss(tf, hIn, wIn);
     var gradients = tf.gradients(loss, List.of(hIn, wIn));
     step = consume(tf, loss, gradients.dy(0), gradients.dy(1));
@@ -88,14 +98,16 @@ public class BeanLossBenchmark {
   }
 
   /**
-   * A scalar that depends on every value of {@code outputs}: fetching it makes TensorFlow compute them. (A NoOp
-   * target with control dependencies does not: Grappler prunes stateless work whose results nobody reads.)
+   * A scalar that depends on every value of {@code outputs}: fetching it makes TensorFlow compute
+   * them. (A NoOp target with control dependencies does not: Grappler prunes stateless work whose
+   * results nobody reads.)
    */
   @SafeVarargs
   static Operand<TFloat32> consume(Ops tf, Operand<TFloat32>... outputs) {
     Operand<TFloat32> sum = null;
     for (Operand<TFloat32> output : outputs) {
-      Operand<TFloat32> total = tf.reduceSum(output, tf.range(tf.constant(0), tf.rank(output), tf.constant(1)));
+      Operand<TFloat32> total =
+          tf.reduceSum(output, tf.range(tf.constant(0), tf.rank(output), tf.constant(1)));
       sum = sum == null ? total : tf.math.add(sum, total);
     }
     return sum;

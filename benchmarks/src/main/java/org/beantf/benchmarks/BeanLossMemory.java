@@ -18,10 +18,13 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Extra memory of the BEAN loss: the peak resident set (VmHWM) of a fresh JVM that runs the loss and its gradients,
- * minus that of a fresh JVM that feeds the same tensors through the same graph without the loss.
+ * Extra memory of the BEAN loss: the peak resident set (VmHWM) of a fresh JVM that runs the loss
+ * and its gradients, minus that of a fresh JVM that feeds the same tensors through the same graph
+ * without the loss.
  *
- * <pre>java -cp ... org.beantf.benchmarks.BeanLossMemory [N S M FORM ORDER]   (default 4096 256 10 auto 2)</pre>
+ * <pre>
+ * java -cp ... org.beantf.benchmarks.BeanLossMemory [N S M FORM ORDER]   (default 4096 256 10 auto 2)
+ * </pre>
  */
 public final class BeanLossMemory {
   private static final int RUNS = 5;
@@ -30,24 +33,47 @@ public final class BeanLossMemory {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 6) { // a child: measure one graph and print its peak RSS in kB
-      System.out.println(measure(args[0].equals("loss"), Integer.parseInt(args[1]), Integer.parseInt(args[2]),
-          Integer.parseInt(args[3]), args[4], Integer.parseInt(args[5])));
+      System.out.println(
+          measure(
+              args[0].equals("loss"),
+              Integer.parseInt(args[1]),
+              Integer.parseInt(args[2]),
+              Integer.parseInt(args[3]),
+              args[4],
+              Integer.parseInt(args[5])));
       return;
     }
     String[] p = args.length == 5 ? args : new String[] {"4096", "256", "10", "auto", "2"};
     long without = child("baseline", p);
     long with = child("loss", p);
-    System.out.printf(Locale.ROOT, "N=%s S=%s M=%s form=%s order=%s: peak RSS %d MB without the loss, %d MB with "
-        + "it: the loss adds %d MB%n", p[0], p[1], p[2], p[3], p[4], without / 1024, with / 1024,
+    System.out.printf(
+        Locale.ROOT,
+        "N=%s S=%s M=%s form=%s order=%s: peak RSS %d MB without the loss, %d MB with "
+            + "it: the loss adds %d MB%n",
+        p[0],
+        p[1],
+        p[2],
+        p[3],
+        p[4],
+        without / 1024,
+        with / 1024,
         (with - without) / 1024);
   }
 
   private static long child(String mode, String[] p) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms512m", "-Xmx512m",
-        "-cp", System.getProperty("java.class.path"), BeanLossMemory.class.getName(), mode));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms512m",
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                BeanLossMemory.class.getName(),
+                mode));
     command.addAll(List.of(p));
-    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     String output = new String(process.getInputStream().readAllBytes()).strip();
     if (process.waitFor() != 0) {
       throw new IllegalStateException(mode + " child failed: " + output);
@@ -55,16 +81,22 @@ public final class BeanLossMemory {
     return Long.parseLong(output.lines().reduce((a, b) -> b).orElseThrow());
   }
 
-  private static long measure(boolean withLoss, int n, int s, int m, String form, int order) throws IOException {
-    try (Graph graph = new Graph(); Session session = new Session(graph, BeanLossBenchmark.ONE_THREAD);
-        TFloat32 h = BeanLossBenchmark.random(s, n, 1); TFloat32 w = BeanLossBenchmark.random(n, m, 2)) {
+  private static long measure(boolean withLoss, int n, int s, int m, String form, int order)
+      throws IOException {
+    try (Graph graph = new Graph();
+        Session session = new Session(graph, BeanLossBenchmark.ONE_THREAD);
+        TFloat32 h = BeanLossBenchmark.random(s, n, 1);
+        TFloat32 w = BeanLossBenchmark.random(n, m, 2)) {
       Ops tf = Ops.create(graph);
-      Placeholder<TFloat32> hIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, n)));
+      Placeholder<TFloat32> hIn =
+          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, n)));
       Placeholder<TFloat32> wIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(n, m)));
       Operand<TFloat32> step;
       if (withLoss) {
-        BeanRegularizer regularizer = BeanRegularizer.of(order, 1.0)
-            .withForm(LossForm.valueOf(form.toUpperCase(Locale.ROOT))).withBatchSize(s);
+        BeanRegularizer regularizer =
+            BeanRegularizer.of(order, 1.0)
+                .withForm(LossForm.valueOf(form.toUpperCase(Locale.ROOT)))
+                .withBatchSize(s);
         Operand<TFloat32> loss = regularizer.loss(tf, hIn, wIn);
         var gradients = tf.gradients(loss, List.of(hIn, wIn));
         step = BeanLossBenchmark.consume(tf, loss, gradients.dy(0), gradients.dy(1));

@@ -8,8 +8,9 @@ import org.beantf.models.train.TrainingSession;
 import org.tensorflow.ndarray.Shape;
 
 /**
- * One model's training session with {@code reg}, initialised with one TensorFlow thread, stepped as the trainer
- * steps it (forward, regularizers, gradients, Adam; the losses and the correct count fetched). Owns its session.
+ * One model's training session with {@code reg}, initialised with one TensorFlow thread, stepped as
+ * the trainer steps it (forward, regularizers, gradients, Adam; the losses and the correct count
+ * fetched). Owns its session.
  */
 final class BenchmarkStep implements AutoCloseable {
   static final int BATCH = 100;
@@ -17,9 +18,15 @@ final class BenchmarkStep implements AutoCloseable {
   private final TrainingSession session;
 
   BenchmarkStep(String model, DatasetId dataset, String reg) {
-    TrainConfig config = TrainConfig.builder(ModelKind.parse(model), dataset)
-        .regularizers(reg).batch(BATCH).threads(1).build();
-    session = TrainingSession.open(config, Shape.of(dataset.height(), dataset.width(), dataset.channels()));
+    TrainConfig config =
+        TrainConfig.builder(ModelKind.parse(model), dataset)
+            .regularizers(reg)
+            .batch(BATCH)
+            .threads(1)
+            .build();
+    session =
+        TrainingSession.open(
+            config, Shape.of(dataset.height(), dataset.width(), dataset.channels()));
     session.initialise();
   }
 

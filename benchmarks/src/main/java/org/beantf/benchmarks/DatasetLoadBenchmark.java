@@ -16,13 +16,16 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Loading MNIST from the cache, warm (files in the page cache, JIT warmed up): read, SHA-256 check of every file,
- * decode to float pixels. The dataset is fetched into {@code $BEAN_DATA} first if it is not there.
+ * Loading MNIST from the cache, warm (files in the page cache, JIT warmed up): read, SHA-256 check
+ * of every file, decode to float pixels. The dataset is fetched into {@code $BEAN_DATA} first if it
+ * is not there.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class DatasetLoadBenchmark {

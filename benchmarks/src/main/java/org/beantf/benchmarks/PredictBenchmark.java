@@ -40,14 +40,16 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Prediction latency of an exported MLP: {@code BeanModel.predict} (shape checks, tensor in, three outputs copied
- * to Java arrays) against the raw bundle call it wraps (a prebuilt input tensor, outputs left in TensorFlow), at
- * batch 1 and 256; and the time to load the SavedModel.
+ * Prediction latency of an exported MLP: {@code BeanModel.predict} (shape checks, tensor in, three
+ * outputs copied to Java arrays) against the raw bundle call it wraps (a prebuilt input tensor,
+ * outputs left in TensorFlow), at batch 1 and 256; and the time to load the SavedModel.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class PredictBenchmark {
@@ -74,11 +76,18 @@ public class PredictBenchmark {
       labels[i] = i % 10;
     }
     ImageSet set = new ImageSet(data, labels, 28, 28, 1);
-    TrainConfig config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).epochs(1).batch(100).threads(1).build();
-    new Trainer(config, TrainingListener.SILENT).train(
-        new Dataset(DatasetId.MNIST, set, set), RunDirectory.forNewRun(dir.resolve("run")));
-    model = ModelExport.export(config, Shape.of(28, 28, 1),
-        dir.resolve("run/checkpoint/variables").toString(), dir.resolve("models"), "mlp", 0);
+    TrainConfig config =
+        TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).epochs(1).batch(100).threads(1).build();
+    new Trainer(config, TrainingListener.SILENT)
+        .train(new Dataset(DatasetId.MNIST, set, set), RunDirectory.forNewRun(dir.resolve("run")));
+    model =
+        ModelExport.export(
+            config,
+            Shape.of(28, 28, 1),
+            dir.resolve("run/checkpoint/variables").toString(),
+            dir.resolve("models"),
+            "mlp",
+            0);
     beanModel = BeanModel.load(model);
     bundle = SavedModelBundle.load(model.toString(), SavedModelContract.TAG);
     serving = bundle.function(SavedModelContract.SERVING_DEFAULT);

@@ -20,14 +20,16 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One training step of batch 100 as the trainer runs it: {@code trainer} copies the next batch into the reused
- * input tensors and runs forward, regularizers, gradients and Adam; {@code floor} runs the same graph on tensors
- * built once (TensorFlow's compute alone). One TensorFlow thread.
+ * One training step of batch 100 as the trainer runs it: {@code trainer} copies the next batch into
+ * the reused input tensors and runs forward, regularizers, gradients and Adam; {@code floor} runs
+ * the same graph on tensors built once (TensorFlow's compute alone). One TensorFlow thread.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class TrainingStepBenchmark {
@@ -80,7 +82,8 @@ public class TrainingStepBenchmark {
 
   @Benchmark
   public float step() {
-    return step.run(feed.equals("floor") ? prebuilt : feeder.feed(batches[next++ % batches.length]));
+    return step.run(
+        feed.equals("floor") ? prebuilt : feeder.feed(batches[next++ % batches.length]));
   }
 
   @TearDown(Level.Trial)

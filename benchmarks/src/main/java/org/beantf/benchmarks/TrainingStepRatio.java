@@ -7,13 +7,16 @@ import org.beantf.data.DatasetId;
 import org.beantf.models.train.BatchFeeder;
 
 /**
- * The cost of a regularizer as a ratio to the vanilla training step, measured so that a noisy machine does not
- * decide it: the graphs of every configuration are built side by side, and each round runs one step of each, in
- * an order that rotates from round to round. The ratio of a round compares steps taken within milliseconds of
- * each other; the median over rounds and its quartiles are printed. JMH's TrainingStepBenchmark gives the
- * absolute times; on a busy machine its configurations, run minutes apart, see different loads.
+ * The cost of a regularizer as a ratio to the vanilla training step, measured so that a noisy
+ * machine does not decide it: the graphs of every configuration are built side by side, and each
+ * round runs one step of each, in an order that rotates from round to round. The ratio of a round
+ * compares steps taken within milliseconds of each other; the median over rounds and its quartiles
+ * are printed. JMH's TrainingStepBenchmark gives the absolute times; on a busy machine its
+ * configurations, run minutes apart, see different loads.
  *
- * <pre>TrainingStepRatio MODEL REG[,REG...] ROUNDS   e.g. TrainingStepRatio mlp none,bean1,bean2 3000</pre>
+ * <pre>
+ * TrainingStepRatio MODEL REG[,REG...] ROUNDS   e.g. TrainingStepRatio mlp none,bean1,bean2 3000
+ * </pre>
  *
  * The first regularizer is the baseline. The first fifth of the rounds is warm-up and not counted.
  */
@@ -27,13 +30,14 @@ public final class TrainingStepRatio {
       System.err.println("usage: TrainingStepRatio MODEL REG[,REG...] ROUNDS");
       System.exit(2);
     }
-    System.setProperty("org.bytedeco.javacpp.maxPhysicalBytes", "0");   // as the bean command runs
+    System.setProperty("org.bytedeco.javacpp.maxPhysicalBytes", "0"); // as the bean command runs
     String model = args[0];
     String[] regs = args[1].split(",");
     int rounds = Integer.parseInt(args[2]);
     DatasetId dataset = model.equals("resnet18") ? DatasetId.CIFAR10 : DatasetId.MNIST;
     List<BenchmarkStep> steps = new ArrayList<>();
-    try (BatchFeeder feeder = new BatchFeeder(TrainingStepBenchmark.randomImages(BATCH, dataset), BATCH)) {
+    try (BatchFeeder feeder =
+        new BatchFeeder(TrainingStepBenchmark.randomImages(BATCH, dataset), BATCH)) {
       int[] batch = new int[BATCH];
       Arrays.setAll(batch, i -> i);
       BatchFeeder.Fed fed = feeder.feed(batch);
@@ -56,10 +60,13 @@ public final class TrainingStepRatio {
   }
 
   private static void report(String model, String[] regs, double[][] millis, int warmup) {
-    System.out.printf("%s, %d rounds after %d warm-up rounds, one TensorFlow thread, batch %d%n", model,
-        millis[0].length - warmup, warmup, BATCH);
-    System.out.println("| regularizer | ms/step (median) | quartiles | ratio to " + regs[0]
-        + " (median of per-round ratios) | quartiles of the ratio |");
+    System.out.printf(
+        "%s, %d rounds after %d warm-up rounds, one TensorFlow thread, batch %d%n",
+        model, millis[0].length - warmup, warmup, BATCH);
+    System.out.println(
+        "| regularizer | ms/step (median) | quartiles | ratio to "
+            + regs[0]
+            + " (median of per-round ratios) | quartiles of the ratio |");
     System.out.println("|---|---|---|---|---|");
     for (int r = 0; r < regs.length; r++) {
       double[] times = Arrays.copyOfRange(millis[r], warmup, millis[r].length);
@@ -67,8 +74,14 @@ public final class TrainingStepRatio {
       for (int i = 0; i < times.length; i++) {
         ratios[i] = times[i] / millis[0][warmup + i];
       }
-      System.out.printf("| %s | %.3f | %.3f-%.3f | %.3f | %.3f-%.3f |%n", regs[r], quantile(times, 0.5),
-          quantile(times, 0.25), quantile(times, 0.75), quantile(ratios, 0.5), quantile(ratios, 0.25),
+      System.out.printf(
+          "| %s | %.3f | %.3f-%.3f | %.3f | %.3f-%.3f |%n",
+          regs[r],
+          quantile(times, 0.5),
+          quantile(times, 0.25),
+          quantile(times, 0.75),
+          quantile(ratios, 0.5),
+          quantile(ratios, 0.25),
           quantile(ratios, 0.75));
     }
   }

@@ -13,11 +13,13 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Summarises the default-strength sweep (scripts/sweep-defaults.sh) as markdown: per model and setting, the mean
- * test accuracy over seeds, its spread, and the regularizer's share of the final epoch's training loss; then, per
- * regularizer, the strongest setting whose mean accuracy stays within 0.5 point of vanilla — the default rule.
+ * Summarises the default-strength sweep (scripts/sweep-defaults.sh) as markdown: per model and
+ * setting, the mean test accuracy over seeds, its spread, and the regularizer's share of the final
+ * epoch's training loss; then, per regularizer, the strongest setting whose mean accuracy stays
+ * within 0.5 point of vanilla — the default rule.
  *
- * <pre>java -cp 'tf-models/target/lib/*:tf-models/target/classes' org.beantf.models.experiments.SweepSummary
+ * <pre>
+ * java -cp 'tf-models/target/lib/*:tf-models/target/classes' org.beantf.models.experiments.SweepSummary
  *     docs/results/sweep</pre>
  */
 public final class SweepSummary {
@@ -69,10 +71,13 @@ public final class SweepSummary {
             JsonNode report = json.readTree(run.resolve("report.json").toFile());
             List<String> lines = Files.readAllLines(run.resolve("metrics.jsonl"));
             JsonNode last = json.readTree(lines.get(lines.size() - 1));
-            Setting setting = settings.computeIfAbsent(name, n -> new Setting(n, new ArrayList<>(),
-                new ArrayList<>()));
+            Setting setting =
+                settings.computeIfAbsent(
+                    name, n -> new Setting(n, new ArrayList<>(), new ArrayList<>()));
             setting.accuracies().add(report.get("test_accuracy").asDouble());
-            setting.regShares().add(last.get("train_reg").asDouble() / last.get("train_loss").asDouble());
+            setting
+                .regShares()
+                .add(last.get("train_reg").asDouble() / last.get("train_loss").asDouble());
           }
         }
         out.append(table(model.getFileName().toString(), settings));
@@ -83,20 +88,34 @@ public final class SweepSummary {
 
   private static String table(String model, Map<String, Setting> settings) {
     StringBuilder out = new StringBuilder();
-    out.append("#### ").append(model).append("\n\n")
-        .append("| setting | seeds | test accuracy (mean) | spread (max − min) | regularizer share of the loss |\n")
+    out.append("#### ")
+        .append(model)
+        .append("\n\n")
+        .append(
+            "| setting | seeds | test accuracy (mean) | spread (max − min) | regularizer share of the loss |\n")
         .append("|---|---|---|---|---|\n");
     List<Setting> ordered = new ArrayList<>(settings.values());
-    ordered.sort((a, b) -> a.family().equals(b.family()) ? Double.compare(strength(a), strength(b))
-        : Integer.compare(order(a.family()), order(b.family())));
+    ordered.sort(
+        (a, b) ->
+            a.family().equals(b.family())
+                ? Double.compare(strength(a), strength(b))
+                : Integer.compare(order(a.family()), order(b.family())));
     for (Setting s : ordered) {
-      out.append(String.format(Locale.ROOT, "| %s | %d | %.4f | %.4f | %.3f |%n", s.name(), s.accuracies().size(),
-          s.mean(), s.spread(), s.meanShare()));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %d | %.4f | %.4f | %.3f |%n",
+              s.name(),
+              s.accuracies().size(),
+              s.mean(),
+              s.spread(),
+              s.meanShare()));
     }
     Setting vanilla = settings.get("vanilla");
     if (vanilla != null) {
       out.append("\nDefaults by the rule (strongest setting within 0.5 point of vanilla's ")
-          .append(String.format(Locale.ROOT, "%.4f", vanilla.mean())).append("):\n\n");
+          .append(String.format(Locale.ROOT, "%.4f", vanilla.mean()))
+          .append("):\n\n");
       for (String family : List.of("bean1", "bean2", "dropout", "l2", "l1")) {
         if (ordered.stream().noneMatch(s -> s.family().equals(family))) {
           out.append("- ").append(family).append(": not run yet\n");
@@ -104,13 +123,20 @@ public final class SweepSummary {
         }
         Setting best = null;
         for (Setting s : ordered) {
-          if (s.family().equals(family) && s.mean() >= vanilla.mean() - TOLERANCE
+          if (s.family().equals(family)
+              && s.mean() >= vanilla.mean() - TOLERANCE
               && (best == null || s.strength() > best.strength())) {
             best = s;
           }
         }
-        out.append("- ").append(family).append(": ").append(best == null ? "none within 0.5 point"
-            : best.name() + String.format(Locale.ROOT, " (%.4f)", best.mean())).append('\n');
+        out.append("- ")
+            .append(family)
+            .append(": ")
+            .append(
+                best == null
+                    ? "none within 0.5 point"
+                    : best.name() + String.format(Locale.ROOT, " (%.4f)", best.mean()))
+            .append('\n');
       }
     }
     return out.append('\n').toString();

@@ -30,9 +30,10 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
 /**
- * A BEAN SavedModel for JVM applications: predictions, and each BEAN layer's activations, weights and correlation
- * matrices. Safe to use from many threads at once; {@link #close} waits for calls in flight. Inputs are checked
- * before they reach TensorFlow, so a wrong shape is an {@link IllegalArgumentException} naming expected and got.
+ * A BEAN SavedModel for JVM applications: predictions, and each BEAN layer's activations, weights
+ * and correlation matrices. Safe to use from many threads at once; {@link #close} waits for calls
+ * in flight. Inputs are checked before they reach TensorFlow, so a wrong shape is an {@link
+ * IllegalArgumentException} naming expected and got.
  *
  * <pre>{@code
  * try (BeanModel model = BeanModel.load(Path.of("runs/mlp/savedmodel/mlp/1"))) {
@@ -63,11 +64,17 @@ public final class BeanModel implements AutoCloseable {
     this.bean = signatures.get(SavedModelContract.BEAN_SIGNATURE);
     if (serving == null || !serving.getInputsMap().containsKey(SavedModelContract.IMAGES)) {
       bundle.close();
-      throw new InvalidModelException(folder + ": no '" + SavedModelContract.SERVING_DEFAULT + "' signature with an '"
-          + SavedModelContract.IMAGES + "' input (expected a SavedModel exported by bean)");
+      throw new InvalidModelException(
+          folder
+              + ": no '"
+              + SavedModelContract.SERVING_DEFAULT
+              + "' signature with an '"
+              + SavedModelContract.IMAGES
+              + "' input (expected a SavedModel exported by bean)");
     }
     TensorShapeProto shape = serving.getInputsOrThrow(SavedModelContract.IMAGES).getTensorShape();
-    this.inputShape = shape.getDimList().stream().skip(1).mapToLong(TensorShapeProto.Dim::getSize).toArray();
+    this.inputShape =
+        shape.getDimList().stream().skip(1).mapToLong(TensorShapeProto.Dim::getSize).toArray();
     try {
       this.servingImages = graphTensor(serving, true, SavedModelContract.IMAGES);
       this.probabilities = graphTensor(serving, false, SavedModelContract.PROBABILITIES);
@@ -75,8 +82,14 @@ public final class BeanModel implements AutoCloseable {
       this.logits = graphTensor(serving, false, SavedModelContract.LOGITS);
     } catch (IllegalArgumentException e) {
       bundle.close();
-      throw new InvalidModelException(folder + ": the '" + SavedModelContract.SERVING_DEFAULT + "' signature "
-          + "does not match its graph (" + e.getMessage() + "; expected a SavedModel exported by bean)");
+      throw new InvalidModelException(
+          folder
+              + ": the '"
+              + SavedModelContract.SERVING_DEFAULT
+              + "' signature "
+              + "does not match its graph ("
+              + e.getMessage()
+              + "; expected a SavedModel exported by bean)");
     }
   }
 
@@ -85,8 +98,8 @@ public final class BeanModel implements AutoCloseable {
   }
 
   /**
-   * Loads a SavedModel: a version folder holding saved_model.pb, or a TensorFlow Serving model base whose highest
-   * numeric version is taken.
+   * Loads a SavedModel: a version folder holding saved_model.pb, or a TensorFlow Serving model base
+   * whose highest numeric version is taken.
    *
    * @throws InvalidModelException if the folder is missing or holds no BEAN SavedModel
    */
@@ -97,8 +110,9 @@ public final class BeanModel implements AutoCloseable {
   }
 
   /**
-   * The image shape [H, W, C] the SavedModel in {@code folder} expects, read from saved_model.pb without loading
-   * TensorFlow: callers can check their input before the native library prints anything.
+   * The image shape [H, W, C] the SavedModel in {@code folder} expects, read from saved_model.pb
+   * without loading TensorFlow: callers can check their input before the native library prints
+   * anything.
    *
    * @throws InvalidModelException if the folder holds no BEAN SavedModel
    */
@@ -107,17 +121,30 @@ public final class BeanModel implements AutoCloseable {
     for (var meta : savedModel(version).getMetaGraphsList()) {
       SignatureDef serving = meta.getSignatureDefMap().get(SavedModelContract.SERVING_DEFAULT);
       if (serving != null && serving.getInputsMap().containsKey(SavedModelContract.IMAGES)) {
-        return Shape.of(serving.getInputsOrThrow(SavedModelContract.IMAGES).getTensorShape().getDimList().stream()
-            .skip(1).mapToLong(TensorShapeProto.Dim::getSize).toArray());
+        return Shape.of(
+            serving
+                .getInputsOrThrow(SavedModelContract.IMAGES)
+                .getTensorShape()
+                .getDimList()
+                .stream()
+                .skip(1)
+                .mapToLong(TensorShapeProto.Dim::getSize)
+                .toArray());
       }
     }
-    throw new InvalidModelException(version + ": no '" + SavedModelContract.SERVING_DEFAULT + "' signature with an '"
-        + SavedModelContract.IMAGES + "' input (expected a SavedModel exported by bean)");
+    throw new InvalidModelException(
+        version
+            + ": no '"
+            + SavedModelContract.SERVING_DEFAULT
+            + "' signature with an '"
+            + SavedModelContract.IMAGES
+            + "' input (expected a SavedModel exported by bean)");
   }
 
   /**
-   * The BEAN layers of the SavedModel in {@code folder}, each with the shape [N, M] of its outgoing weights, read
-   * from saved_model.pb without loading TensorFlow (like {@link #inputShapeOf}); empty without a 'bean' signature.
+   * The BEAN layers of the SavedModel in {@code folder}, each with the shape [N, M] of its outgoing
+   * weights, read from saved_model.pb without loading TensorFlow (like {@link #inputShapeOf});
+   * empty without a 'bean' signature.
    *
    * @throws InvalidModelException if the folder holds no SavedModel
    */
@@ -126,21 +153,28 @@ public final class BeanModel implements AutoCloseable {
     for (var meta : savedModel(versionFolder(folder)).getMetaGraphsList()) {
       SignatureDef bean = meta.getSignatureDefMap().get(SavedModelContract.BEAN_SIGNATURE);
       if (bean != null) {
-        bean.getOutputsMap().forEach((output, info) -> {
-          String layer = SavedModelContract.layerOfWeights(output);
-          if (layer != null) {
-            layers.put(layer, Shape.of(info.getTensorShape().getDimList().stream()
-                .mapToLong(TensorShapeProto.Dim::getSize).toArray()));
-          }
-        });
+        bean.getOutputsMap()
+            .forEach(
+                (output, info) -> {
+                  String layer = SavedModelContract.layerOfWeights(output);
+                  if (layer != null) {
+                    layers.put(
+                        layer,
+                        Shape.of(
+                            info.getTensorShape().getDimList().stream()
+                                .mapToLong(TensorShapeProto.Dim::getSize)
+                                .toArray()));
+                  }
+                });
       }
     }
     return layers;
   }
 
   /**
-   * The text of asset {@code file} (in {@code assets/}) of the SavedModel in {@code folder} (a version folder or a
-   * model base, as {@link #load}), without loading TensorFlow; empty when the model has no such asset.
+   * The text of asset {@code file} (in {@code assets/}) of the SavedModel in {@code folder} (a
+   * version folder or a model base, as {@link #load}), without loading TensorFlow; empty when the
+   * model has no such asset.
    *
    * @throws InvalidModelException if the folder holds no SavedModel
    */
@@ -160,7 +194,8 @@ public final class BeanModel implements AutoCloseable {
     try {
       return SavedModel.parseFrom(Files.readAllBytes(version.resolve("saved_model.pb")));
     } catch (IOException e) {
-      throw new InvalidModelException(version + ": saved_model.pb cannot be read (" + e.getMessage() + ")");
+      throw new InvalidModelException(
+          version + ": saved_model.pb cannot be read (" + e.getMessage() + ")");
     }
   }
 
@@ -172,11 +207,16 @@ public final class BeanModel implements AutoCloseable {
       return folder;
     }
     try (Stream<Path> entries = Files.list(folder)) {
-      return entries.filter(p -> p.getFileName().toString().matches("\\d{1,18}"))
+      return entries
+          .filter(p -> p.getFileName().toString().matches("\\d{1,18}"))
           .filter(p -> Files.isRegularFile(p.resolve("saved_model.pb")))
           .max(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString())))
-          .orElseThrow(() -> new InvalidModelException(folder + ": no saved_model.pb (expected a SavedModel "
-              + "folder, or a model base with numeric version folders)"));
+          .orElseThrow(
+              () ->
+                  new InvalidModelException(
+                      folder
+                          + ": no saved_model.pb (expected a SavedModel "
+                          + "folder, or a model base with numeric version folders)"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + folder, e);
     }
@@ -209,13 +249,16 @@ public final class BeanModel implements AutoCloseable {
   }
 
   /**
-   * Predicts {@code count} images given as raw pixels in [0,1], NHWC, {@code count × H × W × C} values.
+   * Predicts {@code count} images given as raw pixels in [0,1], NHWC, {@code count × H × W × C}
+   * values.
    *
-   * @throws IllegalArgumentException if the number of values does not match or a value is NaN or infinite
+   * @throws IllegalArgumentException if the number of values does not match or a value is NaN or
+   *     infinite
    */
   public Prediction predict(float[] pixels, int count) {
     checkPixels(pixels, count);
-    try (TFloat32 images = TFloat32.tensorOf(batchShape(count), DataBuffers.of(pixels, true, false))) {
+    try (TFloat32 images =
+        TFloat32.tensorOf(batchShape(count), DataBuffers.of(pixels, true, false))) {
       return predict(images);
     }
   }
@@ -233,15 +276,23 @@ public final class BeanModel implements AutoCloseable {
   }
 
   private Prediction predict(TFloat32 images) {
-    return call(() -> {
-      try (Result result = session().runner().feed(servingImages, images).fetch(probabilities).fetch(classIds)
-          .fetch(logits).run()) {
-        TInt64 classes = (TInt64) result.get(1);
-        long[] ids = new long[(int) classes.size()];
-        classes.copyTo(DataBuffers.of(ids, false, false));
-        return new Prediction(rows((TFloat32) result.get(0)), ids, rows((TFloat32) result.get(2)));
-      }
-    });
+    return call(
+        () -> {
+          try (Result result =
+              session()
+                  .runner()
+                  .feed(servingImages, images)
+                  .fetch(probabilities)
+                  .fetch(classIds)
+                  .fetch(logits)
+                  .run()) {
+            TInt64 classes = (TInt64) result.get(1);
+            long[] ids = new long[(int) classes.size()];
+            classes.copyTo(DataBuffers.of(ids, false, false));
+            return new Prediction(
+                rows((TFloat32) result.get(0)), ids, rows((TFloat32) result.get(2)));
+          }
+        });
   }
 
   /** A [rows, columns] tensor as Java rows, read in one bulk copy. */
@@ -257,17 +308,26 @@ public final class BeanModel implements AutoCloseable {
     return result;
   }
 
-  /** The activations H [count, N] of BEAN layer {@code layer} for {@code count} images (raw pixels, NHWC). */
+  /**
+   * The activations H [count, N] of BEAN layer {@code layer} for {@code count} images (raw pixels,
+   * NHWC).
+   */
   public float[][] activations(String layer, float[] pixels, int count) {
     checkPixels(pixels, count);
     String output = beanOutput(SavedModelContract.activations(layer), layer);
-    try (TFloat32 images = TFloat32.tensorOf(batchShape(count), DataBuffers.of(pixels, true, false))) {
-      return call(() -> {
-        try (Result result = session().runner().feed(tensor(bean, true, SavedModelContract.IMAGES), images)
-            .fetch(output).run()) {
-          return rows((TFloat32) result.get(0));
-        }
-      });
+    try (TFloat32 images =
+        TFloat32.tensorOf(batchShape(count), DataBuffers.of(pixels, true, false))) {
+      return call(
+          () -> {
+            try (Result result =
+                session()
+                    .runner()
+                    .feed(tensor(bean, true, SavedModelContract.IMAGES), images)
+                    .fetch(output)
+                    .run()) {
+              return rows((TFloat32) result.get(0));
+            }
+          });
     }
   }
 
@@ -276,29 +336,37 @@ public final class BeanModel implements AutoCloseable {
     return constantOutput(beanOutput(SavedModelContract.weights(layer), layer));
   }
 
-  /** A¹ (order 1) or A² (order 2) [N, N] of BEAN layer {@code layer}, with the run's γ and normalisation. */
+  /**
+   * A¹ (order 1) or A² (order 2) [N, N] of BEAN layer {@code layer}, with the run's γ and
+   * normalisation.
+   */
   public float[][] correlation(String layer, int order) {
     return constantOutput(beanOutput(SavedModelContract.correlation(layer, order), layer));
   }
 
   private float[][] constantOutput(String output) {
-    return call(() -> {
-      try (Result result = session().runner().fetch(output).run()) {
-        return rows((TFloat32) result.get(0));
-      }
-    });
+    return call(
+        () -> {
+          try (Result result = session().runner().fetch(output).run()) {
+            return rows((TFloat32) result.get(0));
+          }
+        });
   }
 
   /** The tensor name of a 'bean' output, or an explanation of why there is none. */
   private String beanOutput(String output, String layer) {
     if (bean == null) {
-      throw new IllegalStateException(folder + ": this SavedModel has no '" + SavedModelContract.BEAN_SIGNATURE
-          + "' signature, so it cannot report activations, weights or correlations (predict still works; export "
-          + "with bean export to get them)");
+      throw new IllegalStateException(
+          folder
+              + ": this SavedModel has no '"
+              + SavedModelContract.BEAN_SIGNATURE
+              + "' signature, so it cannot report activations, weights or correlations (predict still works; export "
+              + "with bean export to get them)");
     }
     TensorInfo info = bean.getOutputsMap().get(output);
     if (info == null) {
-      throw new IllegalArgumentException("no BEAN layer '" + layer + "' (expected one of " + layers() + ")");
+      throw new IllegalArgumentException(
+          "no BEAN layer '" + layer + "' (expected one of " + layers() + ")");
     }
     return info.getName();
   }
@@ -317,15 +385,31 @@ public final class BeanModel implements AutoCloseable {
   private void checkPixels(float[] pixels, int count) {
     long perImage = Shape.of(inputShape).size();
     if (count < 1 || pixels.length != count * perImage) {
-      throw new IllegalArgumentException("images: got " + pixels.length + " values for " + count
-          + " images (expected " + count + " × " + Shape.of(inputShape) + " = " + count * perImage
-          + " raw pixels in [0,1], NHWC)");
+      throw new IllegalArgumentException(
+          "images: got "
+              + pixels.length
+              + " values for "
+              + count
+              + " images (expected "
+              + count
+              + " × "
+              + Shape.of(inputShape)
+              + " = "
+              + count * perImage
+              + " raw pixels in [0,1], NHWC)");
     }
-    // refused rather than passed on: what a NaN pixel becomes depends on the kernels (oneDNN's ReLU makes it 0)
+    // refused rather than passed on: what a NaN pixel becomes depends on the kernels (oneDNN's ReLU
+    // makes it 0)
     for (int i = 0; i < pixels.length; i++) {
       if (!Float.isFinite(pixels[i])) {
-        throw new IllegalArgumentException("images: value " + pixels[i] + " at image " + i / perImage + ", pixel "
-            + i % perImage + " (expected raw pixels in [0,1])");
+        throw new IllegalArgumentException(
+            "images: value "
+                + pixels[i]
+                + " at image "
+                + i / perImage
+                + ", pixel "
+                + i % perImage
+                + " (expected raw pixels in [0,1])");
       }
     }
   }
@@ -333,8 +417,16 @@ public final class BeanModel implements AutoCloseable {
   private void checkShape(Shape shape) {
     Shape expected = batchShape((int) Math.max(1, shape.numDimensions() > 0 ? shape.get(0) : 1));
     if (!shape.equals(expected) || shape.get(0) < 1) {
-      throw new IllegalArgumentException("images: got shape " + shape + " (expected [N, " + inputShape[0] + ", "
-          + inputShape[1] + ", " + inputShape[2] + "] with N ≥ 1)");
+      throw new IllegalArgumentException(
+          "images: got shape "
+              + shape
+              + " (expected [N, "
+              + inputShape[0]
+              + ", "
+              + inputShape[1]
+              + ", "
+              + inputShape[2]
+              + "] with N ≥ 1)");
     }
   }
 

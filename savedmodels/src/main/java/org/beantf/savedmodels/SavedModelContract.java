@@ -1,33 +1,43 @@
 package org.beantf.savedmodels;
 
 /**
- * The names a BEAN SavedModel promises to TensorFlow Serving and to {@link BeanModel} (DESIGN.md "SavedModel").
- * One place for every signature, input and output name.
+ * The names a BEAN SavedModel promises to TensorFlow Serving and to {@link BeanModel} (DESIGN.md
+ * "SavedModel"). One place for every signature, input and output name.
  */
 public final class SavedModelContract {
   /**
-   * The asset (in the version folder's {@code assets/}) recording the BEAN settings the model was exported with:
-   * γ, the normalisation, the BEAN order trained with, α and the divergence, as JSON (DESIGN.md "SavedModel").
-   * {@code bean analyze --model} reads it.
+   * The asset (in the version folder's {@code assets/}) recording the BEAN settings the model was
+   * exported with: γ, the normalisation, the BEAN order trained with, α and the divergence, as JSON
+   * (DESIGN.md "SavedModel"). {@code bean analyze --model} reads it.
    */
   public static final String BEAN_SETTINGS_ASSET = "bean.json";
 
   /** The MetaGraph tag TensorFlow Serving loads. */
   public static final String TAG = "serve";
+
   /** The method of both signatures (TF Java's builder leaves it empty otherwise). */
   public static final String PREDICT_METHOD = "tensorflow/serving/predict";
 
-  /** The default signature: images in, predictions out; every output has the batch dimension first. */
+  /**
+   * The default signature: images in, predictions out; every output has the batch dimension first.
+   */
   public static final String SERVING_DEFAULT = "serving_default";
-  /** The signature that also returns each BEAN layer's activations, weights and correlation matrices. */
+
+  /**
+   * The signature that also returns each BEAN layer's activations, weights and correlation
+   * matrices.
+   */
   public static final String BEAN_SIGNATURE = "bean";
 
   /** Input of both signatures: float32 [-1, H, W, C], raw pixels in [0,1]. */
   public static final String IMAGES = "images";
+
   /** float32 [-1, classes]. */
   public static final String LOGITS = "logits";
+
   /** float32 [-1, classes], softmax of the logits. */
   public static final String PROBABILITIES = "probabilities";
+
   /** int64 [-1], the most probable class. */
   public static final String CLASS_IDS = "class_ids";
 

@@ -15,46 +15,61 @@ import org.tensorflow.Session;
 import org.tensorflow.Signature;
 
 /**
- * Writes a SavedModel in TensorFlow Serving's layout, {@code <base>/<name>/<version>/}: into a temporary folder
- * beside the version first, renamed only once complete, so a failed export leaves nothing behind and an existing
- * version is never touched.
+ * Writes a SavedModel in TensorFlow Serving's layout, {@code <base>/<name>/<version>/}: into a
+ * temporary folder beside the version first, renamed only once complete, so a failed export leaves
+ * nothing behind and an existing version is never touched.
  */
 public final class SavedModelExporter {
   private SavedModelExporter() {}
 
-  /** The next free version under {@code <base>/<name>}: one more than the largest numeric folder, or 1. */
+  /**
+   * The next free version under {@code <base>/<name>}: one more than the largest numeric folder, or
+   * 1.
+   */
   public static long nextVersion(Path base, String name) {
     Path model = base.resolve(name);
     if (!Files.isDirectory(model)) {
       return 1;
     }
     try (Stream<Path> entries = Files.list(model)) {
-      return entries.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{1,18}"))
-          .mapToLong(Long::parseLong).max().orElse(0) + 1;
+      return entries
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.matches("\\d{1,18}"))
+              .mapToLong(Long::parseLong)
+              .max()
+              .orElse(0)
+          + 1;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + model, e);
     }
   }
 
   /**
-   * Exports {@code session}'s graph and variables with {@code signatures} (tag "serve") as
-   * {@code <base>/<name>/<version>}.
+   * Exports {@code session}'s graph and variables with {@code signatures} (tag "serve") as {@code
+   * <base>/<name>/<version>}.
    *
    * @return the version folder
    * @throws VersionExistsException if that version exists
    */
-  public static Path export(Session session, List<Signature> signatures, Path base, String name, long version) {
+  public static Path export(
+      Session session, List<Signature> signatures, Path base, String name, long version) {
     return export(session, signatures, base, name, version, Map.of());
   }
 
   /**
-   * As {@link #export(Session, List, Path, String, long)}, with text files in the version's {@code assets/}
-   * (file name → content, UTF-8), written before the version appears.
+   * As {@link #export(Session, List, Path, String, long)}, with text files in the version's {@code
+   * assets/} (file name → content, UTF-8), written before the version appears.
    */
-  public static Path export(Session session, List<Signature> signatures, Path base, String name, long version,
+  public static Path export(
+      Session session,
+      List<Signature> signatures,
+      Path base,
+      String name,
+      long version,
       Map<String, String> assets) {
     if (version < 1) {
-      throw new IllegalArgumentException("version " + version + " (expected ≥ 1: TensorFlow Serving's versions)");
+      throw new IllegalArgumentException(
+          "version " + version + " (expected ≥ 1: TensorFlow Serving's versions)");
     }
     Path target = base.resolve(name).resolve(Long.toString(version));
     if (Files.exists(target)) {
@@ -64,8 +79,10 @@ public final class SavedModelExporter {
     try {
       Files.createDirectories(target.getParent());
       temporary = Files.createTempDirectory(target.getParent(), "." + version + "-export-");
-      SavedModelBundle.Exporter exporter = SavedModelBundle.exporter(temporary.toString())
-          .withTags(SavedModelContract.TAG).withSession(session);
+      SavedModelBundle.Exporter exporter =
+          SavedModelBundle.exporter(temporary.toString())
+              .withTags(SavedModelContract.TAG)
+              .withSession(session);
       for (Signature signature : signatures) {
         exporter.withSignature(signature);
       }

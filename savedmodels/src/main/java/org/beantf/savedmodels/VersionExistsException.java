@@ -7,6 +7,8 @@ public final class VersionExistsException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
   public VersionExistsException(Path version) {
-    super(version + ": version exists (expected a new version number; an export never overwrites one)");
+    super(
+        version
+            + ": version exists (expected a new version number; an export never overwrites one)");
   }
 }

@@ -24,17 +24,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * bean analyze end to end on real MNIST: an MLP + BEAN-2 run trained briefly, analysed through the command line
- * from its checkpoint and from its SavedModel.
+ * bean analyze end to end on real MNIST: an MLP + BEAN-2 run trained briefly, analysed through the
+ * command line from its checkpoint and from its SavedModel.
  */
 class AnalyzeIT {
   private static final int N = 500;
-  private static final List<String> PLOTS = List.of("hidden-ablation.png", "hidden-class-activation.png",
-      "hidden-connectivity.png", "hidden-correlation.png", "hidden-outgoing.png", "hidden-tsne-assemblies.png",
-      "hidden-tsne-preferred-class.png");
+  private static final List<String> PLOTS =
+      List.of(
+          "hidden-ablation.png",
+          "hidden-class-activation.png",
+          "hidden-connectivity.png",
+          "hidden-correlation.png",
+          "hidden-outgoing.png",
+          "hidden-tsne-assemblies.png",
+          "hidden-tsne-preferred-class.png");
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static Path run;
   private static JsonNode fromRun;
@@ -46,11 +51,17 @@ class AnalyzeIT {
     for (int i = 0; i < first.length; i++) {
       first[i] = i;
     }
-    TrainConfig config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).regularizers("bean2").epochs(1)
-        .threads(2).build();
+    TrainConfig config =
+        TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST)
+            .regularizers("bean2")
+            .epochs(1)
+            .threads(2)
+            .build();
     run = dir.resolve("run");
-    new Trainer(config, TrainingListener.SILENT).train(
-        new Dataset(DatasetId.MNIST, mnist.train().subset(first), mnist.test()), RunDirectory.forNewRun(run));
+    new Trainer(config, TrainingListener.SILENT)
+        .train(
+            new Dataset(DatasetId.MNIST, mnist.train().subset(first), mnist.test()),
+            RunDirectory.forNewRun(run));
 
     assertEquals(0, BeanCli.run("analyze", "--run", run.toString()));
     fromRun = new ObjectMapper().readTree(run.resolve("analysis/analysis.json").toFile());
@@ -68,7 +79,9 @@ class AnalyzeIT {
     int bestK = layer.get("best_k").asInt();
     assertTrue(bestK >= 2 && bestK <= 20, "best k " + bestK);
     assertLabels(layer.get("best_k_cluster_ids"), bestK);
-    assertTrue(layer.get("best_k_silhouette").asDouble() >= layer.get("silhouette").asDouble(), "best of 2..20");
+    assertTrue(
+        layer.get("best_k_silhouette").asDouble() >= layer.get("silhouette").asDouble(),
+        "best of 2..20");
     assertBetween(-1, 1, layer.get("shuffled_silhouette_mean"));
     assertTrue(layer.get("shuffled_silhouette_z").isNumber());
     assertBetween(-1, 1, layer.get("ari_clusters_vs_preferred"));
@@ -104,15 +117,30 @@ class AnalyzeIT {
 
   @Test
   void theSavedModelGivesTheSameAssembliesWithoutAblation() throws Exception {
-    assertEquals(0, BeanCli.run("export", "--run", run.toString(), "--base", dir.resolve("models").toString()));
+    assertEquals(
+        0,
+        BeanCli.run("export", "--run", run.toString(), "--base", dir.resolve("models").toString()));
     Path out = dir.resolve("from-savedmodel");
-    assertEquals(0, BeanCli.run("analyze", "--model", dir.resolve("models/mlp").toString(), "--dataset", "mnist",
-        "--out", out.toString()));
-    JsonNode layer = new ObjectMapper().readTree(out.resolve("analysis.json").toFile()).get("layers").get("hidden");
+    assertEquals(
+        0,
+        BeanCli.run(
+            "analyze",
+            "--model",
+            dir.resolve("models/mlp").toString(),
+            "--dataset",
+            "mnist",
+            "--out",
+            out.toString()));
+    JsonNode layer =
+        new ObjectMapper()
+            .readTree(out.resolve("analysis.json").toFile())
+            .get("layers")
+            .get("hidden");
     JsonNode expected = fromRun.get("layers").get("hidden");
     assertEquals(expected.get("cluster_ids"), layer.get("cluster_ids"), "same weights, same seed");
     assertEquals(expected.get("silhouette"), layer.get("silhouette"));
-    assertArrayEquals(doubles(expected.get("selectivity")), doubles(layer.get("selectivity")), 1e-4);
+    assertArrayEquals(
+        doubles(expected.get("selectivity")), doubles(layer.get("selectivity")), 1e-4);
     assertTrue(layer.get("ablation").isNull());
     assertTrue(layer.get("ablation_score").isNull());
   }
@@ -120,18 +148,20 @@ class AnalyzeIT {
   private static void assertLabels(JsonNode labels, int k) {
     assertEquals(N, labels.size());
     boolean[] seen = new boolean[k];
-    labels.forEach(label -> {
-      assertTrue(label.asInt() >= 0 && label.asInt() < k, "label " + label);
-      seen[label.asInt()] = true;
-    });
+    labels.forEach(
+        label -> {
+          assertTrue(label.asInt() >= 0 && label.asInt() < k, "label " + label);
+          seen[label.asInt()] = true;
+        });
     for (int c = 0; c < k; c++) {
       assertTrue(seen[c], "label " + c + " is used");
     }
   }
 
   private static void assertBetween(double low, double high, JsonNode value) {
-    assertTrue(value.isNumber() && value.asDouble() >= low && value.asDouble() <= high, value + " in [" + low
-        + ", " + high + "]");
+    assertTrue(
+        value.isNumber() && value.asDouble() >= low && value.asDouble() <= high,
+        value + " in [" + low + ", " + high + "]");
   }
 
   private static double[] doubles(JsonNode array) {

@@ -12,7 +12,6 @@ import java.util.concurrent.Future;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.data.ImageSet;
-import org.beantf.it.RandomImages;
 import org.beantf.models.ModelKind;
 import org.beantf.models.export.ModelExport;
 import org.beantf.models.train.RunDirectory;
@@ -30,18 +29,24 @@ class BeanModelConcurrencyIT {
   private static final int CALLS = 2000;
   private static final int DISTINCT = 50;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void eightThreadsEqualOneThread() throws Exception {
     ImageSet images = RandomImages.of(300, 9);
-    TrainConfig config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).epochs(1).batch(50).threads(2).build();
+    TrainConfig config =
+        TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).epochs(1).batch(50).threads(2).build();
     Path run = dir.resolve("run");
-    new Trainer(config, TrainingListener.SILENT).train(
-        new Dataset(DatasetId.MNIST, images, images), RunDirectory.forNewRun(run));
-    Path version = ModelExport.export(config, Shape.of(28, 28, 1),
-        run.resolve("checkpoint/variables").toString(), run.resolve("savedmodel"), "mlp", 0);
+    new Trainer(config, TrainingListener.SILENT)
+        .train(new Dataset(DatasetId.MNIST, images, images), RunDirectory.forNewRun(run));
+    Path version =
+        ModelExport.export(
+            config,
+            Shape.of(28, 28, 1),
+            run.resolve("checkpoint/variables").toString(),
+            run.resolve("savedmodel"),
+            "mlp",
+            0);
 
     try (BeanModel model = BeanModel.load(version)) {
       float[][] expected = new float[DISTINCT][];
@@ -53,16 +58,20 @@ class BeanModelConcurrencyIT {
         List<Future<Integer>> results = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
           int thread = t;
-          results.add(pool.submit(() -> {
-            int checked = 0;
-            for (int call = 0; call < CALLS; call++) {
-              int i = (thread * 7 + call) % DISTINCT;
-              assertArrayEquals(expected[i], model.predict(image(images, i), 1).probabilities()[0],
-                  "thread " + thread + " call " + call);
-              checked++;
-            }
-            return checked;
-          }));
+          results.add(
+              pool.submit(
+                  () -> {
+                    int checked = 0;
+                    for (int call = 0; call < CALLS; call++) {
+                      int i = (thread * 7 + call) % DISTINCT;
+                      assertArrayEquals(
+                          expected[i],
+                          model.predict(image(images, i), 1).probabilities()[0],
+                          "thread " + thread + " call " + call);
+                      checked++;
+                    }
+                    return checked;
+                  }));
         }
         for (Future<Integer> result : results) {
           assertEquals(CALLS, result.get());

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
-import org.beantf.it.RandomImages;
 import org.beantf.models.ModelKind;
 import org.beantf.models.export.ModelExport;
 import org.beantf.models.train.RunDirectory;
@@ -22,16 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.ndarray.Shape;
 
 /**
- * 100,000 predicts in a forked JVM with a fixed, pre-touched heap: after a warm-up, resident memory grows by less
- * than 5% —
- * every tensor and result is closed.
+ * 100,000 predicts in a forked JVM with a fixed, pre-touched heap: after a warm-up, resident memory
+ * grows by less than 5% — every tensor and result is closed.
  */
 class BeanModelSoakIT {
   private static final int WARM_UP = 20_000;
   private static final int CALLS = 100_000;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** The forked JVM: loads the model, warms up, prints RSS, runs the calls, prints RSS again. */
   public static void main(String[] args) throws Exception {
@@ -63,28 +60,53 @@ class BeanModelSoakIT {
 
   @Test
   void residentMemoryStaysFlat() throws Exception {
-    TrainConfig config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).epochs(1).batch(50).threads(2).build();
+    TrainConfig config =
+        TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).epochs(1).batch(50).threads(2).build();
     Path run = dir.resolve("run");
-    new Trainer(config, TrainingListener.SILENT).train(
-        new Dataset(DatasetId.MNIST, RandomImages.of(200, 3), RandomImages.of(50, 4)), RunDirectory.forNewRun(run));
-    Path version = ModelExport.export(config, Shape.of(28, 28, 1),
-        run.resolve("checkpoint/variables").toString(), run.resolve("savedmodel"), "mlp", 0);
+    new Trainer(config, TrainingListener.SILENT)
+        .train(
+            new Dataset(DatasetId.MNIST, RandomImages.of(200, 3), RandomImages.of(50, 4)),
+            RunDirectory.forNewRun(run));
+    Path version =
+        ModelExport.export(
+            config,
+            Shape.of(28, 28, 1),
+            run.resolve("checkpoint/variables").toString(),
+            run.resolve("savedmodel"),
+            "mlp",
+            0);
 
-    Process fork = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch", "-cp", System.getProperty("java.class.path"), BeanModelSoakIT.class.getName(),
-        version.toString())).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process fork =
+        new ProcessBuilder(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xms256m",
+                    "-Xmx256m",
+                    "-XX:+AlwaysPreTouch",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    BeanModelSoakIT.class.getName(),
+                    version.toString()))
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     String output = new String(fork.getInputStream().readAllBytes());
     assertTrue(fork.waitFor(10, TimeUnit.MINUTES), "the soak did not finish in 10 minutes");
     assertEquals(0, fork.exitValue(), output);
     long before = value(output, "after-warm-up");
     long after = value(output, "after-calls");
-    System.out.printf("soak: RSS %d kB after the warm-up, %d kB after %d predicts%n", before, after, CALLS);
-    assertTrue(after < before * 1.05, "RSS grew from " + before + " kB to " + after + " kB over " + CALLS
-        + " predicts");
+    System.out.printf(
+        "soak: RSS %d kB after the warm-up, %d kB after %d predicts%n", before, after, CALLS);
+    assertTrue(
+        after < before * 1.05,
+        "RSS grew from " + before + " kB to " + after + " kB over " + CALLS + " predicts");
   }
 
   private static long value(String output, String key) {
-    return output.lines().filter(l -> l.startsWith(key + " ")).mapToLong(l -> Long.parseLong(l.split(" ")[1]))
-        .findFirst().orElseThrow(() -> new AssertionError("no " + key + " in " + output));
+    return output
+        .lines()
+        .filter(l -> l.startsWith(key + " "))
+        .mapToLong(l -> Long.parseLong(l.split(" ")[1]))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + key + " in " + output));
   }
 }

@@ -24,14 +24,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bean demo} with its defaults on real MNIST (LeNet-5, 3 epochs, vanilla against BEAN-2): BEAN-2's last
- * dense layer has assemblies by the project's rule and vanilla's has not, so a regression in BEAN shows here.
+ * {@code bean demo} with its defaults on real MNIST (LeNet-5, 3 epochs, vanilla against BEAN-2):
+ * BEAN-2's last dense layer has assemblies by the project's rule and vanilla's has not, so a
+ * regression in BEAN shows here.
  */
 class DemoIT {
   private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static Path out;
   private static String printed;
@@ -57,9 +57,15 @@ class DemoIT {
   void beanTwoHasAssembliesAndVanillaHasNot() throws Exception {
     JsonNode bean = fc2("bean2");
     JsonNode vanilla = fc2("vanilla");
-    assertTrue(bean.get("ablation_score").asDouble() >= 0.9, "BEAN-2 ablation score " + bean.get("ablation_score"));
-    assertTrue(bean.get("shuffled_silhouette_z").asDouble() >= 3, "BEAN-2 z " + bean.get("shuffled_silhouette_z"));
-    assertTrue(vanilla.get("ablation_score").asDouble() <= 0.5, "vanilla ablation " + vanilla.get("ablation_score"));
+    assertTrue(
+        bean.get("ablation_score").asDouble() >= 0.9,
+        "BEAN-2 ablation score " + bean.get("ablation_score"));
+    assertTrue(
+        bean.get("shuffled_silhouette_z").asDouble() >= 3,
+        "BEAN-2 z " + bean.get("shuffled_silhouette_z"));
+    assertTrue(
+        vanilla.get("ablation_score").asDouble() <= 0.5,
+        "vanilla ablation " + vanilla.get("ablation_score"));
     assertTrue(printed.contains("\nassemblies  "), printed);
     assertTrue(Pattern.compile("(?m)^assemblies\\s+no\\s+yes$").matcher(printed).find(), printed);
     assertTrue(printed.contains("vanilla: fc2 (84 neurons) has no assemblies"), printed);
@@ -69,11 +75,17 @@ class DemoIT {
   @Test
   void theSavedModelReloadsWithTheTrainersAccuracy() throws Exception {
     assertTrue(Files.isRegularFile(out.resolve("bean2/savedmodel/lenet5/1/saved_model.pb")));
-    assertTrue(printed.contains("with BeanModel: test accuracy ") && printed.contains("as the trainer measured"),
+    assertTrue(
+        printed.contains("with BeanModel: test accuracy ")
+            && printed.contains("as the trainer measured"),
         printed);
-    double trained = new ObjectMapper().readTree(out.resolve("bean2/report.json").toFile()).get("test_accuracy")
-        .asDouble();
-    assertTrue(printed.contains(String.format(Locale.ROOT, "test accuracy %.4f (", trained)), printed);
+    double trained =
+        new ObjectMapper()
+            .readTree(out.resolve("bean2/report.json").toFile())
+            .get("test_accuracy")
+            .asDouble();
+    assertTrue(
+        printed.contains(String.format(Locale.ROOT, "test accuracy %.4f (", trained)), printed);
   }
 
   @Test
@@ -100,16 +112,20 @@ class DemoIT {
   @Test
   void nothingButTheOutputFolderIsLeft() throws Exception {
     try (Stream<Path> left = Files.list(dir)) {
-      assertEquals(List.of("demo"), left.map(p -> p.getFileName().toString()).toList(), "no staging folder");
+      assertEquals(
+          List.of("demo"), left.map(p -> p.getFileName().toString()).toList(), "no staging folder");
     }
     try (Stream<Path> inside = Files.list(out)) {
-      assertEquals(List.of("bean2", "compare.html", "compare.png", "vanilla"),
+      assertEquals(
+          List.of("bean2", "compare.html", "compare.png", "vanilla"),
           inside.map(p -> p.getFileName().toString()).sorted().toList());
     }
   }
 
   private static JsonNode fc2(String run) throws Exception {
-    return new ObjectMapper().readTree(out.resolve(run).resolve("analysis/analysis.json").toFile()).get("layers")
+    return new ObjectMapper()
+        .readTree(out.resolve(run).resolve("analysis/analysis.json").toFile())
+        .get("layers")
         .get("fc2");
   }
 }

@@ -15,15 +15,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * bean fewshot on real MNIST in a fresh JVM: a tiny grid (1-shot, two draws of LeNet-5 and 1-NN, 10 steps) killed
- * midway and run again ends with the table and results of an uninterrupted run.
+ * bean fewshot on real MNIST in a fresh JVM: a tiny grid (1-shot, two draws of LeNet-5 and 1-NN, 10
+ * steps) killed midway and run again ends with the table and results of an uninterrupted run.
  */
 class FewShotIT {
-  private static final String[] GRID = {"fewshot", "--dataset", "mnist", "--shots", "1", "--draws", "0..1",
-      "--methods", "vanilla,knn", "--steps", "10"};
+  private static final String[] GRID = {
+    "fewshot",
+    "--dataset",
+    "mnist",
+    "--shots",
+    "1",
+    "--draws",
+    "0..1",
+    "--methods",
+    "vanilla,knn",
+    "--steps",
+    "10"
+  };
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aKilledGridResumesToTheSameTable() throws Exception {
@@ -44,30 +54,52 @@ class FewShotIT {
 
     Run again = bean(resumed);
     assertEquals(0, again.process.waitFor(), Files.readString(again.err));
-    assertEquals(Files.readString(whole.resolve("table.md")), Files.readString(resumed.resolve("table.md")));
-    assertEquals(withoutSeconds(whole.resolve("results.jsonl")), withoutSeconds(resumed.resolve("results.jsonl")));
+    assertEquals(
+        Files.readString(whole.resolve("table.md")), Files.readString(resumed.resolve("table.md")));
+    assertEquals(
+        withoutSeconds(whole.resolve("results.jsonl")),
+        withoutSeconds(resumed.resolve("results.jsonl")));
     assertEquals(4, lines(results));
-    assertTrue(Files.readString(whole.resolve("table.md")).contains("| 1-nearest neighbour (pixels) |"));
+    assertTrue(
+        Files.readString(whole.resolve("table.md")).contains("| 1-nearest neighbour (pixels) |"));
   }
 
   @Test
   void moreShotsThanAClassHasIsOneLine() throws Exception {
-    Run run = bean(dir.resolve("store"), "fewshot", "--dataset", "mnist", "--shots", "1,5500", "--methods", "knn");
+    Run run =
+        bean(
+            dir.resolve("store"),
+            "fewshot",
+            "--dataset",
+            "mnist",
+            "--shots",
+            "1,5500",
+            "--methods",
+            "knn");
     assertEquals(BeanCli.BAD_INPUT, run.process.waitFor());
-    assertEquals("bean: --shots 5500: class 5 has only 5421 examples in training images [0, 60000) (expected at least "
-        + "5500)", Files.readString(run.err).strip());
+    assertEquals(
+        "bean: --shots 5500: class 5 has only 5421 examples in training images [0, 60000) (expected at least "
+            + "5500)",
+        Files.readString(run.err).strip());
   }
 
   private record Run(Process process, Path err) {}
 
   private Run bean(Path store, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), BeanCli.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                BeanCli.class.getName()));
     command.addAll(List.of(args.length == 0 ? GRID : args));
     command.addAll(List.of("--out", store.toString()));
     Path err = Files.createTempFile(dir, "err", ".txt");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(err.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(err.toFile());
     builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
     return new Run(builder.start(), err);
   }
@@ -81,6 +113,8 @@ class FewShotIT {
 
   /** The lines with their wall time removed: everything else must be equal. */
   private static List<String> withoutSeconds(Path file) throws IOException {
-    return Files.readAllLines(file).stream().map(l -> l.replaceFirst(",\"seconds\":[0-9.E-]+", "")).toList();
+    return Files.readAllLines(file).stream()
+        .map(l -> l.replaceFirst(",\"seconds\":[0-9.E-]+", ""))
+        .toList();
   }
 }

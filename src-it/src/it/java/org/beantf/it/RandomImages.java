@@ -3,7 +3,10 @@ package org.beantf.it;
 import java.util.SplittableRandom;
 import org.beantf.data.ImageSet;
 
-/** Random 28×28×1 images with cycling labels: enough to train and export a model whose accuracy is not checked. */
+/**
+ * Random 28×28×1 images with cycling labels: enough to train and export a model whose accuracy is
+ * not checked.
+ */
 public final class RandomImages {
   private RandomImages() {}
 

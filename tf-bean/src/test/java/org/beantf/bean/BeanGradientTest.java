@@ -12,16 +12,18 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The graph's gradients dL/dH and dL/dW (TensorFlow's gradient registry, float64) against central finite
- * differences of the plain-Java reference loss, entry by entry.
+ * The graph's gradients dL/dH and dL/dW (TensorFlow's gradient registry, float64) against central
+ * finite differences of the plain-Java reference loss, entry by entry.
  */
 class BeanGradientTest {
   private static final double GAMMA = 1.5;
   private static final double STEP = 1e-6;
+
   /**
-   * Central differences err by ≈ STEP²/6·|L'''| (≈ 1e-13 here) plus rounding ≈ 1e-16·|L|/STEP (≈ 1e-9 for the
-   * |L| ≤ 10 of these shapes); the absolute divergence is piecewise linear in H, exact away from ties. A wrong
-   * gradient (a lost factor, a missing path through A or through the centring) errs by O(|g|).
+   * Central differences err by ≈ STEP²/6·|L'''| (≈ 1e-13 here) plus rounding ≈ 1e-16·|L|/STEP (≈
+   * 1e-9 for the |L| ≤ 10 of these shapes); the absolute divergence is piecewise linear in H, exact
+   * away from ties. A wrong gradient (a lost factor, a missing path through A or through the
+   * centring) errs by O(|g|).
    */
   private static final double TOLERANCE = 1e-6;
 
@@ -32,10 +34,19 @@ class BeanGradientTest {
       for (int order = 1; order <= 2; order++) {
         for (Normalization normalization : Normalization.values()) {
           for (LossForm form : List.of(LossForm.BROADCAST, LossForm.DENSE, LossForm.LOWRANK)) {
-            cases.add(Arguments.of(shape[0], shape[1], shape[2], order, Divergence.SQUARED, normalization, form));
+            cases.add(
+                Arguments.of(
+                    shape[0], shape[1], shape[2], order, Divergence.SQUARED, normalization, form));
           }
-          cases.add(Arguments.of(shape[0], shape[1], shape[2], order, Divergence.ABSOLUTE, normalization,
-              LossForm.BROADCAST));
+          cases.add(
+              Arguments.of(
+                  shape[0],
+                  shape[1],
+                  shape[2],
+                  order,
+                  Divergence.ABSOLUTE,
+                  normalization,
+                  LossForm.BROADCAST));
         }
       }
     }
@@ -44,25 +55,42 @@ class BeanGradientTest {
 
   @ParameterizedTest(name = "S={0} N={1} M={2} order={3} {4} {5} {6}")
   @MethodSource("cases")
-  void gradientsMatchFiniteDifferencesOfTheReference(int s, int n, int m, int order, Divergence divergence,
-      Normalization normalization, LossForm form) {
+  void gradientsMatchFiniteDifferencesOfTheReference(
+      int s,
+      int n,
+      int m,
+      int order,
+      Divergence divergence,
+      Normalization normalization,
+      LossForm form) {
     Random random = new Random(1000L * s + 100L * n + 10L * m + order);
     // Gaussian activations: no ReLU zeros and no ties, where |x − y| has no derivative.
     double[][] h = BeanLossFormsTest.random(random, s, n, 1.0, 0.5);
     double[][] w = BeanLossFormsTest.random(random, n, m, 0.5, 0.0);
     assertTrue(minimumGap(h) > 1e3 * STEP, "ties in H within the finite-difference step");
     assertTrue(minimumMagnitude(w) > 1e3 * STEP, "a weight within the step of |tanh|'s kink at 0");
-    BeanRegularizer regularizer = BeanRegularizer.of(order, 1.0).withDivergence(divergence).withGamma(GAMMA)
-        .withForm(form).withNormalization(normalization).withBatchSize(s);
+    BeanRegularizer regularizer =
+        BeanRegularizer.of(order, 1.0)
+            .withDivergence(divergence)
+            .withGamma(GAMMA)
+            .withForm(form)
+            .withNormalization(normalization)
+            .withBatchSize(s);
     boolean squared = divergence == Divergence.SQUARED;
     boolean paper = normalization == Normalization.PAPER;
     double[][] a = ReferenceBean.correlation(w, GAMMA, order, paper);
 
-    double[][][] gradients = GraphRunner.gradients64(h, w, (tf, in) -> regularizer.loss(tf, in[0], in[1]));
+    double[][][] gradients =
+        GraphRunner.gradients64(h, w, (tf, in) -> regularizer.loss(tf, in[0], in[1]));
 
-    assertMatches(finiteDifferences(h, x -> ReferenceBean.loss(a, x, squared)), gradients[0], "dL/dH");
-    assertMatches(finiteDifferences(w, x -> ReferenceBean.loss(ReferenceBean.correlation(x, GAMMA, order, paper),
-        h, squared)), gradients[1], "dL/dW");
+    assertMatches(
+        finiteDifferences(h, x -> ReferenceBean.loss(a, x, squared)), gradients[0], "dL/dH");
+    assertMatches(
+        finiteDifferences(
+            w,
+            x -> ReferenceBean.loss(ReferenceBean.correlation(x, GAMMA, order, paper), h, squared)),
+        gradients[1],
+        "dL/dW");
   }
 
   /** Central differences of {@code loss} in every entry of {@code x}. */
@@ -81,12 +109,15 @@ class BeanGradientTest {
   }
 
   private static void assertMatches(double[][] expected, double[][] actual, String what) {
-    assertTrue(expected.length == actual.length && expected[0].length == actual[0].length, what + " shape");
+    assertTrue(
+        expected.length == actual.length && expected[0].length == actual[0].length,
+        what + " shape");
     for (int i = 0; i < expected.length; i++) {
       for (int j = 0; j < expected[0].length; j++) {
         double e = expected[i][j];
         double g = actual[i][j];
-        assertTrue(Math.abs(g - e) <= TOLERANCE * Math.max(1, Math.abs(e)),
+        assertTrue(
+            Math.abs(g - e) <= TOLERANCE * Math.max(1, Math.abs(e)),
             what + "[" + i + "][" + j + "]: graph " + g + ", finite differences " + e);
       }
     }

@@ -45,20 +45,31 @@ class BeanLossFormsTest {
 
   @ParameterizedTest(name = "S={0} N={1} M={2} order={3} {4} {5} {6}")
   @CsvSource({
-      "1, 1, 1, 1, SQUARED, PAPER, BROADCAST", "1, 1, 1, 2, SQUARED, NONE, LOWRANK",
-      "5, 1, 3, 2, SQUARED, PAPER, DENSE", "7, 6, 1, 1, SQUARED, PAPER, LOWRANK",
-      "1, 8, 4, 2, SQUARED, PAPER, LOWRANK", "13, 9, 5, 2, SQUARED, NONE, DENSE",
-      "13, 9, 5, 1, ABSOLUTE, PAPER, BROADCAST", "13, 9, 5, 2, ABSOLUTE, NONE, BROADCAST",
-      "100, 500, 10, 1, SQUARED, PAPER, LOWRANK", "100, 500, 10, 2, SQUARED, PAPER, LOWRANK",
-      "100, 500, 10, 2, SQUARED, PAPER, DENSE", "100, 500, 10, 1, SQUARED, NONE, BROADCAST",
-      "100, 500, 10, 2, ABSOLUTE, PAPER, BROADCAST", "20, 120, 84, 2, SQUARED, PAPER, LOWRANK"})
-  void matchesTheReference(int s, int n, int m, int order, Divergence divergence, Normalization normalization,
+    "1, 1, 1, 1, SQUARED, PAPER, BROADCAST", "1, 1, 1, 2, SQUARED, NONE, LOWRANK",
+    "5, 1, 3, 2, SQUARED, PAPER, DENSE", "7, 6, 1, 1, SQUARED, PAPER, LOWRANK",
+    "1, 8, 4, 2, SQUARED, PAPER, LOWRANK", "13, 9, 5, 2, SQUARED, NONE, DENSE",
+    "13, 9, 5, 1, ABSOLUTE, PAPER, BROADCAST", "13, 9, 5, 2, ABSOLUTE, NONE, BROADCAST",
+    "100, 500, 10, 1, SQUARED, PAPER, LOWRANK", "100, 500, 10, 2, SQUARED, PAPER, LOWRANK",
+    "100, 500, 10, 2, SQUARED, PAPER, DENSE", "100, 500, 10, 1, SQUARED, NONE, BROADCAST",
+    "100, 500, 10, 2, ABSOLUTE, PAPER, BROADCAST", "20, 120, 84, 2, SQUARED, PAPER, LOWRANK"
+  })
+  void matchesTheReference(
+      int s,
+      int n,
+      int m,
+      int order,
+      Divergence divergence,
+      Normalization normalization,
       LossForm form) {
     Random random = new Random(31L * s + 7L * n + m + order);
     double[][] h = random(random, s, n, 1.0, 0.5);
     double[][] w = random(random, n, m, 0.3, 0.0);
-    BeanRegularizer regularizer = BeanRegularizer.of(order, 1.0).withDivergence(divergence).withForm(form)
-        .withNormalization(normalization).withBatchSize(s);
+    BeanRegularizer regularizer =
+        BeanRegularizer.of(order, 1.0)
+            .withDivergence(divergence)
+            .withForm(form)
+            .withNormalization(normalization)
+            .withBatchSize(s);
     double[][] a = ReferenceBean.correlation(w, 1.0, order, normalization == Normalization.PAPER);
     double reference = ReferenceBean.loss(a, h, divergence == Divergence.SQUARED);
 

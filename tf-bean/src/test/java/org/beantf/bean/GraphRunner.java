@@ -15,52 +15,67 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
 
-/** Runs small graphs of the BEAN ops on double or float matrices fed through placeholders (test helper). */
+/**
+ * Runs small graphs of the BEAN ops on double or float matrices fed through placeholders (test
+ * helper).
+ */
 final class GraphRunner {
   private GraphRunner() {}
 
   /** Builds {@code op(tf, h, w)} in float64 and returns its scalar value. */
-  static double scalar64(double[][] h, double[][] w,
-      BiFunction<Ops, Operand<TFloat64>[], Operand<TFloat64>> op) {
+  static double scalar64(
+      double[][] h, double[][] w, BiFunction<Ops, Operand<TFloat64>[], Operand<TFloat64>> op) {
     return run64(h, w, op)[0][0];
   }
 
-  /** Builds {@code op(tf, {h, w})} in float64 and returns its value as a matrix (a scalar as 1×1). */
-  static double[][] run64(double[][] h, double[][] w,
-      BiFunction<Ops, Operand<TFloat64>[], Operand<TFloat64>> op) {
+  /**
+   * Builds {@code op(tf, {h, w})} in float64 and returns its value as a matrix (a scalar as 1×1).
+   */
+  static double[][] run64(
+      double[][] h, double[][] w, BiFunction<Ops, Operand<TFloat64>[], Operand<TFloat64>> op) {
     return evaluate64(new double[][][] {h, w}, true, (tf, in) -> List.of(op.apply(tf, in))).get(0);
   }
 
   /** Builds {@code op(tf, inputs)} in float64, every placeholder with its input's static shape. */
-  static double[][] runStatic64(BiFunction<Ops, Operand<TFloat64>[], Operand<TFloat64>> op, double[][]... inputs) {
+  static double[][] runStatic64(
+      BiFunction<Ops, Operand<TFloat64>[], Operand<TFloat64>> op, double[][]... inputs) {
     return evaluate64(inputs, false, (tf, in) -> List.of(op.apply(tf, in))).get(0);
   }
 
   /**
-   * Builds the scalar {@code loss(tf, {h, w})} in float64 and returns its gradients {dL/dH, dL/dW} from
-   * TensorFlow's gradient registry.
+   * Builds the scalar {@code loss(tf, {h, w})} in float64 and returns its gradients {dL/dH, dL/dW}
+   * from TensorFlow's gradient registry.
    */
-  static double[][][] gradients64(double[][] h, double[][] w,
-      BiFunction<Ops, Operand<TFloat64>[], Operand<TFloat64>> loss) {
-    return evaluate64(new double[][][] {h, w}, true, (tf, in) -> {
-      Gradients gradients = tf.gradients(loss.apply(tf, in), List.of(in[0], in[1]));
-      return List.of(gradients.<TFloat64>dy(0), gradients.<TFloat64>dy(1));
-    }).toArray(double[][][]::new);
+  static double[][][] gradients64(
+      double[][] h, double[][] w, BiFunction<Ops, Operand<TFloat64>[], Operand<TFloat64>> loss) {
+    return evaluate64(
+            new double[][][] {h, w},
+            true,
+            (tf, in) -> {
+              Gradients gradients = tf.gradients(loss.apply(tf, in), List.of(in[0], in[1]));
+              return List.of(gradients.<TFloat64>dy(0), gradients.<TFloat64>dy(1));
+            })
+        .toArray(double[][][]::new);
   }
 
   /**
    * Feeds {@code inputs} through float64 placeholders (the first with a dynamic batch dimension if
-   * {@code dynamicBatch}, as the activations are in training) and returns the values of {@code outputs}.
+   * {@code dynamicBatch}, as the activations are in training) and returns the values of {@code
+   * outputs}.
    */
   @SuppressWarnings("unchecked")
-  private static List<double[][]> evaluate64(double[][][] inputs, boolean dynamicBatch,
+  private static List<double[][]> evaluate64(
+      double[][][] inputs,
+      boolean dynamicBatch,
       BiFunction<Ops, Operand<TFloat64>[], List<Operand<TFloat64>>> outputs) {
-    try (Graph graph = new Graph(); Session session = new Session(graph)) {
+    try (Graph graph = new Graph();
+        Session session = new Session(graph)) {
       Ops tf = Ops.create(graph);
       Operand<TFloat64>[] placeholders = new Operand[inputs.length];
       for (int i = 0; i < inputs.length; i++) {
         long rows = i == 0 && dynamicBatch ? -1 : inputs[i].length;
-        placeholders[i] = tf.placeholder(TFloat64.class, Placeholder.shape(Shape.of(rows, inputs[i][0].length)));
+        placeholders[i] =
+            tf.placeholder(TFloat64.class, Placeholder.shape(Shape.of(rows, inputs[i][0].length)));
       }
       List<Operand<TFloat64>> fetched = outputs.apply(tf, placeholders);
       List<TFloat64> fed = new ArrayList<>();
@@ -86,14 +101,15 @@ final class GraphRunner {
 
   /** The same in float32: inputs rounded to float, the result widened back. */
   @SuppressWarnings("unchecked")
-  static double[][] run32(double[][] h, double[][] w,
-      BiFunction<Ops, Operand<TFloat32>[], Operand<TFloat32>> op) {
-    try (Graph graph = new Graph(); Session session = new Session(graph)) {
+  static double[][] run32(
+      double[][] h, double[][] w, BiFunction<Ops, Operand<TFloat32>[], Operand<TFloat32>> op) {
+    try (Graph graph = new Graph();
+        Session session = new Session(graph)) {
       Ops tf = Ops.create(graph);
-      Placeholder<TFloat32> hIn = tf.placeholder(TFloat32.class,
-          Placeholder.shape(Shape.of(-1, h[0].length)));
-      Placeholder<TFloat32> wIn = tf.placeholder(TFloat32.class,
-          Placeholder.shape(Shape.of(w.length, w[0].length)));
+      Placeholder<TFloat32> hIn =
+          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, h[0].length)));
+      Placeholder<TFloat32> wIn =
+          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(w.length, w[0].length)));
       Operand<TFloat32> out = op.apply(tf, new Operand[] {hIn, wIn});
       try (TFloat32 hT = TFloat32.tensorOf(StdArrays.ndCopyOf(toFloat(h)));
           TFloat32 wT = TFloat32.tensorOf(StdArrays.ndCopyOf(toFloat(w)));
@@ -104,7 +120,8 @@ final class GraphRunner {
         double[][] matrix = new double[(int) rows][(int) cols];
         for (int i = 0; i < rows; i++) {
           for (int j = 0; j < cols; j++) {
-            matrix[i][j] = value.shape().numDimensions() == 2 ? value.getFloat(i, j) : value.getFloat();
+            matrix[i][j] =
+                value.shape().numDimensions() == 2 ? value.getFloat(i, j) : value.getFloat();
           }
         }
         return matrix;

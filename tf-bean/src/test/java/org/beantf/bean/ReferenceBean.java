@@ -1,8 +1,8 @@
 package org.beantf.bean;
 
 /**
- * The BEAN equations in plain double precision, straight from the paper (Eq. 1, 3, 4, 6), loops only: the
- * independent computation the graph ops are checked against.
+ * The BEAN equations in plain double precision, straight from the paper (Eq. 1, 3, 4, 6), loops
+ * only: the independent computation the graph ops are checked against.
  */
 final class ReferenceBean {
   private ReferenceBean() {}

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads CIFAR-10 binary batches: records of 3073 bytes, one label byte then a 32×32 image as three planes (red,
- * green, blue; each row-major). Planes are interleaved into HWC so images come out NHWC like every other dataset.
+ * Reads CIFAR-10 binary batches: records of 3073 bytes, one label byte then a 32×32 image as three
+ * planes (red, green, blue; each row-major). Planes are interleaved into HWC so images come out
+ * NHWC like every other dataset.
  */
 public final class Cifar10Reader {
   static final int SIDE = 32;
@@ -32,8 +33,13 @@ public final class Cifar10Reader {
     for (int f = 0; f < files.size(); f++) {
       int length = contents.get(f).length;
       if (length % RECORD_BYTES != 0) {
-        throw new DataFormatException(files.get(f), "size " + length + " bytes is not a multiple of "
-            + RECORD_BYTES + " (expected whole records of 1 label byte + 3072 pixel bytes)");
+        throw new DataFormatException(
+            files.get(f),
+            "size "
+                + length
+                + " bytes is not a multiple of "
+                + RECORD_BYTES
+                + " (expected whole records of 1 label byte + 3072 pixel bytes)");
       }
       records += length / RECORD_BYTES;
     }
@@ -46,7 +52,8 @@ public final class Cifar10Reader {
         int start = record * RECORD_BYTES;
         int label = bytes[start] & 0xff;
         if (label >= CLASSES) {
-          throw new DataFormatException(files.get(f),
+          throw new DataFormatException(
+              files.get(f),
               "label " + label + " at offset " + start + " (expected 0.." + (CLASSES - 1) + ")");
         }
         labels[image] = label;

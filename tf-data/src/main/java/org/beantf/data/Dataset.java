@@ -10,7 +10,19 @@ public record Dataset(DatasetId id, ImageSet train, ImageSet test) {
 
   /** One line: name, sizes and image shape. */
   public String summary() {
-    return id.cliName() + ": " + train.size() + " training and " + test.size() + " test images of "
-        + train.height() + "x" + train.width() + "x" + train.channels() + ", " + classes() + " classes";
+    return id.cliName()
+        + ": "
+        + train.size()
+        + " training and "
+        + test.size()
+        + " test images of "
+        + train.height()
+        + "x"
+        + train.width()
+        + "x"
+        + train.channels()
+        + ", "
+        + classes()
+        + " classes";
   }
 }

@@ -8,7 +8,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
-/** Reads a whole file, decompressing it when it is gzip (recognised by its magic bytes, not its name). */
+/**
+ * Reads a whole file, decompressing it when it is gzip (recognised by its magic bytes, not its
+ * name).
+ */
 public final class FileBytes {
   private FileBytes() {}
 

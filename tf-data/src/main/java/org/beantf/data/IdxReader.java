@@ -4,8 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
 /**
- * Reads MNIST-style IDX files: an images file (magic 2051: count, rows, columns, then one unsigned byte per pixel)
- * and a labels file (magic 2049: count, then one byte per label), sizes big-endian, raw or gzip.
+ * Reads MNIST-style IDX files: an images file (magic 2051: count, rows, columns, then one unsigned
+ * byte per pixel) and a labels file (magic 2049: count, then one byte per label), sizes big-endian,
+ * raw or gzip.
  */
 public final class IdxReader {
   static final int IMAGES_MAGIC = 2051;
@@ -14,13 +15,20 @@ public final class IdxReader {
 
   private IdxReader() {}
 
-  /** Reads an images file and its labels file (each raw or gzip) into float pixels in [0,1], NHWC with C = 1. */
+  /**
+   * Reads an images file and its labels file (each raw or gzip) into float pixels in [0,1], NHWC
+   * with C = 1.
+   */
   public static ImageSet read(Path images, Path labels) {
     return decode(images, FileBytes.read(images), labels, FileBytes.read(labels));
   }
 
-  /** Decodes the decompressed bytes of an images file and a labels file; the paths only name them in errors. */
-  public static ImageSet decode(Path imagesFile, byte[] imageBytes, Path labelsFile, byte[] labelBytes) {
+  /**
+   * Decodes the decompressed bytes of an images file and a labels file; the paths only name them in
+   * errors.
+   */
+  public static ImageSet decode(
+      Path imagesFile, byte[] imageBytes, Path labelsFile, byte[] labelBytes) {
     ByteBuffer imageHeader = header(imagesFile, imageBytes, IMAGES_MAGIC, 16);
     int count = nonNegative(imagesFile, imageHeader.getInt(4), 4, "image count");
     int rows = positive(imagesFile, imageHeader.getInt(8), 8, "row count");
@@ -30,8 +38,14 @@ public final class IdxReader {
     ByteBuffer labelHeader = header(labelsFile, labelBytes, LABELS_MAGIC, 8);
     int labelCount = nonNegative(labelsFile, labelHeader.getInt(4), 4, "label count");
     if (labelCount != count) {
-      throw new DataFormatException(labelsFile,
-          labelCount + " labels for " + count + " images in " + imagesFile.getFileName() + " (expected equal counts)");
+      throw new DataFormatException(
+          labelsFile,
+          labelCount
+              + " labels for "
+              + count
+              + " images in "
+              + imagesFile.getFileName()
+              + " (expected equal counts)");
     }
     checkLength(labelsFile, labelBytes.length, 8, count);
 
@@ -39,24 +53,34 @@ public final class IdxReader {
     for (int i = 0; i < count; i++) {
       int label = labelBytes[8 + i] & 0xff;
       if (label >= CLASSES) {
-        throw new DataFormatException(labelsFile,
+        throw new DataFormatException(
+            labelsFile,
             "label " + label + " at offset " + (8 + i) + " (expected 0.." + (CLASSES - 1) + ")");
       }
       labels[i] = label;
     }
-    return new ImageSet(Pixels.toUnitFloats(imageBytes, 16, count * rows * cols), labels, rows, cols, 1);
+    return new ImageSet(
+        Pixels.toUnitFloats(imageBytes, 16, count * rows * cols), labels, rows, cols, 1);
   }
 
   private static ByteBuffer header(Path file, byte[] bytes, int magic, int headerBytes) {
     if (bytes.length < headerBytes) {
-      throw new DataFormatException(file,
+      throw new DataFormatException(
+          file,
           "truncated header: " + bytes.length + " bytes (expected at least " + headerBytes + ")");
     }
     ByteBuffer header = ByteBuffer.wrap(bytes, 0, headerBytes); // big-endian, as IDX is
     int found = header.getInt(0);
     if (found != magic) {
-      throw new DataFormatException(file, "magic number " + found + " at offset 0 (expected " + magic + ", "
-          + (magic == IMAGES_MAGIC ? "an IDX images file" : "an IDX labels file") + ")");
+      throw new DataFormatException(
+          file,
+          "magic number "
+              + found
+              + " at offset 0 (expected "
+              + magic
+              + ", "
+              + (magic == IMAGES_MAGIC ? "an IDX images file" : "an IDX labels file")
+              + ")");
     }
     return header;
   }
@@ -64,22 +88,32 @@ public final class IdxReader {
   private static void checkLength(Path file, int length, int headerBytes, long values) {
     long expected = headerBytes + values;
     if (length != expected) {
-      throw new DataFormatException(file, (length < expected ? "truncated data: " : "trailing data: ") + length
-          + " bytes (the header announces " + values + " values after offset " + headerBytes + ", so expected "
-          + expected + ")");
+      throw new DataFormatException(
+          file,
+          (length < expected ? "truncated data: " : "trailing data: ")
+              + length
+              + " bytes (the header announces "
+              + values
+              + " values after offset "
+              + headerBytes
+              + ", so expected "
+              + expected
+              + ")");
     }
   }
 
   private static int nonNegative(Path file, int value, int offset, String what) {
     if (value < 0) {
-      throw new DataFormatException(file, what + " " + value + " at offset " + offset + " (expected ≥ 0)");
+      throw new DataFormatException(
+          file, what + " " + value + " at offset " + offset + " (expected ≥ 0)");
     }
     return value;
   }
 
   private static int positive(Path file, int value, int offset, String what) {
     if (value <= 0) {
-      throw new DataFormatException(file, what + " " + value + " at offset " + offset + " (expected > 0)");
+      throw new DataFormatException(
+          file, what + " " + value + " at offset " + offset + " (expected > 0)");
     }
     return value;
   }

@@ -7,10 +7,11 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 
 /**
- * Labelled images held in memory: float32 raw pixels in [0,1], laid out NHWC, and one int label per image.
+ * Labelled images held in memory: float32 raw pixels in [0,1], laid out NHWC, and one int label per
+ * image.
  *
- * <p>The pixel array is shared, not copied, by {@link #images()} so that feeding a batch costs no extra copy of the
- * whole set; callers must not modify it.
+ * <p>The pixel array is shared, not copied, by {@link #images()} so that feeding a batch costs no
+ * extra copy of the whole set; callers must not modify it.
  */
 public final class ImageSet {
   private final float[] pixels;
@@ -20,7 +21,8 @@ public final class ImageSet {
   private final int channels;
 
   /**
-   * @param pixels NHWC raw pixels in [0,1], {@code labels.length * height * width * channels} of them
+   * @param pixels NHWC raw pixels in [0,1], {@code labels.length * height * width * channels} of
+   *     them
    * @param labels one class id per image
    */
   public ImageSet(float[] pixels, int[] labels, int height, int width, int channels) {
@@ -31,8 +33,18 @@ public final class ImageSet {
     long expected = (long) labels.length * height * width * channels;
     if (pixels.length != expected) {
       throw new IllegalArgumentException(
-          pixels.length + " pixels for " + labels.length + " images of " + height + "x" + width + "x" + channels
-              + " (expected " + expected + ")");
+          pixels.length
+              + " pixels for "
+              + labels.length
+              + " images of "
+              + height
+              + "x"
+              + width
+              + "x"
+              + channels
+              + " (expected "
+              + expected
+              + ")");
     }
     this.pixels = pixels;
     this.labels = labels;
@@ -73,10 +85,14 @@ public final class ImageSet {
 
   /** The images as an [N, H, W, C] view over the shared pixel array (no copy). */
   public FloatNdArray images() {
-    return NdArrays.wrap(Shape.of(size(), height, width, channels), DataBuffers.of(pixels, true, false));
+    return NdArrays.wrap(
+        Shape.of(size(), height, width, channels), DataBuffers.of(pixels, true, false));
   }
 
-  /** Copies image {@code index} into {@code target} at {@code offset} (imageSize() values, HWC order). */
+  /**
+   * Copies image {@code index} into {@code target} at {@code offset} (imageSize() values, HWC
+   * order).
+   */
   public void copyImage(int index, float[] target, int offset) {
     System.arraycopy(pixels, index * imageSize(), target, offset, imageSize());
   }
@@ -115,7 +131,14 @@ public final class ImageSet {
 
   @Override
   public String toString() {
-    return size() + " images of " + height + "x" + width + "x" + channels + ", classes "
+    return size()
+        + " images of "
+        + height
+        + "x"
+        + width
+        + "x"
+        + channels
+        + ", classes "
         + Arrays.toString(classCounts(Arrays.stream(labels).max().orElse(-1) + 1));
   }
 }

@@ -17,10 +17,12 @@ class Cifar10ReaderTest {
   private static final int PLANE = 32 * 32;
   private static final int RECORD = 1 + 3 * PLANE;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  /** One record: the label, then red, green and blue planes whose byte at p is (p + seed·(c + 1)) mod 256. */
+  /**
+   * One record: the label, then red, green and blue planes whose byte at p is (p + seed·(c + 1))
+   * mod 256.
+   */
   private static byte[] record(int label, int seed) {
     byte[] record = new byte[RECORD];
     record[0] = (byte) label;
@@ -88,9 +90,12 @@ class Cifar10ReaderTest {
   void rejectsASizeThatIsNotWholeRecords() {
     Path file = Path.of("data_batch_2.bin");
     byte[] partial = Arrays.copyOf(record(1, 1), RECORD + 100);
-    DataFormatException e = assertThrows(DataFormatException.class,
-        () -> Cifar10Reader.decode(List.of(Path.of("data_batch_1.bin"), file),
-            List.of(record(1, 1), partial)));
+    DataFormatException e =
+        assertThrows(
+            DataFormatException.class,
+            () ->
+                Cifar10Reader.decode(
+                    List.of(Path.of("data_batch_1.bin"), file), List.of(record(1, 1), partial)));
     assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
     assertTrue(e.getMessage().contains("size " + (RECORD + 100) + " bytes"), e.getMessage());
     assertTrue(e.getMessage().contains("3073"), e.getMessage());
@@ -99,8 +104,11 @@ class Cifar10ReaderTest {
   @Test
   void rejectsALabelAboveNineNamingItsOffset() {
     Path file = Path.of("test_batch.bin");
-    DataFormatException e = assertThrows(DataFormatException.class,
-        () -> Cifar10Reader.decode(List.of(file), List.of(concat(record(2, 1), record(10, 1)))));
+    DataFormatException e =
+        assertThrows(
+            DataFormatException.class,
+            () ->
+                Cifar10Reader.decode(List.of(file), List.of(concat(record(2, 1), record(10, 1)))));
     assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
     assertTrue(e.getMessage().contains("label 10 at offset " + RECORD), e.getMessage());
   }

@@ -18,7 +18,8 @@ class DatasetIdTest {
 
   @Test
   void rejectsAnUnknownNameListingTheValidOnes() {
-    UnknownDatasetException e = assertThrows(UnknownDatasetException.class, () -> DatasetId.parse("nosuch"));
+    UnknownDatasetException e =
+        assertThrows(UnknownDatasetException.class, () -> DatasetId.parse("nosuch"));
     assertTrue(e.getMessage().contains("nosuch"), e.getMessage());
     assertTrue(e.getMessage().contains("mnist, fashion-mnist, cifar10"), e.getMessage());
     assertThrows(UnknownDatasetException.class, () -> DatasetId.parse("MNIST"));
@@ -26,12 +27,16 @@ class DatasetIdTest {
 
   @Test
   void splitsFilesIntoTrainingAndTest() {
-    assertEquals(List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte"),
+    assertEquals(
+        List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte"),
         DatasetId.MNIST.trainFiles().stream().map(DataFile::name).toList());
-    assertEquals(List.of("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"),
+    assertEquals(
+        List.of("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"),
         DatasetId.FASHION_MNIST.testFiles().stream().map(DataFile::name).toList());
     assertEquals(5, DatasetId.CIFAR10.trainFiles().size());
-    assertEquals(List.of("test_batch.bin"), DatasetId.CIFAR10.testFiles().stream().map(DataFile::name).toList());
+    assertEquals(
+        List.of("test_batch.bin"),
+        DatasetId.CIFAR10.testFiles().stream().map(DataFile::name).toList());
   }
 
   @Test

@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.zip.GZIPOutputStream;
 
-/** Builds small IDX files (big-endian int header, then one byte per value) and gzips bytes, for tests. */
+/**
+ * Builds small IDX files (big-endian int header, then one byte per value) and gzips bytes, for
+ * tests.
+ */
 final class IdxBytes {
   private IdxBytes() {}
 

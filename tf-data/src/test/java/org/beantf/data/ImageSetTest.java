@@ -10,7 +10,10 @@ import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.Shape;
 
 class ImageSetTest {
-  /** Four 1×2×2 images (H=1, W=2, C=2): image i holds i + 0.1, i + 0.2, i + 0.3, i + 0.4, scaled into [0,1]. */
+  /**
+   * Four 1×2×2 images (H=1, W=2, C=2): image i holds i + 0.1, i + 0.2, i + 0.3, i + 0.4, scaled
+   * into [0,1].
+   */
   private static ImageSet fourImages() {
     float[] pixels = new float[16];
     for (int i = 0; i < 4; i++) {
@@ -68,14 +71,17 @@ class ImageSetTest {
 
   @Test
   void rejectsAPixelCountThatDoesNotMatchTheShape() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new ImageSet(new float[15], new int[] {0, 1, 2, 3}, 1, 2, 2));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new ImageSet(new float[15], new int[] {0, 1, 2, 3}, 1, 2, 2));
     assertTrue(e.getMessage().contains("15 pixels"), e.getMessage());
     assertTrue(e.getMessage().contains("expected 16"), e.getMessage());
   }
 
   @Test
   void rejectsANonPositiveShape() {
-    assertThrows(IllegalArgumentException.class, () -> new ImageSet(new float[0], new int[0], 0, 2, 2));
+    assertThrows(
+        IllegalArgumentException.class, () -> new ImageSet(new float[0], new int[0], 0, 2, 2));
   }
 }

@@ -16,43 +16,64 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code bean analyze}: neuronal assemblies of a run's (or a SavedModel's) BEAN layers, with plots and a report. */
-@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Neuronal-assembly analysis of the BEAN layers (paper Section 3.1): k-means assemblies on the "
-        + "neurons' outgoing weights, silhouette, best k over 2..20, a shuffled-weights null, ARI/NMI of the "
-        + "assemblies against the neurons' preferred classes, t-SNE, class selectivity on the test set, population "
-        + "ablation, sparsity and outgoing weight profiles.",
-        "Writes analysis.json, plots/*.png and report.html into --out, which appears only when complete.",
-        "With --model the population ablation is not measured (a SavedModel has no graph to silence neurons in): "
-            + "its fields are null."})
+/**
+ * {@code bean analyze}: neuronal assemblies of a run's (or a SavedModel's) BEAN layers, with plots
+ * and a report.
+ */
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Neuronal-assembly analysis of the BEAN layers (paper Section 3.1): k-means assemblies on the "
+          + "neurons' outgoing weights, silhouette, best k over 2..20, a shuffled-weights null, ARI/NMI of the "
+          + "assemblies against the neurons' preferred classes, t-SNE, class selectivity on the test set, population "
+          + "ablation, sparsity and outgoing weight profiles.",
+      "Writes analysis.json, plots/*.png and report.html into --out, which appears only when complete.",
+      "With --model the population ablation is not measured (a SavedModel has no graph to silence neurons in): "
+          + "its fields are null."
+    })
 final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--run", paramLabel = "DIR", description = "a run directory of bean train")
   Path run;
 
-  @Option(names = "--model", paramLabel = "DIR",
-      description = "instead of --run: a SavedModel folder or model base (from bean export), with --dataset")
+  @Option(
+      names = "--model",
+      paramLabel = "DIR",
+      description =
+          "instead of --run: a SavedModel folder or model base (from bean export), with --dataset")
   Path model;
 
-  @Option(names = "--dataset", paramLabel = "D", description = "with --model: mnist, fashion-mnist or cifar10")
+  @Option(
+      names = "--dataset",
+      paramLabel = "D",
+      description = "with --model: mnist, fashion-mnist or cifar10")
   String dataset;
 
   @Option(names = "--layer", paramLabel = "NAME", description = "one BEAN layer (default: all)")
   String layer;
 
-  @Option(names = "--k", paramLabel = "K", defaultValue = "10",
+  @Option(
+      names = "--k",
+      paramLabel = "K",
+      defaultValue = "10",
       description = "assemblies for k-means (default ${DEFAULT-VALUE})")
   int k;
 
-  @Option(names = "--out", paramLabel = "DIR2",
+  @Option(
+      names = "--out",
+      paramLabel = "DIR2",
       description = "an absent or empty folder (default DIR/analysis; required with --model)")
   Path out;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "1",
       description = "seeds k-means, the shuffles and t-SNE (default ${DEFAULT-VALUE})")
   long seed;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -62,12 +83,25 @@ final class AnalyzeCommand implements Callable<Integer> {
     Dataset data = DatasetOption.cache().load(target.dataset());
     Path staged = folder.stage(); // before TensorFlow: an unwritable --out is found out first
     try {
-      List<LayerAnalysis> layers = target.analyse(data, k, seed, step -> System.err.printf(Locale.ROOT,
-          "analyze: %s (%.1f s)%n", step, (System.nanoTime() - start) / 1e9));
-      System.err.printf(Locale.ROOT, "analyze: plots and report (%.1f s)%n", (System.nanoTime() - start) / 1e9);
+      List<LayerAnalysis> layers =
+          target.analyse(
+              data,
+              k,
+              seed,
+              step ->
+                  System.err.printf(
+                      Locale.ROOT,
+                      "analyze: %s (%.1f s)%n",
+                      step,
+                      (System.nanoTime() - start) / 1e9));
+      System.err.printf(
+          Locale.ROOT, "analyze: plots and report (%.1f s)%n", (System.nanoTime() - start) / 1e9);
       // the arguments as typed, the subcommand's name included
-      AnalysisFolder.write(staged, target, "bean " + String.join(" ",
-          spec.commandLine().getParseResult().originalArgs()), layers);
+      AnalysisFolder.write(
+          staged,
+          target,
+          "bean " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+          layers);
       System.out.println(folder.commit(staged));
     } catch (RuntimeException e) {
       OutputFolder.discard(staged, e);
@@ -79,18 +113,22 @@ final class AnalyzeCommand implements Callable<Integer> {
   /** The run or SavedModel named, checked before TensorFlow loads. */
   private AnalysisTarget target() {
     if ((run == null) == (model == null)) {
-      throw new BadInputException("--run/--model: expected one of them (got " + (run == null ? "neither" : "both")
-          + ")");
+      throw new BadInputException(
+          "--run/--model: expected one of them (got " + (run == null ? "neither" : "both") + ")");
     }
     if (run != null) {
       if (dataset != null) {
-        throw new BadInputException("--dataset " + dataset + ": not used with --run (the run's config.json names "
-            + "its dataset)");
+        throw new BadInputException(
+            "--dataset "
+                + dataset
+                + ": not used with --run (the run's config.json names "
+                + "its dataset)");
       }
       return AnalysisTarget.run(run, layer, k);
     }
     if (dataset == null || out == null) {
-      throw new BadInputException("--model " + model + ": expected --dataset D and --out DIR2 with it");
+      throw new BadInputException(
+          "--model " + model + ": expected --dataset D and --out DIR2 with it");
     }
     return AnalysisTarget.savedModel(model, DatasetId.parse(dataset), layer, k);
   }

@@ -10,29 +10,42 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The {@code bean} command line. Subcommands parse their arguments and delegate; this class maps what goes wrong
- * to exit codes: 2 for bad usage or bad input (one line on stderr), 1 for a failure at run time.
+ * The {@code bean} command line. Subcommands parse their arguments and delegate; this class maps
+ * what goes wrong to exit codes: 2 for bad usage or bad input (one line on stderr), 1 for a failure
+ * at run time.
  */
 @Command(
     name = "bean",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Train, export and analyse neural networks with BEAN regularization on TensorFlow Java.",
-    subcommands = {DemoCommand.class, FetchCommand.class, TrainCommand.class, ExportCommand.class,
-        PredictCommand.class, EvaluateCommand.class, InspectCommand.class, AnalyzeCommand.class,
-        FewShotCommand.class,
-        CommandLine.HelpCommand.class})
+    description =
+        "Train, export and analyse neural networks with BEAN regularization on TensorFlow Java.",
+    subcommands = {
+      DemoCommand.class,
+      FetchCommand.class,
+      TrainCommand.class,
+      ExportCommand.class,
+      PredictCommand.class,
+      EvaluateCommand.class,
+      InspectCommand.class,
+      AnalyzeCommand.class,
+      FewShotCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class BeanCli {
   /** Exit code for bad usage or bad input. */
   public static final int BAD_INPUT = 2;
+
   /** Exit code for a failure at run time. */
   public static final int FAILURE = 1;
 
   private static final String JAVACPP_MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
 
   public static void main(String[] args) {
-    // JavaCPP otherwise reads the process's resident size at every native allocation, one per tensor: 20-30 µs a
-    // call (docs/BENCHMARKS.md). Every tensor here is closed explicitly, so its GC-driven limit is not needed.
+    // JavaCPP otherwise reads the process's resident size at every native allocation, one per
+    // tensor: 20-30 µs a
+    // call (docs/BENCHMARKS.md). Every tensor here is closed explicitly, so its GC-driven limit is
+    // not needed.
     if (System.getProperty(JAVACPP_MAX_PHYSICAL_BYTES) == null) {
       System.setProperty(JAVACPP_MAX_PHYSICAL_BYTES, "0");
     }
@@ -43,16 +56,25 @@ public final class BeanCli {
   public static int run(String... args) {
     // plots render to PNG files: no display is needed, or wanted on a server
     System.setProperty("java.awt.headless", "true");
-    CommandLine commandLine = new CommandLine(new BeanCli()).setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine commandLine =
+        new CommandLine(new BeanCli()).setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler(BeanCli::badUsage);
-    commandLine.setExecutionExceptionHandler((e, cl, parsed) -> failure(e, cl.getErr(), cl.getCommandSpec()));
+    commandLine.setExecutionExceptionHandler(
+        (e, cl, parsed) -> failure(e, cl.getErr(), cl.getCommandSpec()));
     return commandLine.execute(args);
   }
 
   private static int badUsage(ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
-    command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage()
-        + " (see " + command.getCommandSpec().qualifiedName() + " --help)");
+    command
+        .getErr()
+        .println(
+            command.getCommandSpec().qualifiedName()
+                + ": "
+                + e.getMessage()
+                + " (see "
+                + command.getCommandSpec().qualifiedName()
+                + " --help)");
     return BAD_INPUT;
   }
 
@@ -69,17 +91,22 @@ public final class BeanCli {
     if (System.getenv("BEAN_DEBUG") != null) {
       e.printStackTrace(err);
     }
-    err.println("bean: " + firstLine(e.getMessage() != null ? e.getMessage() : e.toString())
-        + (System.getenv("BEAN_DEBUG") == null ? " (set BEAN_DEBUG=1 for the stack trace)" : ""));
+    err.println(
+        "bean: "
+            + firstLine(e.getMessage() != null ? e.getMessage() : e.toString())
+            + (System.getenv("BEAN_DEBUG") == null
+                ? " (set BEAN_DEBUG=1 for the stack trace)"
+                : ""));
     return FAILURE;
   }
 
   /**
-   * How the command line spells setting {@code parameter}: its option, or {@code --reg-option NAME=} for a
-   * regularizer setting without an option of its own.
+   * How the command line spells setting {@code parameter}: its option, or {@code --reg-option
+   * NAME=} for a regularizer setting without an option of its own.
    */
   static String flag(CommandSpec command, String parameter) {
-    if (command.findOption("--" + parameter) != null || command.findOption("--reg-option") == null) {
+    if (command.findOption("--" + parameter) != null
+        || command.findOption("--reg-option") == null) {
       return "--" + parameter;
     }
     return "--reg-option " + parameter + "=";

@@ -6,7 +6,10 @@ import picocli.CommandLine.Option;
 
 /** The {@code --dataset} option, shared by the commands that read a dataset. */
 final class DatasetOption {
-  @Option(names = "--dataset", required = true, paramLabel = "D",
+  @Option(
+      names = "--dataset",
+      required = true,
+      paramLabel = "D",
       description = "mnist, fashion-mnist or cifar10")
   String name;
 

@@ -14,15 +14,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bean evaluate}: test accuracy and per-class accuracy of a SavedModel. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
     description = "Test accuracy and per-class accuracy of a SavedModel on a dataset's test set.")
 final class EvaluateCommand implements Callable<Integer> {
-  @Option(names = "--model", required = true, paramLabel = "DIR",
+  @Option(
+      names = "--model",
+      required = true,
+      paramLabel = "DIR",
       description = "a SavedModel folder, or a model base (its highest version)")
   Path model;
 
-  @Mixin
-  DatasetOption dataset;
+  @Mixin DatasetOption dataset;
 
   @Override
   public Integer call() {
@@ -30,8 +34,23 @@ final class EvaluateCommand implements Callable<Integer> {
     ModelFolder.requireExists(model);
     long[] shape = BeanModel.inputShapeOf(model).asArray();
     if (shape[0] != id.height() || shape[1] != id.width() || shape[2] != id.channels()) {
-      throw new BadInputException("--dataset " + id + ": images are " + id.height() + "x" + id.width() + "x"
-          + id.channels() + " but --model " + model + " expects " + shape[0] + "x" + shape[1] + "x" + shape[2]);
+      throw new BadInputException(
+          "--dataset "
+              + id
+              + ": images are "
+              + id.height()
+              + "x"
+              + id.width()
+              + "x"
+              + id.channels()
+              + " but --model "
+              + model
+              + " expects "
+              + shape[0]
+              + "x"
+              + shape[1]
+              + "x"
+              + shape[2]);
     }
     Dataset data = DatasetOption.cache().load(id);
     try (BeanModel loaded = BeanModel.load(model)) {
@@ -39,10 +58,20 @@ final class EvaluateCommand implements Callable<Integer> {
       SavedModelEvaluation evaluation = SavedModelEvaluation.of(loaded, test, id.classes());
       int[] right = evaluation.right();
       int[] total = evaluation.total();
-      System.out.printf(Locale.ROOT, "%s on %s test (%d images): accuracy %.4f%n", loaded.folder(), id, test.size(),
+      System.out.printf(
+          Locale.ROOT,
+          "%s on %s test (%d images): accuracy %.4f%n",
+          loaded.folder(),
+          id,
+          test.size(),
           evaluation.accuracy());
       for (int c = 0; c < right.length; c++) {
-        System.out.printf(Locale.ROOT, "  class %d: %.4f (%d/%d)%n", c, (double) right[c] / total[c], right[c],
+        System.out.printf(
+            Locale.ROOT,
+            "  class %d: %.4f (%d/%d)%n",
+            c,
+            (double) right[c] / total[c],
+            right[c],
             total[c]);
       }
     }

@@ -10,19 +10,32 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code bean export}: a SavedModel (TF Serving layout) from a run's checkpoint. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-    description = "Export a run's model as a SavedModel in TensorFlow Serving's layout: <base>/<name>/<version>/.")
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description =
+        "Export a run's model as a SavedModel in TensorFlow Serving's layout: <base>/<name>/<version>/.")
 final class ExportCommand implements Callable<Integer> {
-  @Option(names = "--run", required = true, paramLabel = "DIR", description = "a run directory of bean train")
+  @Option(
+      names = "--run",
+      required = true,
+      paramLabel = "DIR",
+      description = "a run directory of bean train")
   Path run;
 
-  @Option(names = "--base", paramLabel = "PATH", description = "model base path (default DIR/savedmodel)")
+  @Option(
+      names = "--base",
+      paramLabel = "PATH",
+      description = "model base path (default DIR/savedmodel)")
   Path base;
 
   @Option(names = "--name", paramLabel = "NAME", description = "model name (default: the model id)")
   String name;
 
-  @Option(names = "--version", paramLabel = "V", description = "version number (default: the next free, from 1)")
+  @Option(
+      names = "--version",
+      paramLabel = "V",
+      description = "version number (default: the next free, from 1)")
   Long version;
 
   @Override

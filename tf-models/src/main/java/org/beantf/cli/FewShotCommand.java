@@ -18,43 +18,78 @@ import org.beantf.models.experiments.FewShotStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bean fewshot}: the paper's Table 1, LeNet-5 from scratch on k images per class, into a resumable store. */
-@Command(name = "fewshot", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Few-shot learning from scratch (the paper's Table 1) into a store that later runs add to.")
+/**
+ * {@code bean fewshot}: the paper's Table 1, LeNet-5 from scratch on k images per class, into a
+ * resumable store.
+ */
+@Command(
+    name = "fewshot",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description =
+        "Few-shot learning from scratch (the paper's Table 1) into a store that later runs add to.")
 final class FewShotCommand implements Callable<Integer> {
-  @Option(names = "--dataset", required = true, paramLabel = "D[,D2]", description = "mnist and/or fashion-mnist")
+  @Option(
+      names = "--dataset",
+      required = true,
+      paramLabel = "D[,D2]",
+      description = "mnist and/or fashion-mnist")
   String datasets;
 
-  @Option(names = "--shots", defaultValue = "1,5,10,20", paramLabel = "K,...", description = "shots per class")
+  @Option(
+      names = "--shots",
+      defaultValue = "1,5,10,20",
+      paramLabel = "K,...",
+      description = "shots per class")
   String shots;
 
-  @Option(names = "--draws", defaultValue = "0..19", paramLabel = "N|A..B|list",
-      description = "draw N, draws A..B (inclusive) or a comma list of those (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--draws",
+      defaultValue = "0..19",
+      paramLabel = "N|A..B|list",
+      description =
+          "draw N, draws A..B (inclusive) or a comma list of those (default ${DEFAULT-VALUE})")
   String draws;
 
-  @Option(names = "--methods", defaultValue = "vanilla,dropout,l2,l1,bean1,bean2,knn,kernel-ridge",
-      paramLabel = "LIST", description = "comma list (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--methods",
+      defaultValue = "vanilla,dropout,l2,l1,bean1,bean2,knn,kernel-ridge",
+      paramLabel = "LIST",
+      description = "comma list (default ${DEFAULT-VALUE})")
   String methods;
 
   @Option(names = "--protocol", defaultValue = "strict", paramLabel = "strict|authors")
   String protocol;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
       description = "the store: absent, empty, or made by an earlier run with the same protocol")
   Path out;
 
-  @Option(names = "--steps", defaultValue = "" + FewShotProtocol.STRICT_STEPS, paramLabel = "N",
-      description = "full-batch steps of the strict protocol, a multiple of " + FewShotProtocol.VALIDATE_EVERY
-          + " (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--steps",
+      defaultValue = "" + FewShotProtocol.STRICT_STEPS,
+      paramLabel = "N",
+      description =
+          "full-batch steps of the strict protocol, a multiple of "
+              + FewShotProtocol.VALIDATE_EVERY
+              + " (default ${DEFAULT-VALUE})")
   int steps;
 
-  @Option(names = "--threads", defaultValue = "1", paramLabel = "T", description = "TensorFlow threads")
+  @Option(
+      names = "--threads",
+      defaultValue = "1",
+      paramLabel = "T",
+      description = "TensorFlow threads")
   int threads;
 
   @Override
   public Integer call() {
     FewShotGrid.Plan plan = plan();
-    FewShotStore store = FewShotStore.open(out, FewShotGrid.settings(plan.protocol(), plan.steps()));
+    FewShotStore store =
+        FewShotStore.open(out, FewShotGrid.settings(plan.protocol(), plan.steps()));
     Map<DatasetId, Dataset> loaded = new LinkedHashMap<>();
     for (DatasetId id : plan.datasets()) {
       Dataset dataset = DatasetOption.cache().load(id);
@@ -76,8 +111,11 @@ final class FewShotCommand implements Callable<Integer> {
     for (String name : datasets.split(",")) {
       DatasetId id = DatasetId.parse(name.strip());
       if (id == DatasetId.CIFAR10) {
-        throw new BadInputException("--dataset " + datasets + ": LeNet-5 few-shot runs on 28x28 grayscale images "
-            + "(expected mnist and/or fashion-mnist)");
+        throw new BadInputException(
+            "--dataset "
+                + datasets
+                + ": LeNet-5 few-shot runs on 28x28 grayscale images "
+                + "(expected mnist and/or fashion-mnist)");
       }
       if (!ids.contains(id)) {
         ids.add(id);
@@ -86,21 +124,36 @@ final class FewShotCommand implements Callable<Integer> {
     List<Integer> k = new ArrayList<>();
     for (String item : shots.split(",", -1)) {
       if (!item.strip().matches("\\d{1,6}") || Integer.parseInt(item.strip()) < 1) {
-        throw new BadInputException("--shots " + shots + ": '" + item.strip() + "' is not valid (expected a comma "
-            + "list of whole numbers >= 1)");
+        throw new BadInputException(
+            "--shots "
+                + shots
+                + ": '"
+                + item.strip()
+                + "' is not valid (expected a comma "
+                + "list of whole numbers >= 1)");
       }
       if (!k.contains(Integer.parseInt(item.strip()))) {
         k.add(Integer.parseInt(item.strip()));
       }
     }
     if (steps < FewShotProtocol.VALIDATE_EVERY || steps % FewShotProtocol.VALIDATE_EVERY != 0) {
-      throw new BadInputException("--steps " + steps + ": expected a multiple of " + FewShotProtocol.VALIDATE_EVERY
-          + " (the steps between validations), at least " + FewShotProtocol.VALIDATE_EVERY);
+      throw new BadInputException(
+          "--steps "
+              + steps
+              + ": expected a multiple of "
+              + FewShotProtocol.VALIDATE_EVERY
+              + " (the steps between validations), at least "
+              + FewShotProtocol.VALIDATE_EVERY);
     }
     if (threads < 1) {
       throw new BadInputException("--threads " + threads + ": expected an integer >= 1");
     }
-    return new FewShotGrid.Plan(FewShotProtocol.parse(protocol), ids, k, DrawRange.parse(draws),
-        FewShotMethod.parseList(methods), steps);
+    return new FewShotGrid.Plan(
+        FewShotProtocol.parse(protocol),
+        ids,
+        k,
+        DrawRange.parse(draws),
+        FewShotMethod.parseList(methods),
+        steps);
   }
 }

@@ -7,9 +7,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.beantf.models.experiments.FewShotGrid;
 
 /**
- * One progress bar over a whole few-shot grid on stderr, with its ETA; the units weigh each run by its cost, and
- * the last finished run is shown beside the bar. A grid with nothing left to run says so instead of drawing an empty
- * bar.
+ * One progress bar over a whole few-shot grid on stderr, with its ETA; the units weigh each run by
+ * its cost, and the last finished run is shown beside the bar. A grid with nothing left to run says
+ * so instead of drawing an empty bar.
  */
 final class GridProgressBar implements FewShotGrid.Listener, AutoCloseable {
   private ProgressBar bar;
@@ -17,17 +17,19 @@ final class GridProgressBar implements FewShotGrid.Listener, AutoCloseable {
   @Override
   public void planned(long work) {
     if (work == 0) {
-      System.err.println("fewshot: every run of this grid is already in the store; writing the table");
+      System.err.println(
+          "fewshot: every run of this grid is already in the store; writing the table");
       return;
     }
-    bar = new ProgressBarBuilder()
-        .setTaskName("fewshot")
-        .setInitialMax(work)
-        .setStyle(ProgressBarStyle.ASCII)
-        .setUpdateIntervalMillis(1000)
-        .setConsumer(new ConsoleProgressBarConsumer(System.err))
-        .showSpeed()
-        .build();
+    bar =
+        new ProgressBarBuilder()
+            .setTaskName("fewshot")
+            .setInitialMax(work)
+            .setStyle(ProgressBarStyle.ASCII)
+            .setUpdateIntervalMillis(1000)
+            .setConsumer(new ConsoleProgressBarConsumer(System.err))
+            .showSpeed()
+            .build();
   }
 
   @Override

@@ -10,8 +10,11 @@ final class ModelFolder {
 
   static void requireExists(Path model) {
     if (!Files.isDirectory(model)) {
-      throw new BadInputException("--model " + model + ": no such folder (expected a SavedModel folder or model "
-          + "base)");
+      throw new BadInputException(
+          "--model "
+              + model
+              + ": no such folder (expected a SavedModel folder or model "
+              + "base)");
     }
   }
 }

@@ -19,18 +19,34 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code bean predict}: classify PNG images with a SavedModel, one line per image. */
-@Command(name = "predict", mixinStandardHelpOptions = true,
-    description = {"Classify PNG images with a SavedModel: one line per image, <source> <class> <probability> "
-        + "(the top K pairs).", "PNGs must have the model's input size; 1-channel models read them as grayscale."})
+@Command(
+    name = "predict",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Classify PNG images with a SavedModel: one line per image, <source> <class> <probability> "
+          + "(the top K pairs).",
+      "PNGs must have the model's input size; 1-channel models read them as grayscale."
+    })
 final class PredictCommand implements Callable<Integer> {
-  @Option(names = "--model", required = true, paramLabel = "DIR",
+  @Option(
+      names = "--model",
+      required = true,
+      paramLabel = "DIR",
       description = "a SavedModel folder, or a model base (its highest version)")
   Path model;
 
-  @Option(names = "--images", required = true, paramLabel = "FILE|FOLDER", description = "a PNG, or a folder of PNGs")
+  @Option(
+      names = "--images",
+      required = true,
+      paramLabel = "FILE|FOLDER",
+      description = "a PNG, or a folder of PNGs")
   Path images;
 
-  @Option(names = "--top", defaultValue = "1", paramLabel = "K", description = "classes per image (default 1)")
+  @Option(
+      names = "--top",
+      defaultValue = "1",
+      paramLabel = "K",
+      description = "classes per image (default 1)")
   int top;
 
   @Override
@@ -52,8 +68,17 @@ final class PredictCommand implements Callable<Integer> {
     for (int i = 0; i < files.size(); i++) {
       BufferedImage image = decoded.get(i);
       if (image.getHeight() != height || image.getWidth() != width) {
-        throw new BadInputException(files.get(i) + ": " + image.getWidth() + "x" + image.getHeight()
-            + " pixels (expected " + width + "x" + height + ", the model's input size)");
+        throw new BadInputException(
+            files.get(i)
+                + ": "
+                + image.getWidth()
+                + "x"
+                + image.getHeight()
+                + " pixels (expected "
+                + width
+                + "x"
+                + height
+                + ", the model's input size)");
       }
       toPixels(image, channels, pixels, i * height * width * channels);
     }
@@ -71,14 +96,21 @@ final class PredictCommand implements Callable<Integer> {
       return List.of(images);
     }
     if (!Files.isDirectory(images)) {
-      throw new BadInputException("--images " + images + ": no such file or folder (expected a PNG or a folder of "
-          + "PNGs)");
+      throw new BadInputException(
+          "--images "
+              + images
+              + ": no such file or folder (expected a PNG or a folder of "
+              + "PNGs)");
     }
     try (Stream<Path> entries = Files.list(images)) {
-      List<Path> files = entries.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png"))
-          .sorted().toList();
+      List<Path> files =
+          entries
+              .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png"))
+              .sorted()
+              .toList();
       if (files.isEmpty()) {
-        throw new BadInputException("--images " + images + ": no .png files (expected a folder of PNGs)");
+        throw new BadInputException(
+            "--images " + images + ": no .png files (expected a folder of PNGs)");
       }
       return files;
     } catch (IOException e) {
@@ -127,7 +159,9 @@ final class PredictCommand implements Callable<Integer> {
     Arrays.sort(order, (a, b) -> Float.compare(probabilities[b], probabilities[a]));
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < Math.min(k, order.length); i++) {
-      line.append(i == 0 ? "" : " ").append(order[i]).append(' ')
+      line.append(i == 0 ? "" : " ")
+          .append(order[i])
+          .append(' ')
           .append(String.format(Locale.ROOT, "%.4f", probabilities[order[i]]));
     }
     return line.toString();

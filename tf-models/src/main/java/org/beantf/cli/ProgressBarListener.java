@@ -8,9 +8,15 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.beantf.models.train.EpochMetrics;
 import org.beantf.models.train.TrainingListener;
 
-/** Draws one progress bar per epoch on stderr: loss (cross-entropy and regularizer apart), accuracy, examples/s. */
+/**
+ * Draws one progress bar per epoch on stderr: loss (cross-entropy and regularizer apart), accuracy,
+ * examples/s.
+ */
 final class ProgressBarListener implements TrainingListener {
-  /** The bar being drawn, if any: a failure closes it so that its message starts on a line of its own. */
+  /**
+   * The bar being drawn, if any: a failure closes it so that its message starts on a line of its
+   * own.
+   */
   private static volatile ProgressBar active;
 
   private final int epochs;
@@ -22,32 +28,49 @@ final class ProgressBarListener implements TrainingListener {
 
   @Override
   public void epochStarted(int epoch, int steps, int batch) {
-    bar = new ProgressBarBuilder()
-        .setTaskName(String.format(Locale.ROOT, "epoch %d/%d", epoch, epochs))
-        .setInitialMax(steps)
-        .setStyle(ProgressBarStyle.ASCII)
-        .setUpdateIntervalMillis(500)
-        .setConsumer(new ConsoleProgressBarConsumer(System.err))
-        .continuousUpdate()
-        .build();
+    bar =
+        new ProgressBarBuilder()
+            .setTaskName(String.format(Locale.ROOT, "epoch %d/%d", epoch, epochs))
+            .setInitialMax(steps)
+            .setStyle(ProgressBarStyle.ASCII)
+            .setUpdateIntervalMillis(500)
+            .setConsumer(new ConsoleProgressBarConsumer(System.err))
+            .continuousUpdate()
+            .build();
     active = bar;
   }
 
   @Override
-  public void stepFinished(int step, double meanCe, double meanReg, double meanAccuracy, double examplesPerSecond) {
+  public void stepFinished(
+      int step, double meanCe, double meanReg, double meanAccuracy, double examplesPerSecond) {
     bar.stepTo(step);
-    bar.setExtraMessage(String.format(Locale.ROOT, "ce %.4f reg %.4f acc %.4f %.0f ex/s", meanCe, meanReg,
-        meanAccuracy, examplesPerSecond));
+    bar.setExtraMessage(
+        String.format(
+            Locale.ROOT,
+            "ce %.4f reg %.4f acc %.4f %.0f ex/s",
+            meanCe,
+            meanReg,
+            meanAccuracy,
+            examplesPerSecond));
   }
 
   @Override
   public void epochFinished(EpochMetrics m) {
     bar.close();
     active = null;
-    System.err.printf(Locale.ROOT, "epoch %d: loss %.4f (ce %.4f + reg %.4f), train acc %.4f,%s test acc %.4f, "
-        + "%.1f s%n", m.epoch(), m.trainLoss(), m.trainCe(), m.trainReg(), m.trainAccuracy(),
-        m.validationAccuracy() == null ? "" : String.format(Locale.ROOT, " val acc %.4f,", m.validationAccuracy()),
-        m.testAccuracy(), m.seconds());
+    System.err.printf(
+        Locale.ROOT,
+        "epoch %d: loss %.4f (ce %.4f + reg %.4f), train acc %.4f,%s test acc %.4f, " + "%.1f s%n",
+        m.epoch(),
+        m.trainLoss(),
+        m.trainCe(),
+        m.trainReg(),
+        m.trainAccuracy(),
+        m.validationAccuracy() == null
+            ? ""
+            : String.format(Locale.ROOT, " val acc %.4f,", m.validationAccuracy()),
+        m.testAccuracy(),
+        m.seconds());
   }
 
   @Override

@@ -21,39 +21,70 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code bean train}: train a model with BEAN and/or baseline regularizers into a run directory. */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Train MLP, LeNet-5 or ResNet18 in graph mode with BEAN and/or baseline regularizers.")
+/**
+ * {@code bean train}: train a model with BEAN and/or baseline regularizers into a run directory.
+ */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description =
+        "Train MLP, LeNet-5 or ResNet18 in graph mode with BEAN and/or baseline regularizers.")
 final class TrainCommand implements Callable<Integer> {
-  @Option(names = "--model", required = true, paramLabel = "M", description = "mlp, lenet5 or resnet18")
+  @Option(
+      names = "--model",
+      required = true,
+      paramLabel = "M",
+      description = "mlp, lenet5 or resnet18")
   String model;
 
-  @Mixin
-  DatasetOption dataset;
+  @Mixin DatasetOption dataset;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
       description = "the run directory: absent or empty, unless --resume")
   Path out;
 
-  @Option(names = "--reg", defaultValue = "none", paramLabel = "LIST",
-      description = "comma list of the registered regularizers: none (vanilla), bean1, bean2, dropout, l2, l1 "
-          + "(default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--reg",
+      defaultValue = "none",
+      paramLabel = "LIST",
+      description =
+          "comma list of the registered regularizers: none (vanilla), bean1, bean2, dropout, l2, l1 "
+              + "(default ${DEFAULT-VALUE})")
   String reg;
 
-  @Option(names = "--alpha", paramLabel = "A", description = "BEAN strength α (default per model and order)")
+  @Option(
+      names = "--alpha",
+      paramLabel = "A",
+      description = "BEAN strength α (default per model and order)")
   Double alpha;
 
-  @Option(names = "--dropout", paramLabel = "P", description = "dropout rate with --reg dropout (default "
-      + ModelDefaults.DROPOUT + ")")
+  @Option(
+      names = "--dropout",
+      paramLabel = "P",
+      description = "dropout rate with --reg dropout (default " + ModelDefaults.DROPOUT + ")")
   Double dropout;
 
-  @Option(names = "--l2", paramLabel = "L", description = "weight decay λ with --reg l2 (default per model)")
+  @Option(
+      names = "--l2",
+      paramLabel = "L",
+      description = "weight decay λ with --reg l2 (default per model)")
   Double l2;
 
-  @Option(names = "--l1", paramLabel = "L", description = "ℓ1 strength λ with --reg l1 (default per model)")
+  @Option(
+      names = "--l1",
+      paramLabel = "L",
+      description = "ℓ1 strength λ with --reg l1 (default per model)")
   Double l1;
 
-  @Option(names = "--gamma", defaultValue = "1", paramLabel = "G", description = "γ of f(W) = |tanh(γW)|")
+  @Option(
+      names = "--gamma",
+      defaultValue = "1",
+      paramLabel = "G",
+      description = "γ of f(W) = |tanh(γW)|")
   double gamma;
 
   @Option(names = "--divergence", defaultValue = "squared", paramLabel = "squared|absolute")
@@ -65,17 +96,26 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--normalization", defaultValue = "paper", paramLabel = "paper|none")
   Normalization normalization;
 
-  @Option(names = "--bean-layers", split = ",", paramLabel = "a,b", description = "BEAN layers (default all)")
+  @Option(
+      names = "--bean-layers",
+      split = ",",
+      paramLabel = "a,b",
+      description = "BEAN layers (default all)")
   List<String> beanLayers = List.of();
 
-  @Option(names = "--reg-option", paramLabel = "NAME=VALUE",
-      description = "a setting of a registered regularizer that has no option of its own (repeatable)")
+  @Option(
+      names = "--reg-option",
+      paramLabel = "NAME=VALUE",
+      description =
+          "a setting of a registered regularizer that has no option of its own (repeatable)")
   Map<String, String> regOptions = Map.of();
 
   @Option(names = "--epochs", defaultValue = "5", paramLabel = "E")
   int epochs;
 
-  @Option(names = "--until-converged", description = "train until the loss (or validation accuracy) stops improving")
+  @Option(
+      names = "--until-converged",
+      description = "train until the loss (or validation accuracy) stops improving")
   boolean untilConverged;
 
   @Option(names = "--patience", defaultValue = "3", paramLabel = "P")
@@ -84,31 +124,46 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--max-epochs", defaultValue = "100", paramLabel = "E")
   int maxEpochs;
 
-  @Option(names = "--val-split", defaultValue = "0", paramLabel = "N",
+  @Option(
+      names = "--val-split",
+      defaultValue = "0",
+      paramLabel = "N",
       description = "images held out of training for early stopping and model selection")
   int valSplit;
 
   @Option(names = "--batch", defaultValue = "100", paramLabel = "B")
   int batch;
 
-  @Option(names = "--lr", paramLabel = "LR",
+  @Option(
+      names = "--lr",
+      paramLabel = "LR",
       description = "Adam learning rate (default: 5e-4, the paper's; 1e-3 for lenet5)")
   Double lr;
 
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S")
   long seed;
 
-  @Option(names = "--threads", paramLabel = "T", description = "TensorFlow threads (default: the processors)")
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
+      description = "TensorFlow threads (default: the processors)")
   Integer threads;
 
-  @Option(names = "--shots", defaultValue = "0", paramLabel = "K", description = "train on K images per class")
+  @Option(
+      names = "--shots",
+      defaultValue = "0",
+      paramLabel = "K",
+      description = "train on K images per class")
   int shots;
 
   @Option(names = "--augment", defaultValue = "none", paramLabel = "none|flip")
   Augment augment;
 
   /** What --augment can name. */
-  enum Augment { NONE, FLIP }
+  enum Augment {
+    NONE,
+    FLIP
+  }
 
   @Option(names = "--resume", description = "continue the run in --out")
   boolean resume;
@@ -116,24 +171,42 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     TrainConfig config = config();
-    RunDirectory run = resume ? RunDirectory.forResume(out, ConfigJson.of(config)) : RunDirectory.forNewRun(out);
+    RunDirectory run =
+        resume ? RunDirectory.forResume(out, ConfigJson.of(config)) : RunDirectory.forNewRun(out);
     Dataset data = DatasetOption.cache().load(config.dataset());
     Trainer trainer = new Trainer(config, new ProgressBarListener(config.epochs()));
     TrainingOutcome outcome = resume ? trainer.resume(data, run) : trainer.train(data, run);
     Path model = RunExport.export(run, config, null, null, 0);
-    System.out.printf(Locale.ROOT, "%s on %s: test accuracy %.4f after %d epochs; run directory %s; SavedModel %s%n",
-        config.model(), config.dataset(), outcome.testAccuracy(), outcome.epochs(), out, model);
+    System.out.printf(
+        Locale.ROOT,
+        "%s on %s: test accuracy %.4f after %d epochs; run directory %s; SavedModel %s%n",
+        config.model(),
+        config.dataset(),
+        outcome.testAccuracy(),
+        outcome.epochs(),
+        out,
+        model);
     return 0;
   }
 
   /**
-   * The run's configuration, checked by {@link TrainConfig} before TensorFlow or a dataset is touched; what is not
-   * given keeps the model's default.
+   * The run's configuration, checked by {@link TrainConfig} before TensorFlow or a dataset is
+   * touched; what is not given keeps the model's default.
    */
   TrainConfig config() {
-    TrainConfig.Builder builder = TrainConfig.builder(ModelKind.parse(model), dataset.id()).regularizers(reg)
-        .gamma(gamma).normalization(normalization).validation(valSplit).batch(batch).seed(seed).shots(shots)
-        .augmentFlip(augment == Augment.FLIP).divergence(divergence).form(form).beanLayers(beanLayers);
+    TrainConfig.Builder builder =
+        TrainConfig.builder(ModelKind.parse(model), dataset.id())
+            .regularizers(reg)
+            .gamma(gamma)
+            .normalization(normalization)
+            .validation(valSplit)
+            .batch(batch)
+            .seed(seed)
+            .shots(shots)
+            .augmentFlip(augment == Augment.FLIP)
+            .divergence(divergence)
+            .form(form)
+            .beanLayers(beanLayers);
     regOptions.forEach(builder::set);
     if (alpha != null) {
       builder.alpha(alpha);
@@ -153,6 +226,7 @@ final class TrainCommand implements Callable<Integer> {
     if (threads != null) {
       builder.threads(threads);
     }
-    return (untilConverged ? builder.untilConverged(patience, maxEpochs) : builder.epochs(epochs)).build();
+    return (untilConverged ? builder.untilConverged(patience, maxEpochs) : builder.epochs(epochs))
+        .build();
   }
 }

@@ -3,7 +3,10 @@ package org.beantf.cli;
 import org.beantf.models.BuildInfo;
 import picocli.CommandLine.IVersionProvider;
 
-/** {@code bean --version}: this project's version and commit, and the TensorFlow Java it was built against. */
+/**
+ * {@code bean --version}: this project's version and commit, and the TensorFlow Java it was built
+ * against.
+ */
 final class VersionProvider implements IVersionProvider {
 
   @Override
@@ -12,7 +15,11 @@ final class VersionProvider implements IVersionProvider {
     return new String[] {
       "bean " + BuildInfo.version() + (commit == null ? "" : " (commit " + commit + ")"),
       "TensorFlow Java " + BuildInfo.tensorflowVersion() + " (graph mode)",
-      "Java " + System.getProperty("java.version") + " on " + System.getProperty("os.name") + " "
+      "Java "
+          + System.getProperty("java.version")
+          + " on "
+          + System.getProperty("os.name")
+          + " "
           + System.getProperty("os.arch")
     };
   }

@@ -6,9 +6,9 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * What this application was built from, recorded by the build (tf-models/pom.xml): its version, the TensorFlow
- * Java it was compiled against, and the git commit of the sources, so that report.json names the code that ran
- * rather than whatever checkout the user stands in.
+ * What this application was built from, recorded by the build (tf-models/pom.xml): its version, the
+ * TensorFlow Java it was compiled against, and the git commit of the sources, so that report.json
+ * names the code that ran rather than whatever checkout the user stands in.
  */
 public final class BuildInfo {
   private static final Properties PROPERTIES = load();
@@ -26,8 +26,8 @@ public final class BuildInfo {
   }
 
   /**
-   * The commit the sources were built from, with "-dirty" when the working tree differed from it, or null when the
-   * build ran outside a git checkout.
+   * The commit the sources were built from, with "-dirty" when the working tree differed from it,
+   * or null when the build ran outside a git checkout.
    */
   public static String commit() {
     String commit = PROPERTIES.getProperty("git.commit", "");

@@ -9,7 +9,7 @@ import org.tensorflow.types.TFloat32;
  * A model's forward pass as built in one graph.
  *
  * @param logits [S, classes]
- * @param beanLayers the layers BEAN regularizes, each with its activations and outgoing weights, named and ordered
- *     as the model's {@link ModelKind#beanLayerNames()}
+ * @param beanLayers the layers BEAN regularizes, each with its activations and outgoing weights,
+ *     named and ordered as the model's {@link ModelKind#beanLayerNames()}
  */
 public record Forward(Operand<TFloat32> logits, List<BeanLayer<TFloat32>> beanLayers) {}

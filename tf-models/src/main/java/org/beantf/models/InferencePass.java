@@ -13,17 +13,24 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A model's forward pass in inference mode (moving batch-norm statistics, no dropout) on raw images, normalised
- * inside the graph: built the same way by the training graph (for evaluation, on the training variables), the
- * SavedModel and the analysis graph (on variables named as in the run's checkpoint).
+ * A model's forward pass in inference mode (moving batch-norm statistics, no dropout) on raw
+ * images, normalised inside the graph: built the same way by the training graph (for evaluation, on
+ * the training variables), the SavedModel and the analysis graph (on variables named as in the
+ * run's checkpoint).
  */
 public final class InferencePass {
   private InferencePass() {}
 
-  /** The {@code images} placeholder, float32 [-1, H, W, C] for images of {@code imageShape} [H, W, C]. */
+  /**
+   * The {@code images} placeholder, float32 [-1, H, W, C] for images of {@code imageShape} [H, W,
+   * C].
+   */
   public static Placeholder<TFloat32> images(Ops tf, Shape imageShape) {
-    return tf.withName(SavedModelContract.IMAGES).placeholder(TFloat32.class,
-        Placeholder.shape(Shape.of(-1, imageShape.get(0), imageShape.get(1), imageShape.get(2))));
+    return tf.withName(SavedModelContract.IMAGES)
+        .placeholder(
+            TFloat32.class,
+            Placeholder.shape(
+                Shape.of(-1, imageShape.get(0), imageShape.get(1), imageShape.get(2))));
   }
 
   /**
@@ -34,8 +41,14 @@ public final class InferencePass {
    * @param seed the run's seed (the pass draws nothing random; layers take it from the scope)
    * @param hook applied to every BEAN layer's activations before the next layer reads them
    */
-  public static Forward build(Ops tf, Model model, Operand<TFloat32> images, DatasetId dataset,
-      VariableStore variables, long seed, ActivationHook hook) {
+  public static Forward build(
+      Ops tf,
+      Model model,
+      Operand<TFloat32> images,
+      DatasetId dataset,
+      VariableStore variables,
+      long seed,
+      ActivationHook hook) {
     ModelScope scope = new ModelScope(tf, ModelScope.Mode.INFERENCE, variables, null, seed, hook);
     return model.forward(scope, InputNormalization.apply(tf, images, dataset, false, seed, null));
   }

@@ -13,14 +13,15 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * LeNet-5 as in the authors' code: conv 6@5×5 same → max-pool 2 → conv 16@5×5 valid → max-pool 2 → fc 120 → fc 84
- * → classes, ReLU. BEAN layers: the flattened pool output ("flatten", 400 on 28×28), "fc1" and "fc2", each with the
- * next dense kernel as its outgoing weights.
+ * LeNet-5 as in the authors' code: conv 6@5×5 same → max-pool 2 → conv 16@5×5 valid → max-pool 2 →
+ * fc 120 → fc 84 → classes, ReLU. BEAN layers: the flattened pool output ("flatten", 400 on 28×28),
+ * "fc1" and "fc2", each with the next dense kernel as its outgoing weights.
  */
 public final class LeNet5 implements Model {
   static final String FLATTEN = "flatten";
   static final String FC1 = "fc1";
   static final String FC2 = "fc2";
+
   /** The BEAN layers, in order. */
   static final List<String> BEAN_LAYERS = List.of(FLATTEN, FC1, FC2);
 
@@ -32,7 +33,9 @@ public final class LeNet5 implements Model {
   private final Dropout dropout1;
   private final Dropout dropout2;
 
-  /** @param dropoutRate dropout after fc1 and fc2, 0 for none */
+  /**
+   * @param dropoutRate dropout after fc1 and fc2, 0 for none
+   */
   LeNet5(int classes, double dropoutRate) {
     this.fc3 = new Dense("fc3", classes, Activation.LINEAR);
     this.dropout1 = new Dropout(FC1, dropoutRate);
@@ -53,9 +56,11 @@ public final class LeNet5 implements Model {
     Operand<TFloat32> h1 = scope.beanActivations(FC1, fc1.apply(scope, flat));
     Operand<TFloat32> h2 = scope.beanActivations(FC2, fc2.apply(scope, dropout1.apply(scope, h1)));
     Operand<TFloat32> logits = fc3.apply(scope, dropout2.apply(scope, h2));
-    return new Forward(logits, List.of(
-        new BeanLayer<>(FLATTEN, flat, fc1.kernel(scope)),
-        new BeanLayer<>(FC1, h1, fc2.kernel(scope)),
-        new BeanLayer<>(FC2, h2, fc3.kernel(scope))));
+    return new Forward(
+        logits,
+        List.of(
+            new BeanLayer<>(FLATTEN, flat, fc1.kernel(scope)),
+            new BeanLayer<>(FC1, h1, fc2.kernel(scope)),
+            new BeanLayer<>(FC2, h2, fc3.kernel(scope))));
   }
 }

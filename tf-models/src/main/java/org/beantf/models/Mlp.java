@@ -13,6 +13,7 @@ import org.tensorflow.types.TFloat32;
 /** The paper's MLP: input (flattened) → 500 ReLU (BEAN layer "hidden") → classes. */
 public final class Mlp implements Model {
   static final String HIDDEN = "hidden";
+
   /** The BEAN layers, in order. */
   static final List<String> BEAN_LAYERS = List.of(HIDDEN);
 
@@ -20,7 +21,9 @@ public final class Mlp implements Model {
   private final Dense output;
   private final Dropout dropout;
 
-  /** @param dropoutRate dropout after the hidden layer, 0 for none */
+  /**
+   * @param dropoutRate dropout after the hidden layer, 0 for none
+   */
   Mlp(int classes, double dropoutRate) {
     this.output = new Dense("output", classes, Activation.LINEAR);
     this.dropout = new Dropout(HIDDEN, dropoutRate);
@@ -33,7 +36,8 @@ public final class Mlp implements Model {
 
   @Override
   public Forward forward(ModelScope scope, Operand<TFloat32> images) {
-    Operand<TFloat32> h = scope.beanActivations(HIDDEN, hidden.apply(scope, Pooling.flatten(scope.tf(), images)));
+    Operand<TFloat32> h =
+        scope.beanActivations(HIDDEN, hidden.apply(scope, Pooling.flatten(scope.tf(), images)));
     Operand<TFloat32> logits = output.apply(scope, dropout.apply(scope, h));
     return new Forward(logits, List.of(new BeanLayer<>(HIDDEN, h, output.kernel(scope))));
   }

@@ -5,9 +5,10 @@ import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A network built for a dataset's input shape and classes ({@link ModelKind#build}), as a declaration of layers. The
- * trainer, the exporter and the analysis take any model: they build its forward pass in a {@link ModelScope}, once
- * for training and once for inference, sharing the variables.
+ * A network built for a dataset's input shape and classes ({@link ModelKind#build}), as a
+ * declaration of layers. The trainer, the exporter and the analysis take any model: they build its
+ * forward pass in a {@link ModelScope}, once for training and once for inference, sharing the
+ * variables.
  */
 public interface Model {
 

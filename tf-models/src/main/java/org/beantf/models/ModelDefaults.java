@@ -1,9 +1,10 @@
 package org.beantf.models;
 
 /**
- * A model's default training settings under the paper's normalisation: the Adam learning rate, and for each
- * regularizer the strongest setting whose mean MNIST test accuracy (5 epochs, seeds 1 and 2) stays within 0.5 point
- * of vanilla's (docs/RESULTS.md "Default strengths", scripts/sweep-defaults.sh).
+ * A model's default training settings under the paper's normalisation: the Adam learning rate, and
+ * for each regularizer the strongest setting whose mean MNIST test accuracy (5 epochs, seeds 1 and
+ * 2) stays within 0.5 point of vanilla's (docs/RESULTS.md "Default strengths",
+ * scripts/sweep-defaults.sh).
  *
  * @param learningRate Adam's learning rate
  * @param alphaBean1 α of BEAN-1
@@ -11,12 +12,14 @@ package org.beantf.models;
  * @param weightDecay λ of the weight decay (λ/2)·Σ‖W‖²
  * @param l1 λ of the ℓ1 penalty λ·Σ|w|
  */
-public record ModelDefaults(double learningRate, double alphaBean1, double alphaBean2, double weightDecay,
-    double l1) {
+public record ModelDefaults(
+    double learningRate, double alphaBean1, double alphaBean2, double weightDecay, double l1) {
   /** The batch size of every model, the paper's. */
   public static final int BATCH = 100;
+
   /** γ of f(W) = |tanh(γW)|, the paper's. */
   public static final double GAMMA = 1.0;
+
   /** The dropout rate, the paper's baseline. */
   public static final double DROPOUT = 0.5;
 

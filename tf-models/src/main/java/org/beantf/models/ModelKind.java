@@ -1,20 +1,22 @@
 package org.beantf.models;
 
-import org.beantf.data.InvalidSettingException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.beantf.data.InvalidSettingException;
 import org.tensorflow.ndarray.Shape;
 
 /**
- * The models, with what is known of each before one is built: its id, its BEAN layers (declared once, by the
- * model class whose forward pass uses the same constants), the input it can take and its default settings.
+ * The models, with what is known of each before one is built: its id, its BEAN layers (declared
+ * once, by the model class whose forward pass uses the same constants), the input it can take and
+ * its default settings.
  *
- * <p>Defaults (docs/RESULTS.md "Default strengths" and "Learning rate"): MLP (lr 5e-4, the paper's): BEAN-1 α = 100,
- * BEAN-2 α = 1e4, weight decay 1e-4, ℓ1 1e-5. LeNet-5 (lr 1e-3, at which vanilla reaches 98.9% in 5 epochs against
- * 98.55% at 5e-4): BEAN-1 α = 100, BEAN-2 α = 1e5, weight decay 1e-3, ℓ1 1e-4 (the sweep ran at 5e-4, where
- * BEAN-1's rule gave 1e3; at 1e-3, α = 1e3 costs 0.56 point and 100 is the strongest setting within 0.5). ResNet18
- * has no sweep; its BEAN layer (512 → classes) has the MLP's shape (500 → 10), so it takes the MLP's values.
+ * <p>Defaults (docs/RESULTS.md "Default strengths" and "Learning rate"): MLP (lr 5e-4, the
+ * paper's): BEAN-1 α = 100, BEAN-2 α = 1e4, weight decay 1e-4, ℓ1 1e-5. LeNet-5 (lr 1e-3, at which
+ * vanilla reaches 98.9% in 5 epochs against 98.55% at 5e-4): BEAN-1 α = 100, BEAN-2 α = 1e5, weight
+ * decay 1e-3, ℓ1 1e-4 (the sweep ran at 5e-4, where BEAN-1's rule gave 1e3; at 1e-3, α = 1e3 costs
+ * 0.56 point and 100 is the strongest setting within 0.5). ResNet18 has no sweep; its BEAN layer
+ * (512 → classes) has the MLP's shape (500 → 10), so it takes the MLP's values.
  */
 public enum ModelKind {
   MLP("mlp", Mlp.BEAN_LAYERS, new ModelDefaults(5e-4, 100, 1e4, 1e-4, 1e-5)),
@@ -50,11 +52,21 @@ public enum ModelKind {
   public String unfitInput(long height, long width, long channels) {
     return switch (this) {
       case MLP -> null;
-      // conv same, pool 2, conv 5 valid, pool 2: at least 12 pixels a side leave one 1x1 feature map
-      case LENET5 -> height >= 12 && width >= 12 ? null
-          : "LeNet-5 needs images of at least 12x12, got " + height + "x" + width;
-      case RESNET18 -> height == 32 && width == 32 && channels == 3 ? null
-          : "the CIFAR variant of ResNet18 expects 32x32x3 images, got " + height + "x" + width + "x" + channels;
+      // conv same, pool 2, conv 5 valid, pool 2: at least 12 pixels a side leave one 1x1 feature
+      // map
+      case LENET5 ->
+          height >= 12 && width >= 12
+              ? null
+              : "LeNet-5 needs images of at least 12x12, got " + height + "x" + width;
+      case RESNET18 ->
+          height == 32 && width == 32 && channels == 3
+              ? null
+              : "the CIFAR variant of ResNet18 expects 32x32x3 images, got "
+                  + height
+                  + "x"
+                  + width
+                  + "x"
+                  + channels;
     };
   }
 
@@ -87,8 +99,12 @@ public enum ModelKind {
         return kind;
       }
     }
-    throw new InvalidSettingException("model", id, "unknown model (expected one of " + String.join(", ",
-        Arrays.stream(values()).map(ModelKind::id).toList()) + ")");
+    throw new InvalidSettingException(
+        "model",
+        id,
+        "unknown model (expected one of "
+            + String.join(", ", Arrays.stream(values()).map(ModelKind::id).toList())
+            + ")");
   }
 
   @Override

@@ -20,26 +20,34 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.ndarray.Shape;
 
-/** bean analyze's bad input: exit code 2 and one line naming what was wrong and what was expected. */
+/**
+ * bean analyze's bad input: exit code 2 and one line naming what was wrong and what was expected.
+ */
 class AnalyzeCommandTest {
-  @RegisterExtension
-  final StandardStreams streams = new StandardStreams();
+  @RegisterExtension final StandardStreams streams = new StandardStreams();
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static Path run;
   private static Path model;
 
   @BeforeAll
   static void trainAndExport() {
-    TrainConfig config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).epochs(1).batch(30).threads(2).build();
+    TrainConfig config =
+        TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).epochs(1).batch(30).threads(2).build();
     run = dir.resolve("run");
-    new Trainer(config, TrainingListener.SILENT).train(
-        new Dataset(DatasetId.MNIST, SyntheticData.images(100, 1), SyntheticData.images(50, 2)),
-        RunDirectory.forNewRun(run));
-    model = ModelExport.export(config, Shape.of(28, 28, 1),
-        run.resolve("checkpoint/variables").toString(), dir.resolve("models"), "mlp", 0);
+    new Trainer(config, TrainingListener.SILENT)
+        .train(
+            new Dataset(DatasetId.MNIST, SyntheticData.images(100, 1), SyntheticData.images(50, 2)),
+            RunDirectory.forNewRun(run));
+    model =
+        ModelExport.export(
+            config,
+            Shape.of(28, 28, 1),
+            run.resolve("checkpoint/variables").toString(),
+            dir.resolve("models"),
+            "mlp",
+            0);
   }
 
   private void assertBadInput(String expected, String... args) {
@@ -52,53 +60,94 @@ class AnalyzeCommandTest {
   void aRunWithoutLayers() throws Exception {
     Path bare = Files.createDirectories(dir.resolve("bare"));
     Files.copy(run.resolve("config.json"), bare.resolve("config.json"));
-    assertBadInput("--run " + bare + ": no layers/<layer>/weights.npy (expected the layers/ folder bean train "
-        + "writes when a run finishes)", "analyze", "--run", bare.toString());
+    assertBadInput(
+        "--run "
+            + bare
+            + ": no layers/<layer>/weights.npy (expected the layers/ folder bean train "
+            + "writes when a run finishes)",
+        "analyze",
+        "--run",
+        bare.toString());
     assertFalse(Files.exists(bare.resolve("analysis")));
   }
 
   @Test
   void aFolderThatIsNoRun() {
-    assertBadInput("--run " + dir + ": no config.json (expected a run directory of bean train)",
-        "analyze", "--run", dir.toString());
+    assertBadInput(
+        "--run " + dir + ": no config.json (expected a run directory of bean train)",
+        "analyze",
+        "--run",
+        dir.toString());
   }
 
   @Test
   void anUnknownLayerListsTheKnownOnes() {
-    assertBadInput("--layer fc2: no such BEAN layer in " + run + " (expected one of hidden)",
-        "analyze", "--run", run.toString(), "--layer", "fc2");
+    assertBadInput(
+        "--layer fc2: no such BEAN layer in " + run + " (expected one of hidden)",
+        "analyze",
+        "--run",
+        run.toString(),
+        "--layer",
+        "fc2");
     assertFalse(Files.exists(run.resolve("analysis")));
   }
 
   @Test
   void moreAssembliesThanNeurons() {
-    assertBadInput("--k 501: layer hidden has 500 neurons (expected 2 <= k <= 500)",
-        "analyze", "--run", run.toString(), "--k", "501");
+    assertBadInput(
+        "--k 501: layer hidden has 500 neurons (expected 2 <= k <= 500)",
+        "analyze",
+        "--run",
+        run.toString(),
+        "--k",
+        "501");
   }
 
   @Test
   void aNonEmptyOutputFolder() throws Exception {
     Path out = Files.createDirectories(dir.resolve("used"));
     Files.writeString(out.resolve("keep.txt"), "mine");
-    assertBadInput("--out " + out + ": folder is not empty (expected an absent or empty folder)",
-        "analyze", "--run", run.toString(), "--out", out.toString());
+    assertBadInput(
+        "--out " + out + ": folder is not empty (expected an absent or empty folder)",
+        "analyze",
+        "--run",
+        run.toString(),
+        "--out",
+        out.toString());
   }
 
   @Test
   void aDatasetThatDoesNotMatchTheModel() {
-    assertBadInput("--dataset cifar10: images are 32x32x3 but --model " + model + " expects 28x28x1",
-        "analyze", "--model", model.toString(), "--dataset", "cifar10", "--out", dir.resolve("x").toString());
+    assertBadInput(
+        "--dataset cifar10: images are 32x32x3 but --model " + model + " expects 28x28x1",
+        "analyze",
+        "--model",
+        model.toString(),
+        "--dataset",
+        "cifar10",
+        "--out",
+        dir.resolve("x").toString());
   }
 
   @Test
   void aRunAndAModelAtOnce() {
-    assertBadInput("--run/--model: expected one of them (got both)",
-        "analyze", "--run", run.toString(), "--model", model.toString());
+    assertBadInput(
+        "--run/--model: expected one of them (got both)",
+        "analyze",
+        "--run",
+        run.toString(),
+        "--model",
+        model.toString());
   }
 
   @Test
   void aModelWithoutAnOutputFolder() {
-    assertBadInput("--model " + model + ": expected --dataset D and --out DIR2 with it",
-        "analyze", "--model", model.toString(), "--dataset", "mnist");
+    assertBadInput(
+        "--model " + model + ": expected --dataset D and --out DIR2 with it",
+        "analyze",
+        "--model",
+        model.toString(),
+        "--dataset",
+        "mnist");
   }
 }

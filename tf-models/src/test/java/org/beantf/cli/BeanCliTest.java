@@ -9,8 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Exit codes and the one-line error contract of the command line (no network, no TensorFlow). */
 class BeanCliTest {
-  @RegisterExtension
-  final StandardStreams streams = new StandardStreams();
+  @RegisterExtension final StandardStreams streams = new StandardStreams();
 
   @Test
   void versionNamesTheProjectAndTensorFlowJava() {
@@ -29,7 +28,8 @@ class BeanCliTest {
   @Test
   void unknownDatasetIsOneLineWithExitCodeTwo() {
     assertEquals(BeanCli.BAD_INPUT, BeanCli.run("fetch", "--dataset", "nosuch"));
-    assertEquals("bean: --dataset nosuch: unknown dataset (expected one of mnist, fashion-mnist, cifar10)",
+    assertEquals(
+        "bean: --dataset nosuch: unknown dataset (expected one of mnist, fashion-mnist, cifar10)",
         streams.err().strip());
   }
 
@@ -51,8 +51,10 @@ class BeanCliTest {
 
   @Test
   void aFailureIsReportedByItsFirstLineOnly() {
-    assertEquals("/out/variables.data; No space left on device", BeanCli.firstLine(
-        "/out/variables.data; No space left on device\n\t [[{{node save/Save}}]]\nHint: If you want to see a list"));
+    assertEquals(
+        "/out/variables.data; No space left on device",
+        BeanCli.firstLine(
+            "/out/variables.data; No space left on device\n\t [[{{node save/Save}}]]\nHint: If you want to see a list"));
     assertEquals("one line", BeanCli.firstLine("  one line  "));
   }
 }

@@ -7,15 +7,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GridProgressBarTest {
-  @RegisterExtension
-  final StandardStreams streams = new StandardStreams();
+  @RegisterExtension final StandardStreams streams = new StandardStreams();
 
   @Test
   void aFinishedGridSaysSoInsteadOfAnEmptyBar() {
     try (GridProgressBar progress = new GridProgressBar()) {
       progress.planned(0);
     }
-    assertEquals("fewshot: every run of this grid is already in the store; writing the table" + System.lineSeparator(),
+    assertEquals(
+        "fewshot: every run of this grid is already in the store; writing the table"
+            + System.lineSeparator(),
         streams.err());
   }
 

@@ -17,13 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code bean inspect}: its files, its one JSON line against hand-computed values, and its bad inputs. */
+/**
+ * {@code bean inspect}: its files, its one JSON line against hand-computed values, and its bad
+ * inputs.
+ */
 class InspectCommandTest {
-  @RegisterExtension
-  final StandardStreams streams = new StandardStreams();
+  @RegisterExtension final StandardStreams streams = new StandardStreams();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path npy(String name, int rows, int cols, float... values) {
     Path file = dir.resolve(name);
@@ -48,7 +49,10 @@ class InspectCommandTest {
     Path w = npy("W.npy", 2, 1, 1f, 2f);
     Path h = npy("H.npy", 2, 2, 0f, 1f, 3f, 1f);
     Path result = dir.resolve("out");
-    assertEquals(0, inspect("--weights", w.toString(), "--activations", h.toString(), "--out", result.toString()),
+    assertEquals(
+        0,
+        inspect(
+            "--weights", w.toString(), "--activations", h.toString(), "--out", result.toString()),
         streams.err());
 
     double f1 = Math.tanh(1);
@@ -79,13 +83,23 @@ class InspectCommandTest {
   @Test
   void withoutActivationsThereIsNoLossAndNoSampleCount() throws Exception {
     Path w = npy("W.npy", 3, 2, 1, 2, 3, 4, 5, 6);
-    assertEquals(0, inspect("--weights", w.toString(), "--normalization", "none", "--gamma", "0.5",
-        "--out", dir.resolve("out").toString()));
+    assertEquals(
+        0,
+        inspect(
+            "--weights",
+            w.toString(),
+            "--normalization",
+            "none",
+            "--gamma",
+            "0.5",
+            "--out",
+            dir.resolve("out").toString()));
     JsonNode json = new ObjectMapper().readTree(streams.out().strip());
     assertEquals(List.of("n", "m", "gamma", "normalization"), fieldNames(json));
     assertEquals(0.5, json.get("gamma").asDouble());
     NpyMatrix a1 = Npy.read(dir.resolve("out/correlation1.npy"));
-    double expected = Math.tanh(0.5) * Math.tanh(1.5) + Math.tanh(1.0) * Math.tanh(2.0); // no 1/M under none
+    double expected =
+        Math.tanh(0.5) * Math.tanh(1.5) + Math.tanh(1.0) * Math.tanh(2.0); // no 1/M under none
     assertEquals(expected, a1.get(0, 1), 1e-6);
   }
 
@@ -94,9 +108,16 @@ class InspectCommandTest {
     Path w = npy("W.npy", 3, 2, 1, 2, 3, 4, 5, 6);
     Path h = npy("H.npy", 1, 2, 1, 2);
     Path result = dir.resolve("out");
-    assertEquals(BeanCli.BAD_INPUT, inspect("--weights", w.toString(), "--activations", h.toString(),
-        "--out", result.toString()));
-    assertEquals("bean: --activations " + h + ": 2 columns (expected N = 3, one per row of --weights " + w + ")",
+    assertEquals(
+        BeanCli.BAD_INPUT,
+        inspect(
+            "--weights", w.toString(), "--activations", h.toString(), "--out", result.toString()));
+    assertEquals(
+        "bean: --activations "
+            + h
+            + ": 2 columns (expected N = 3, one per row of --weights "
+            + w
+            + ")",
         streams.err().strip());
     assertFalse(Files.exists(result));
   }
@@ -104,8 +125,11 @@ class InspectCommandTest {
   @Test
   void nonFiniteWeightsAreNamedWithTheirPlace() {
     Path w = npy("W.npy", 2, 2, 1, 2, Float.POSITIVE_INFINITY, 4);
-    assertEquals(BeanCli.BAD_INPUT, inspect("--weights", w.toString(), "--out", dir.resolve("out").toString()));
-    assertEquals("bean: --weights " + w + ": Infinity at [1, 0] (expected finite numbers)",
+    assertEquals(
+        BeanCli.BAD_INPUT,
+        inspect("--weights", w.toString(), "--out", dir.resolve("out").toString()));
+    assertEquals(
+        "bean: --weights " + w + ": Infinity at [1, 0] (expected finite numbers)",
         streams.err().strip());
   }
 
@@ -114,7 +138,9 @@ class InspectCommandTest {
     Path w = npy("W.npy", 1, 1, 1);
     Files.createDirectories(dir.resolve("out"));
     Files.writeString(dir.resolve("out/keep.txt"), "mine");
-    assertEquals(BeanCli.BAD_INPUT, inspect("--weights", w.toString(), "--out", dir.resolve("out").toString()));
+    assertEquals(
+        BeanCli.BAD_INPUT,
+        inspect("--weights", w.toString(), "--out", dir.resolve("out").toString()));
     assertTrue(streams.err().contains("folder is not empty"));
     assertEquals("mine", Files.readString(dir.resolve("out/keep.txt")));
   }
@@ -123,7 +149,9 @@ class InspectCommandTest {
   void aWeightFileThatIsNotTwoDimensionalIsOneLine() throws Exception {
     Path w = dir.resolve("W.npy");
     Files.write(w, "not an npy file at all".getBytes(StandardCharsets.US_ASCII));
-    assertEquals(BeanCli.BAD_INPUT, inspect("--weights", w.toString(), "--out", dir.resolve("out").toString()));
+    assertEquals(
+        BeanCli.BAD_INPUT,
+        inspect("--weights", w.toString(), "--out", dir.resolve("out").toString()));
     String message = streams.err().strip();
     assertFalse(message.contains("\n"), message);
     assertTrue(message.startsWith("bean: " + w + ": bad magic"), message);

@@ -27,11 +27,9 @@ import org.tensorflow.ndarray.Shape;
 
 /** bean predict on PNGs written from images the model also sees through BeanModel. */
 class PredictCommandTest {
-  @RegisterExtension
-  final StandardStreams streams = new StandardStreams();
+  @RegisterExtension final StandardStreams streams = new StandardStreams();
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static Path model;
   private static ImageSet images;
@@ -39,12 +37,19 @@ class PredictCommandTest {
   @BeforeAll
   static void trainAndExport() throws Exception {
     images = SyntheticData.images(300, 4);
-    TrainConfig config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).epochs(1).batch(30).threads(2).build();
+    TrainConfig config =
+        TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).epochs(1).batch(30).threads(2).build();
     Path run = dir.resolve("run");
-    new Trainer(config, TrainingListener.SILENT).train(
-        new Dataset(DatasetId.MNIST, images, images), RunDirectory.forNewRun(run));
-    model = ModelExport.export(config, Shape.of(28, 28, 1),
-        run.resolve("checkpoint/variables").toString(), run.resolve("savedmodel"), "mlp", 0);
+    new Trainer(config, TrainingListener.SILENT)
+        .train(new Dataset(DatasetId.MNIST, images, images), RunDirectory.forNewRun(run));
+    model =
+        ModelExport.export(
+            config,
+            Shape.of(28, 28, 1),
+            run.resolve("checkpoint/variables").toString(),
+            run.resolve("savedmodel"),
+            "mlp",
+            0);
     Path pngs = Files.createDirectories(dir.resolve("pngs"));
     for (int i = 0; i < 3; i++) {
       ImageIO.write(gray(images, i), "png", pngs.resolve("digit" + i + ".png").toFile());
@@ -65,8 +70,17 @@ class PredictCommandTest {
 
   @Test
   void printsTheTopClassesOfEachPngInFileOrder() throws Exception {
-    assertEquals(0, BeanCli.run("predict", "--model", model.toString(), "--images", dir.resolve("pngs").toString(),
-        "--top", "2"), streams.err());
+    assertEquals(
+        0,
+        BeanCli.run(
+            "predict",
+            "--model",
+            model.toString(),
+            "--images",
+            dir.resolve("pngs").toString(),
+            "--top",
+            "2"),
+        streams.err());
     List<String> lines = streams.out().lines().toList();
     assertEquals(3, lines.size(), lines.toString());
     try (BeanModel loaded = BeanModel.load(model)) {
@@ -87,17 +101,29 @@ class PredictCommandTest {
   void aPngOfTheWrongSizeIsOneLine() throws Exception {
     Path small = dir.resolve("small.png");
     ImageIO.write(new BufferedImage(20, 20, BufferedImage.TYPE_BYTE_GRAY), "png", small.toFile());
-    assertEquals(BeanCli.BAD_INPUT, BeanCli.run("predict", "--model", model.toString(), "--images",
-        small.toString()));
-    assertEquals("bean: " + small + ": 20x20 pixels (expected 28x28, the model's input size)",
+    assertEquals(
+        BeanCli.BAD_INPUT,
+        BeanCli.run("predict", "--model", model.toString(), "--images", small.toString()));
+    assertEquals(
+        "bean: " + small + ": 20x20 pixels (expected 28x28, the model's input size)",
         streams.err().strip().lines().reduce((a, b) -> b).orElse(""));
   }
 
   @Test
   void aMissingModelFolderIsOneLine() {
-    assertEquals(BeanCli.BAD_INPUT, BeanCli.run("predict", "--model", dir.resolve("nosuch").toString(), "--images",
-        dir.resolve("pngs").toString()));
-    assertEquals("bean: --model " + dir.resolve("nosuch") + ": no such folder (expected a SavedModel folder or model "
-        + "base)", streams.err().strip());
+    assertEquals(
+        BeanCli.BAD_INPUT,
+        BeanCli.run(
+            "predict",
+            "--model",
+            dir.resolve("nosuch").toString(),
+            "--images",
+            dir.resolve("pngs").toString()));
+    assertEquals(
+        "bean: --model "
+            + dir.resolve("nosuch")
+            + ": no such folder (expected a SavedModel folder or model "
+            + "base)",
+        streams.err().strip());
   }
 }

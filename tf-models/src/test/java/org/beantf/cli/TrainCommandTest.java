@@ -16,13 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** bean train's bad inputs: each one line on stderr and exit code 2, before any dataset or TensorFlow. */
+/**
+ * bean train's bad inputs: each one line on stderr and exit code 2, before any dataset or
+ * TensorFlow.
+ */
 class TrainCommandTest {
-  @RegisterExtension
-  final StandardStreams streams = new StandardStreams();
+  @RegisterExtension final StandardStreams streams = new StandardStreams();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private String train(String... extra) {
     String[] args = new String[extra.length + 1];
@@ -35,27 +36,30 @@ class TrainCommandTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "--model nosuch --dataset mnist|bean: --model nosuch: unknown model (expected one of mlp, lenet5, resnet18)",
-      "--model mlp --dataset nosuch|bean: --dataset nosuch: unknown dataset (expected one of mnist, fashion-mnist, "
-          + "cifar10)",
-      "--model mlp --dataset mnist --reg bean3|bean: --reg bean3: unknown regularizer 'bean3' (expected a comma "
-          + "list of none, vanilla, bean1, bean2, dropout, l2, l1)",
-      "--model mlp --dataset mnist --reg bean1,bean2|bean: --reg bean1,bean2: choose one of bean1 and bean2",
-      "--model mlp --dataset mnist --reg bean1 --alpha -1|bean: --alpha -1.0: expected a finite number >= 0",
-      "--model mlp --dataset mnist --batch 0|bean: --batch 0: expected an integer >= 1",
-      "--model resnet18 --dataset mnist|bean: --model resnet18 --dataset mnist: the CIFAR variant of ResNet18 "
-          + "expects 32x32x3 images, got 28x28x1",
-      "--model lenet5 --dataset mnist --bean-layers fc3|bean: --bean-layers fc3: lenet5 has no BEAN layer 'fc3' "
-          + "(expected some of flatten, fc1, fc2)",
-      "--model mlp --dataset mnist --divergence absolute --form dense|bean: --form dense: exists only for the "
-          + "squared divergence (expected auto or broadcast with --divergence absolute)",
-      "--model mlp --dataset mnist --dropout 1|bean: --dropout 1.0: expected 0 <= P < 1",
-      "--model mlp --dataset cifar10 --val-split 55000|bean: --val-split 55000: expected 0 <= N < 50000, the "
-          + "training images of cifar10",
-      "--model mlp --dataset mnist --until-converged --max-epochs 0|bean: --max-epochs 0: expected an integer >= 1",
-      "--model mlp --dataset mnist --form sparse|bean train: Invalid value for option '--form': expected one of "
-          + "[AUTO, BROADCAST, DENSE, LOWRANK] (case-insensitive) but was 'sparse' (see bean train --help)"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--model nosuch --dataset mnist|bean: --model nosuch: unknown model (expected one of mlp, lenet5, resnet18)",
+        "--model mlp --dataset nosuch|bean: --dataset nosuch: unknown dataset (expected one of mnist, fashion-mnist, "
+            + "cifar10)",
+        "--model mlp --dataset mnist --reg bean3|bean: --reg bean3: unknown regularizer 'bean3' (expected a comma "
+            + "list of none, vanilla, bean1, bean2, dropout, l2, l1)",
+        "--model mlp --dataset mnist --reg bean1,bean2|bean: --reg bean1,bean2: choose one of bean1 and bean2",
+        "--model mlp --dataset mnist --reg bean1 --alpha -1|bean: --alpha -1.0: expected a finite number >= 0",
+        "--model mlp --dataset mnist --batch 0|bean: --batch 0: expected an integer >= 1",
+        "--model resnet18 --dataset mnist|bean: --model resnet18 --dataset mnist: the CIFAR variant of ResNet18 "
+            + "expects 32x32x3 images, got 28x28x1",
+        "--model lenet5 --dataset mnist --bean-layers fc3|bean: --bean-layers fc3: lenet5 has no BEAN layer 'fc3' "
+            + "(expected some of flatten, fc1, fc2)",
+        "--model mlp --dataset mnist --divergence absolute --form dense|bean: --form dense: exists only for the "
+            + "squared divergence (expected auto or broadcast with --divergence absolute)",
+        "--model mlp --dataset mnist --dropout 1|bean: --dropout 1.0: expected 0 <= P < 1",
+        "--model mlp --dataset cifar10 --val-split 55000|bean: --val-split 55000: expected 0 <= N < 50000, the "
+            + "training images of cifar10",
+        "--model mlp --dataset mnist --until-converged --max-epochs 0|bean: --max-epochs 0: expected an integer >= 1",
+        "--model mlp --dataset mnist --form sparse|bean train: Invalid value for option '--form': expected one of "
+            + "[AUTO, BROADCAST, DENSE, LOWRANK] (case-insensitive) but was 'sparse' (see bean train --help)"
+      })
   void isRefusedOnOneLine(String args, String expected) {
     String[] all = (args + " --out " + dir.resolve("run")).split(" ");
     assertEquals(expected, train(all));
@@ -66,17 +70,33 @@ class TrainCommandTest {
   void aNonEmptyOutWithoutResumeIsRefused() throws Exception {
     Files.createDirectories(dir.resolve("run"));
     Files.writeString(dir.resolve("run/notes.txt"), "mine");
-    assertEquals("bean: --out " + dir.resolve("run") + ": folder is not empty (expected an absent or empty folder, "
-        + "or --resume to continue the run in it)",
+    assertEquals(
+        "bean: --out "
+            + dir.resolve("run")
+            + ": folder is not empty (expected an absent or empty folder, "
+            + "or --resume to continue the run in it)",
         train("--model", "mlp", "--dataset", "mnist", "--out", dir.resolve("run").toString()));
   }
 
   @Test
   void resumingARunMadeWithAnotherConfigurationIsRefused() throws Exception {
-    TrainConfig other = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).seed(7).threads(2).build();
+    TrainConfig other =
+        TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).seed(7).threads(2).build();
     new RunDirectory(dir.resolve("run")).writeConfig(ConfigJson.of(other));
-    assertEquals("bean: --resume " + dir.resolve("run") + ": the run was made with another configuration (seed: "
-        + "was 7, now 1)", train("--model", "mlp", "--dataset", "mnist", "--threads", "2", "--resume",
-        "--out", dir.resolve("run").toString()));
+    assertEquals(
+        "bean: --resume "
+            + dir.resolve("run")
+            + ": the run was made with another configuration (seed: "
+            + "was 7, now 1)",
+        train(
+            "--model",
+            "mlp",
+            "--dataset",
+            "mnist",
+            "--threads",
+            "2",
+            "--resume",
+            "--out",
+            dir.resolve("run").toString()));
   }
 }

@@ -12,7 +12,8 @@ class BuildInfoTest {
     assertTrue(BuildInfo.version().matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), BuildInfo.version());
     assertEquals("1.1.0", BuildInfo.tensorflowVersion());
     String commit = BuildInfo.commit();
-    // null only for a build outside a git checkout (a source archive); this module's tests run inside one
+    // null only for a build outside a git checkout (a source archive); this module's tests run
+    // inside one
     assertTrue(commit == null || commit.matches("[0-9a-f]{40}(-dirty)?"), commit);
   }
 }

@@ -1,6 +1,5 @@
 package org.beantf.models;
 
-import org.beantf.data.InvalidSettingException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.beantf.bean.BeanLayer;
 import org.beantf.data.DatasetId;
+import org.beantf.data.InvalidSettingException;
 import org.beantf.models.nn.ActivationHook;
 import org.beantf.models.nn.VariableStore;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,10 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
-/** Every model's declared BEAN layers are the ones its forward pass builds, with W of shape [N, classes or next]. */
+/**
+ * Every model's declared BEAN layers are the ones its forward pass builds, with W of shape [N,
+ * classes or next].
+ */
 class ModelKindTest {
   private static Shape imagesFor(ModelKind kind) {
     return kind == ModelKind.RESNET18 ? Shape.of(32, 32, 3) : Shape.of(28, 28, 1);
@@ -35,14 +38,19 @@ class ModelKindTest {
       Placeholder<TFloat32> images = InferencePass.images(tf, shape);
       Model model = kind.build(shape, classes, 0);
       assertEquals(kind, model.kind());
-      Forward forward = InferencePass.build(tf, model, images, DatasetId.MNIST,
-          new VariableStore(tf, 1), 1, ActivationHook.NONE);
-      assertEquals(kind.beanLayerNames(), forward.beanLayers().stream().map(BeanLayer::name).toList());
+      Forward forward =
+          InferencePass.build(
+              tf, model, images, DatasetId.MNIST, new VariableStore(tf, 1), 1, ActivationHook.NONE);
+      assertEquals(
+          kind.beanLayerNames(), forward.beanLayers().stream().map(BeanLayer::name).toList());
       assertEquals(classes, forward.logits().shape().get(1));
       BeanLayer<TFloat32> last = forward.beanLayers().get(forward.beanLayers().size() - 1);
-      assertEquals(classes, last.outgoingWeights().shape().get(1), "the last BEAN layer feeds the output");
+      assertEquals(
+          classes, last.outgoingWeights().shape().get(1), "the last BEAN layer feeds the output");
       for (BeanLayer<TFloat32> layer : forward.beanLayers()) {
-        assertEquals(layer.activations().shape().get(1), layer.outgoingWeights().shape().get(0),
+        assertEquals(
+            layer.activations().shape().get(1),
+            layer.outgoingWeights().shape().get(0),
             layer.name() + ": W has one row per neuron");
       }
     }
@@ -53,9 +61,11 @@ class ModelKindTest {
     for (ModelKind kind : ModelKind.values()) {
       assertEquals(kind, ModelKind.parse(kind.id()));
     }
-    InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> ModelKind.parse("vgg"));
+    InvalidSettingException e =
+        assertThrows(InvalidSettingException.class, () -> ModelKind.parse("vgg"));
     assertEquals("model", e.parameter());
-    assertEquals("--model vgg: unknown model (expected one of mlp, lenet5, resnet18)",
+    assertEquals(
+        "--model vgg: unknown model (expected one of mlp, lenet5, resnet18)",
         e.messageFor(p -> "--" + p));
   }
 
@@ -63,8 +73,10 @@ class ModelKindTest {
   void inputsAModelCannotTakeAreRefusedBeforeBuilding() {
     assertNull(ModelKind.LENET5.unfitInput(12, 12, 1));
     assertTrue(ModelKind.LENET5.unfitInput(8, 8, 1).contains("at least 12x12"));
-    InvalidSettingException e = assertThrows(InvalidSettingException.class,
-        () -> ModelKind.RESNET18.build(Shape.of(28, 28, 1), 10, 0));
+    InvalidSettingException e =
+        assertThrows(
+            InvalidSettingException.class,
+            () -> ModelKind.RESNET18.build(Shape.of(28, 28, 1), 10, 0));
     assertTrue(e.getMessage().contains("expects 32x32x3 images, got 28x28x1"), e.getMessage());
   }
 }

@@ -1,20 +1,21 @@
 package org.beantf.bean.analysis;
 
 /**
- * How well two labellings of the same neurons agree, e.g. k-means assemblies against preferred classes (paper
- * Section 3.1.1: "the neuronal assembly could be well described based on neurons selectivity"). Labels may be any
- * integers; only which points share one matters, so renaming the labels changes neither score.
+ * How well two labellings of the same neurons agree, e.g. k-means assemblies against preferred
+ * classes (paper Section 3.1.1: "the neuronal assembly could be well described based on neurons
+ * selectivity"). Labels may be any integers; only which points share one matters, so renaming the
+ * labels changes neither score.
  */
 public final class ClusterAgreement {
 
-  private ClusterAgreement() {
-  }
+  private ClusterAgreement() {}
 
   /**
-   * The adjusted Rand index (Hubert &amp; Arabie 1985): (Σ_ij C(n_ij,2) − E) / (½[Σ_i C(a_i,2) + Σ_j C(b_j,2)] − E),
-   * with E = Σ_i C(a_i,2) · Σ_j C(b_j,2) / C(n,2), over the contingency table n_ij and its margins a_i, b_j. 1 for
-   * equal partitions, about 0 for independent ones. The denominator is 0 only when both labellings put every point
-   * in one cluster or every point alone, which are equal partitions: 1 then.
+   * The adjusted Rand index (Hubert &amp; Arabie 1985): (Σ_ij C(n_ij,2) − E) / (½[Σ_i C(a_i,2) +
+   * Σ_j C(b_j,2)] − E), with E = Σ_i C(a_i,2) · Σ_j C(b_j,2) / C(n,2), over the contingency table
+   * n_ij and its margins a_i, b_j. 1 for equal partitions, about 0 for independent ones. The
+   * denominator is 0 only when both labellings put every point in one cluster or every point alone,
+   * which are equal partitions: 1 then.
    *
    * @throws IllegalArgumentException if a or b is empty or their lengths differ
    */
@@ -42,8 +43,8 @@ public final class ClusterAgreement {
 
   /**
    * Normalised mutual information with the arithmetic-mean normalisation (scikit-learn's default):
-   * NMI = I(a; b) / ((H(a) + H(b)) / 2), natural logarithms, in [0, 1]. When both entropies are 0 (each labelling
-   * is a single cluster) the partitions are equal and NMI is defined as 1.
+   * NMI = I(a; b) / ((H(a) + H(b)) / 2), natural logarithms, in [0, 1]. When both entropies are 0
+   * (each labelling is a single cluster) the partitions are equal and NMI is defined as 1.
    *
    * @throws IllegalArgumentException if a or b is empty or their lengths differ
    */
@@ -60,7 +61,8 @@ public final class ClusterAgreement {
       for (int j = 0; j < table.columnSums.length; j++) {
         long count = table.counts[i][j];
         if (count > 0) {
-          information += count / n * Math.log(n * count / ((double) table.rowSums[i] * table.columnSums[j]));
+          information +=
+              count / n * Math.log(n * count / ((double) table.rowSums[i] * table.columnSums[j]));
         }
       }
     }

@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Arbitrary integer labels renumbered 0..count−1 in order of first appearance, so per-label counts fit in arrays
- * whatever values the caller used (cluster ids, class ids).
+ * Arbitrary integer labels renumbered 0..count−1 in order of first appearance, so per-label counts
+ * fit in arrays whatever values the caller used (cluster ids, class ids).
  */
 record CompactLabels(int[] labels, int count) {
 

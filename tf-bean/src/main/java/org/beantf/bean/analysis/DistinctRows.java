@@ -2,11 +2,13 @@ package org.beantf.bean.analysis;
 
 import java.util.Arrays;
 
-/** Counts the distinct rows of a matrix: no partition of the rows has more non-empty, separate clusters. */
+/**
+ * Counts the distinct rows of a matrix: no partition of the rows has more non-empty, separate
+ * clusters.
+ */
 final class DistinctRows {
 
-  private DistinctRows() {
-  }
+  private DistinctRows() {}
 
   static int count(double[][] points) {
     double[][] sorted = points.clone();

@@ -1,14 +1,16 @@
 package org.beantf.bean.analysis;
 
-/** Argument checks shared by the analysis classes, so every one rejects bad input with the same messages. */
+/**
+ * Argument checks shared by the analysis classes, so every one rejects bad input with the same
+ * messages.
+ */
 final class InputChecks {
 
-  private InputChecks() {
-  }
+  private InputChecks() {}
 
   /**
-   * Checks that {@code points} is a non-empty rectangular matrix of finite values and returns its number of
-   * columns.
+   * Checks that {@code points} is a non-empty rectangular matrix of finite values and returns its
+   * number of columns.
    */
   static int requirePoints(double[][] points, String name) {
     if (points == null || points.length == 0) {
@@ -20,13 +22,20 @@ final class InputChecks {
     int columns = points[0].length;
     for (int i = 0; i < points.length; i++) {
       if (points[i] == null || points[i].length != columns) {
-        throw new IllegalArgumentException(name + "[" + i + "] has " + (points[i] == null ? 0 : points[i].length)
-            + " columns; expected " + columns + " like row 0");
+        throw new IllegalArgumentException(
+            name
+                + "["
+                + i
+                + "] has "
+                + (points[i] == null ? 0 : points[i].length)
+                + " columns; expected "
+                + columns
+                + " like row 0");
       }
       for (int j = 0; j < columns; j++) {
         if (!Double.isFinite(points[i][j])) {
-          throw new IllegalArgumentException(name + "[" + i + "][" + j + "] = " + points[i][j]
-              + "; expected a finite value");
+          throw new IllegalArgumentException(
+              name + "[" + i + "][" + j + "] = " + points[i][j] + "; expected a finite value");
         }
       }
     }
@@ -38,7 +47,8 @@ final class InputChecks {
     requireLength(labels, points, name);
     for (int i = 0; i < labels.length; i++) {
       if (labels[i] < 0 || labels[i] >= count) {
-        throw new IllegalArgumentException(name + "[" + i + "] = " + labels[i] + "; expected 0.." + (count - 1));
+        throw new IllegalArgumentException(
+            name + "[" + i + "] = " + labels[i] + "; expected 0.." + (count - 1));
       }
     }
   }
@@ -46,8 +56,13 @@ final class InputChecks {
   /** Checks that {@code labels} has one entry per point. */
   static void requireLength(int[] labels, int points, String name) {
     if (labels == null || labels.length != points) {
-      throw new IllegalArgumentException(name + " has " + (labels == null ? 0 : labels.length)
-          + " entries; expected " + points + ", one per point");
+      throw new IllegalArgumentException(
+          name
+              + " has "
+              + (labels == null ? 0 : labels.length)
+              + " entries; expected "
+              + points
+              + ", one per point");
     }
   }
 

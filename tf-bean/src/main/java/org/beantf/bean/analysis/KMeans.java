@@ -11,22 +11,24 @@ import org.apache.commons.math3.ml.distance.EuclideanDistance;
 import org.apache.commons.math3.random.Well19937c;
 
 /**
- * K-means clustering of neurons into assemblies (paper Section 3.1.1, MacQueen 1967): minimise the inertia
- * Σ_i ‖x_i − μ_label(i)‖² over k centres, seeded by k-means++ (Arthur &amp; Vassilvitskii 2007) and run from several
- * seedings, keeping the lowest inertia.
+ * K-means clustering of neurons into assemblies (paper Section 3.1.1, MacQueen 1967): minimise the
+ * inertia Σ_i ‖x_i − μ_label(i)‖² over k centres, seeded by k-means++ (Arthur &amp; Vassilvitskii
+ * 2007) and run from several seedings, keeping the lowest inertia.
  *
- * <p>The restarts draw from one {@link Well19937c} seeded with {@code seed}, one after another, so the same seed
- * gives the same result. An emptied cluster is refilled with a point of the cluster of largest variance.
+ * <p>The restarts draw from one {@link Well19937c} seeded with {@code seed}, one after another, so
+ * the same seed gives the same result. An emptied cluster is refilled with a point of the cluster
+ * of largest variance.
  */
 public final class KMeans {
 
   public static final int DEFAULT_RESTARTS = 10;
 
-  /** Lloyd iterations per restart; assignments of a few hundred neurons settle within a few dozen. */
+  /**
+   * Lloyd iterations per restart; assignments of a few hundred neurons settle within a few dozen.
+   */
   private static final int MAX_ITERATIONS = 1000;
 
-  private KMeans() {
-  }
+  private KMeans() {}
 
   /** {@link #cluster(double[][], int, long, int)} with {@value #DEFAULT_RESTARTS} restarts. */
   public static Clustering cluster(double[][] points, int k, long seed) {
@@ -36,8 +38,9 @@ public final class KMeans {
   /**
    * The best of {@code restarts} k-means++ runs on the rows of {@code points}.
    *
-   * @throws IllegalArgumentException if points is empty, ragged or not finite, k is outside 1..N, k exceeds the
-   *     number of distinct points (identical points cannot be told apart), or restarts is below 1
+   * @throws IllegalArgumentException if points is empty, ragged or not finite, k is outside 1..N, k
+   *     exceeds the number of distinct points (identical points cannot be told apart), or restarts
+   *     is below 1
    */
   public static Clustering cluster(double[][] points, int k, long seed, int restarts) {
     InputChecks.requirePoints(points, "points");
@@ -49,8 +52,14 @@ public final class KMeans {
     }
     int distinct = DistinctRows.count(points);
     if (k > distinct) {
-      throw new IllegalArgumentException("k = " + k + " exceeds the " + distinct + " distinct points among the "
-          + points.length + "; identical points cannot form separate clusters");
+      throw new IllegalArgumentException(
+          "k = "
+              + k
+              + " exceeds the "
+              + distinct
+              + " distinct points among the "
+              + points.length
+              + "; identical points cannot form separate clusters");
     }
     InputChecks.requirePositive(restarts, "restarts");
 
@@ -58,8 +67,13 @@ public final class KMeans {
     for (int i = 0; i < points.length; i++) {
       indexed.add(new IndexedPoint(i, points[i]));
     }
-    KMeansPlusPlusClusterer<IndexedPoint> clusterer = new KMeansPlusPlusClusterer<>(k, MAX_ITERATIONS,
-        new EuclideanDistance(), new Well19937c(seed), EmptyClusterStrategy.LARGEST_VARIANCE);
+    KMeansPlusPlusClusterer<IndexedPoint> clusterer =
+        new KMeansPlusPlusClusterer<>(
+            k,
+            MAX_ITERATIONS,
+            new EuclideanDistance(),
+            new Well19937c(seed),
+            EmptyClusterStrategy.LARGEST_VARIANCE);
     Clustering best = null;
     for (int r = 0; r < restarts; r++) {
       Clustering candidate = canonical(clusterer.cluster(indexed), points);
@@ -71,11 +85,12 @@ public final class KMeans {
   }
 
   /**
-   * Labels numbered in order of first appearance, centroids reordered to match, and the inertia against those
-   * centroids. A cluster left empty (possible only if a run stops at the iteration cap) keeps its centre and
-   * comes last, so no label names it.
+   * Labels numbered in order of first appearance, centroids reordered to match, and the inertia
+   * against those centroids. A cluster left empty (possible only if a run stops at the iteration
+   * cap) keeps its centre and comes last, so no label names it.
    */
-  private static Clustering canonical(List<CentroidCluster<IndexedPoint>> clusters, double[][] points) {
+  private static Clustering canonical(
+      List<CentroidCluster<IndexedPoint>> clusters, double[][] points) {
     int[] raw = new int[points.length];
     for (int c = 0; c < clusters.size(); c++) {
       for (IndexedPoint p : clusters.get(c).getPoints()) {

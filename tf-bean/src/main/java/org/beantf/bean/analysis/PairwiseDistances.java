@@ -1,13 +1,12 @@
 package org.beantf.bean.analysis;
 
 /**
- * Euclidean distances between all pairs of rows, as one flat row-major N×N array (8·N² bytes: 2 MB at N = 500),
- * so the O(N²) loops of the silhouette and t-SNE read memory in order.
+ * Euclidean distances between all pairs of rows, as one flat row-major N×N array (8·N² bytes: 2 MB
+ * at N = 500), so the O(N²) loops of the silhouette and t-SNE read memory in order.
  */
 final class PairwiseDistances {
 
-  private PairwiseDistances() {
-  }
+  private PairwiseDistances() {}
 
   /** ‖x_i − x_j‖² at index i·N + j; exactly symmetric, zero on the diagonal. */
   static double[] squared(double[][] points) {

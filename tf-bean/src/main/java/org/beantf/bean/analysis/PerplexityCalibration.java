@@ -1,8 +1,8 @@
 package org.beantf.bean.analysis;
 
 /**
- * The input affinities of t-SNE: for each point i, the Gaussian conditional distribution
- * P_{j|i} = exp(−β_i d²_ij) / Σ_{k≠i} exp(−β_i d²_ik), with the precision β_i found by bisection so that the
+ * The input affinities of t-SNE: for each point i, the Gaussian conditional distribution P_{j|i} =
+ * exp(−β_i d²_ij) / Σ_{k≠i} exp(−β_i d²_ik), with the precision β_i found by bisection so that the
  * row's entropy H(P_i) = −Σ_j P_{j|i} ln P_{j|i} equals ln(perplexity).
  */
 final class PerplexityCalibration {
@@ -11,13 +11,13 @@ final class PerplexityCalibration {
   static final double TOLERANCE = 1e-5;
 
   /**
-   * Bisection steps per row. Reached only when no β can hit the target (e.g. all of a row's distances are equal,
-   * whose entropy is ln(N − 1) for every β); the row then keeps the last β tried.
+   * Bisection steps per row. Reached only when no β can hit the target (e.g. all of a row's
+   * distances are equal, whose entropy is ln(N − 1) for every β); the row then keeps the last β
+   * tried.
    */
   private static final int MAX_STEPS = 200;
 
-  private PerplexityCalibration() {
-  }
+  private PerplexityCalibration() {}
 
   /**
    * The row-stochastic matrix P_{j|i} at index i·N + j, with P_{i|i} = 0.
@@ -29,7 +29,8 @@ final class PerplexityCalibration {
     double[] p = new double[n * n];
     for (int i = 0; i < n; i++) {
       int row = i * n;
-      // Distances relative to the nearest neighbour: the nearest term is exp(0) = 1, so the sum never underflows
+      // Distances relative to the nearest neighbour: the nearest term is exp(0) = 1, so the sum
+      // never underflows
       // to 0 however large β grows. The shift cancels in P.
       double nearest = Double.POSITIVE_INFINITY;
       for (int j = 0; j < n; j++) {
@@ -59,10 +60,11 @@ final class PerplexityCalibration {
   }
 
   /**
-   * Writes row i of P for precision β and returns its entropy: with e_j = d²_ij − nearest, w_j = exp(−β e_j) and
-   * S = Σ w_j, H = ln S + β Σ_j e_j w_j / S.
+   * Writes row i of P for precision β and returns its entropy: with e_j = d²_ij − nearest, w_j =
+   * exp(−β e_j) and S = Σ w_j, H = ln S + β Σ_j e_j w_j / S.
    */
-  private static double fillRow(double[] squaredDistances, double[] p, int i, int n, double nearest, double beta) {
+  private static double fillRow(
+      double[] squaredDistances, double[] p, int i, int n, double nearest, double beta) {
     int row = i * n;
     double sum = 0;
     double weightedExcess = 0;

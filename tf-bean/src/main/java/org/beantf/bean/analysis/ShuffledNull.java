@@ -5,33 +5,38 @@ import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 
 /**
- * A null distribution for the assembly silhouette (paper Section 3.1.1 contrasts ~0.9 with BEAN against ~0.5
- * without): the mean silhouette of k-means on the same matrix with all N×M entries shuffled together, which keeps
- * the values but destroys any structure among rows, repeated over several shuffles. The real silhouette is then
- * judged by z = (real − mean) / sd.
+ * A null distribution for the assembly silhouette (paper Section 3.1.1 contrasts ~0.9 with BEAN
+ * against ~0.5 without): the mean silhouette of k-means on the same matrix with all N×M entries
+ * shuffled together, which keeps the values but destroys any structure among rows, repeated over
+ * several shuffles. The real silhouette is then judged by z = (real − mean) / sd.
  *
  * <p>Shuffle s uses a Fisher-Yates permutation and a k-means run seeded by the s-th draw of a
- * {@link SplittableRandom} seeded with the base seed, so results depend on the seed and the shuffle number only.
+ * {@link SplittableRandom} seeded with the base seed, so results depend on the seed and the shuffle
+ * number only.
  *
  * @param silhouettes the mean silhouette of each shuffle
  * @param mean their mean
- * @param standardDeviation their sample standard deviation (divisor shuffles − 1); 0 for a single shuffle or when
- *     all are equal
+ * @param standardDeviation their sample standard deviation (divisor shuffles − 1); 0 for a single
+ *     shuffle or when all are equal
  */
 public record ShuffledNull(double[] silhouettes, double mean, double standardDeviation) {
 
   public static final int DEFAULT_SHUFFLES = 50;
 
-  /** {@value #DEFAULT_SHUFFLES} shuffles, k-means with {@link KMeans#DEFAULT_RESTARTS} restarts each. */
+  /**
+   * {@value #DEFAULT_SHUFFLES} shuffles, k-means with {@link KMeans#DEFAULT_RESTARTS} restarts
+   * each.
+   */
   public static ShuffledNull of(double[][] points, int k, long seed) {
     return of(points, k, seed, DEFAULT_SHUFFLES, KMeans.DEFAULT_RESTARTS);
   }
 
   /**
-   * The silhouettes of k-means with {@code k} clusters on {@code shuffles} shuffled copies of {@code points}.
+   * The silhouettes of k-means with {@code k} clusters on {@code shuffles} shuffled copies of
+   * {@code points}.
    *
-   * @throws IllegalArgumentException for the reasons of {@link KMeans#cluster(double[][], int, long, int)} (on
-   *     a shuffled copy), or if shuffles is below 1
+   * @throws IllegalArgumentException for the reasons of {@link KMeans#cluster(double[][], int,
+   *     long, int)} (on a shuffled copy), or if shuffles is below 1
    */
   public static ShuffledNull of(double[][] points, int k, long seed, int shuffles, int restarts) {
     InputChecks.requirePoints(points, "points");
@@ -41,7 +46,8 @@ public record ShuffledNull(double[] silhouettes, double mean, double standardDev
     for (int s = 0; s < shuffles; s++) {
       long shuffleSeed = seeds.nextLong();
       double[][] shuffled = shuffleEntries(points, new Well19937c(shuffleSeed));
-      silhouettes[s] = Silhouette.mean(shuffled, KMeans.cluster(shuffled, k, shuffleSeed, restarts).labels());
+      silhouettes[s] =
+          Silhouette.mean(shuffled, KMeans.cluster(shuffled, k, shuffleSeed, restarts).labels());
     }
     return summarise(silhouettes);
   }
@@ -57,7 +63,8 @@ public record ShuffledNull(double[] silhouettes, double mean, double standardDev
       max = Math.max(max, s);
     }
     double mean = sum / silhouettes.length;
-    // Equal values give a mean that can be off by an ulp, hence a tiny false spread; spread is exactly 0 then.
+    // Equal values give a mean that can be off by an ulp, hence a tiny false spread; spread is
+    // exactly 0 then.
     if (min == max) {
       return new ShuffledNull(silhouettes, min, 0);
     }
@@ -69,14 +76,18 @@ public record ShuffledNull(double[] silhouettes, double mean, double standardDev
   }
 
   /**
-   * (real − mean) / standardDeviation: how many null standard deviations the real silhouette lies above the
-   * shuffled ones. NaN when the standard deviation is 0, where no z exists; JSON writers put null there.
+   * (real − mean) / standardDeviation: how many null standard deviations the real silhouette lies
+   * above the shuffled ones. NaN when the standard deviation is 0, where no z exists; JSON writers
+   * put null there.
    */
   public double z(double real) {
     return standardDeviation == 0 ? Double.NaN : (real - mean) / standardDeviation;
   }
 
-  /** A copy of {@code points} whose N·M entries are permuted uniformly (Fisher-Yates over the flat index). */
+  /**
+   * A copy of {@code points} whose N·M entries are permuted uniformly (Fisher-Yates over the flat
+   * index).
+   */
   static double[][] shuffleEntries(double[][] points, RandomGenerator random) {
     int n = points.length;
     int m = points[0].length;

@@ -3,19 +3,20 @@ package org.beantf.bean.analysis;
 import java.util.Arrays;
 
 /**
- * The silhouette coefficient (Rousseeuw 1987), with which the paper (Section 3.1.1, Figure 2) validates the
- * k-means assemblies: s(i) = (b − a) / max(a, b), where a is the mean Euclidean distance from point i to the
- * other members of its cluster and b the smallest mean distance from i to the members of another cluster.
+ * The silhouette coefficient (Rousseeuw 1987), with which the paper (Section 3.1.1, Figure 2)
+ * validates the k-means assemblies: s(i) = (b − a) / max(a, b), where a is the mean Euclidean
+ * distance from point i to the other members of its cluster and b the smallest mean distance from i
+ * to the members of another cluster.
  *
- * <p>Exact, O(N²·d) time and 8·N² bytes for the distance matrix. Conventions: a point alone in its cluster scores
- * 0 (Rousseeuw's rule, also scikit-learn's); when there is only one cluster every point scores 0, since b is
- * undefined (scikit-learn refuses this case); a point with a = b = 0 (identical to all its own and some other
- * cluster's points) scores 0. Labels may be any integers; only which points share one matters.
+ * <p>Exact, O(N²·d) time and 8·N² bytes for the distance matrix. Conventions: a point alone in its
+ * cluster scores 0 (Rousseeuw's rule, also scikit-learn's); when there is only one cluster every
+ * point scores 0, since b is undefined (scikit-learn refuses this case); a point with a = b = 0
+ * (identical to all its own and some other cluster's points) scores 0. Labels may be any integers;
+ * only which points share one matters.
  */
 public final class Silhouette {
 
-  private Silhouette() {
-  }
+  private Silhouette() {}
 
   /** The mean of {@link #perPoint} over all points. */
   public static double mean(double[][] points, int[] labels) {
@@ -25,7 +26,8 @@ public final class Silhouette {
   /**
    * s(i) for every row of {@code points}, in [−1, 1].
    *
-   * @throws IllegalArgumentException if points is empty, ragged or not finite, or labels is not one per point
+   * @throws IllegalArgumentException if points is empty, ragged or not finite, or labels is not one
+   *     per point
    */
   public static double[] perPoint(double[][] points, int[] labels) {
     InputChecks.requirePoints(points, "points");
@@ -33,12 +35,18 @@ public final class Silhouette {
     return perPoint(PairwiseDistances.euclidean(points), labels);
   }
 
-  /** {@link #mean(double[][], int[])} from precomputed distances, for callers that score many labellings. */
+  /**
+   * {@link #mean(double[][], int[])} from precomputed distances, for callers that score many
+   * labellings.
+   */
   static double mean(double[] distances, int[] labels) {
     return mean(perPoint(distances, labels));
   }
 
-  /** {@link #perPoint(double[][], int[])} from the flat N×N distance matrix of {@link PairwiseDistances}. */
+  /**
+   * {@link #perPoint(double[][], int[])} from the flat N×N distance matrix of {@link
+   * PairwiseDistances}.
+   */
   static double[] perPoint(double[] distances, int[] labels) {
     int n = labels.length;
     CompactLabels compact = CompactLabels.of(labels);

@@ -4,19 +4,21 @@ import java.util.Arrays;
 import org.apache.commons.math3.random.Well19937c;
 
 /**
- * Exact t-SNE (van der Maaten &amp; Hinton 2008) to two dimensions, with which the paper draws neurons in their
- * weight space (Section 3.1, Figures 2-4). It minimises KL(P ‖ Q) with
- * P_ij = (P_{j|i} + P_{i|j}) / 2N (Gaussian conditionals calibrated to a perplexity) and
- * Q_ij = (1 + ‖y_i − y_j‖²)⁻¹ / Σ_{k≠l} (1 + ‖y_k − y_l‖²)⁻¹ (Student t, one degree of freedom), by gradient descent
+ * Exact t-SNE (van der Maaten &amp; Hinton 2008) to two dimensions, with which the paper draws
+ * neurons in their weight space (Section 3.1, Figures 2-4). It minimises KL(P ‖ Q) with P_ij =
+ * (P_{j|i} + P_{i|j}) / 2N (Gaussian conditionals calibrated to a perplexity) and Q_ij = (1 + ‖y_i
+ * − y_j‖²)⁻¹ / Σ_{k≠l} (1 + ‖y_k − y_l‖²)⁻¹ (Student t, one degree of freedom), by gradient descent
  * on ∂C/∂y_i = 4 Σ_j (P_ij − Q_ij)(y_i − y_j)(1 + ‖y_i − y_j‖²)⁻¹.
  *
- * <p>As in the 2008 paper: y ~ N(0, 10⁻⁴ I) from a {@link Well19937c} seeded with the seed; momentum 0.5 for the
- * first 250 iterations, then 0.8; adaptive gains after Jacobs (1988), with the constants of the authors' tsne.m
- * (+0.2 when the gradient changes sign against the step, ×0.8 otherwise, at least 0.01). As in the later reference implementations (bhtsne, scikit-learn): P exaggerated
- * ×12 for the first 250 iterations; the embedding re-centred after each step; by default the learning rate
- * max(N / 12 / 4, 50) (scikit-learn's "auto", defined for this gradient with its factor 4). At N = 500 that is
- * 50, and it ended 1000 iterations at a lower KL than the older default 200 on both structured and unstructured
- * 500×10 matrices. Same seed and input, same output.
+ * <p>As in the 2008 paper: y ~ N(0, 10⁻⁴ I) from a {@link Well19937c} seeded with the seed;
+ * momentum 0.5 for the first 250 iterations, then 0.8; adaptive gains after Jacobs (1988), with the
+ * constants of the authors' tsne.m (+0.2 when the gradient changes sign against the step, ×0.8
+ * otherwise, at least 0.01). As in the later reference implementations (bhtsne, scikit-learn): P
+ * exaggerated ×12 for the first 250 iterations; the embedding re-centred after each step; by
+ * default the learning rate max(N / 12 / 4, 50) (scikit-learn's "auto", defined for this gradient
+ * with its factor 4). At N = 500 that is 50, and it ended 1000 iterations at a lower KL than the
+ * older default 200 on both structured and unstructured 500×10 matrices. Same seed and input, same
+ * output.
  *
  * <p>Cost O(N²) memory (the distance and P matrices) and O(N²) time per iteration on one thread.
  */
@@ -36,8 +38,10 @@ public final class TSne {
 
   private final double perplexity;
   private final int iterations;
+
   /** The fixed learning rate, or 0 for the automatic one (see {@link #learningRate(int)}). */
   private final double learningRate;
+
   private final long seed;
 
   private TSne(Builder builder) {
@@ -48,17 +52,18 @@ public final class TSne {
   }
 
   /**
-   * Perplexity {@value #DEFAULT_PERPLEXITY}, {@value #DEFAULT_ITERATIONS} iterations, the automatic learning rate,
-   * seed 0.
+   * Perplexity {@value #DEFAULT_PERPLEXITY}, {@value #DEFAULT_ITERATIONS} iterations, the automatic
+   * learning rate, seed 0.
    */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * The perplexity used for {@code n} points: min(perplexity, (N − 1) / 3), but at least 1. A point has N − 1
-   * neighbours, so perplexity must stay below N; the margin 3·perplexity ≤ N − 1 is the one of the Barnes-Hut
-   * reference implementation (bhtsne), which keeps 3·perplexity neighbours per point.
+   * The perplexity used for {@code n} points: min(perplexity, (N − 1) / 3), but at least 1. A point
+   * has N − 1 neighbours, so perplexity must stay below N; the margin 3·perplexity ≤ N − 1 is the
+   * one of the Barnes-Hut reference implementation (bhtsne), which keeps 3·perplexity neighbours
+   * per point.
    */
   static double effectivePerplexity(double perplexity, int n) {
     return Math.max(1, Math.min(perplexity, (n - 1) / 3.0));
@@ -81,8 +86,9 @@ public final class TSne {
     if (n < 2) {
       throw new IllegalArgumentException("points has 1 row; expected at least 2 to embed");
     }
-    double[] conditional = PerplexityCalibration.conditionalProbabilities(PairwiseDistances.squared(points), n,
-        effectivePerplexity(perplexity, n));
+    double[] conditional =
+        PerplexityCalibration.conditionalProbabilities(
+            PairwiseDistances.squared(points), n, effectivePerplexity(perplexity, n));
     double[] y = optimise(jointProbabilities(conditional, n), n);
     double[][] embedding = new double[n][2];
     for (int i = 0; i < n; i++) {
@@ -92,7 +98,10 @@ public final class TSne {
     return embedding;
   }
 
-  /** P_ij = (P_{j|i} + P_{i|j}) / 2N for i &lt; j, packed row by row as the gradient loop visits the pairs. */
+  /**
+   * P_ij = (P_{j|i} + P_{i|j}) / 2N for i &lt; j, packed row by row as the gradient loop visits the
+   * pairs.
+   */
   private static double[] jointProbabilities(double[] conditional, int n) {
     double[] joint = new double[n * (n - 1) / 2];
     int pair = 0;
@@ -124,9 +133,10 @@ public final class TSne {
       double meanX = 0;
       double meanY = 0;
       for (int c = 0; c < y.length; c++) {
-        gains[c] = (gradient[c] > 0) != (step[c] > 0)
-            ? gains[c] + GAIN_STEP
-            : Math.max(gains[c] * GAIN_DECAY, MIN_GAIN);
+        gains[c] =
+            (gradient[c] > 0) != (step[c] > 0)
+                ? gains[c] + GAIN_STEP
+                : Math.max(gains[c] * GAIN_DECAY, MIN_GAIN);
         step[c] = momentum * step[c] - rate * gains[c] * gradient[c];
         y[c] += step[c];
         if (c % 2 == 0) {
@@ -153,10 +163,13 @@ public final class TSne {
    * @param y N points, coordinates interleaved (x_0, y_0, x_1, …)
    * @param forces scratch of 4N values, overwritten
    */
-  static void gradient(double[] joint, double[] y, double exaggeration, double[] forces, double[] gradient) {
+  static void gradient(
+      double[] joint, double[] y, double exaggeration, double[] forces, double[] gradient) {
     int n = y.length / 2;
-    // Per point: attraction Σ_j P_ij·num_ij·(y_i − y_j) (2 values), then repulsion Σ_j num_ij²·(y_i − y_j)
-    // (2 values). Q_ij needs Z, the sum over all pairs, so the repulsion is divided by Z afterwards and one pass
+    // Per point: attraction Σ_j P_ij·num_ij·(y_i − y_j) (2 values), then repulsion Σ_j num_ij²·(y_i
+    // − y_j)
+    // (2 values). Q_ij needs Z, the sum over all pairs, so the repulsion is divided by Z afterwards
+    // and one pass
     // over the pairs (each visited once, i < j) suffices.
     Arrays.fill(forces, 0);
     double z = 0;
@@ -207,13 +220,16 @@ public final class TSne {
     private double learningRate;
     private long seed;
 
-    private Builder() {
-    }
+    private Builder() {}
 
-    /** The target perplexity, at least 1; for N points, min(perplexity, (N − 1) / 3) is used (at least 1). */
+    /**
+     * The target perplexity, at least 1; for N points, min(perplexity, (N − 1) / 3) is used (at
+     * least 1).
+     */
     public Builder perplexity(double perplexity) {
       if (!(perplexity >= 1) || Double.isInfinite(perplexity)) {
-        throw new IllegalArgumentException("perplexity = " + perplexity + "; expected a finite value of at least 1");
+        throw new IllegalArgumentException(
+            "perplexity = " + perplexity + "; expected a finite value of at least 1");
       }
       this.perplexity = perplexity;
       return this;
@@ -228,7 +244,8 @@ public final class TSne {
     /** A fixed learning rate instead of the automatic max(N / 12 / 4, 50). */
     public Builder learningRate(double learningRate) {
       if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-        throw new IllegalArgumentException("learningRate = " + learningRate + "; expected a positive finite value");
+        throw new IllegalArgumentException(
+            "learningRate = " + learningRate + "; expected a positive finite value");
       }
       this.learningRate = learningRate;
       return this;

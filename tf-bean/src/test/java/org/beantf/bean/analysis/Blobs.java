@@ -6,9 +6,9 @@ import java.util.Random;
 record Blobs(double[][] points, int[] labels) {
 
   /**
-   * {@code blobs} × {@code perBlob} points in {@code dimensions} dimensions: blob b is centred at {@code spacing}
-   * times the b-th unit vector (so centres are spacing·√2 apart) with standard deviation {@code sd} per axis;
-   * points are interleaved (point i belongs to blob i mod blobs).
+   * {@code blobs} × {@code perBlob} points in {@code dimensions} dimensions: blob b is centred at
+   * {@code spacing} times the b-th unit vector (so centres are spacing·√2 apart) with standard
+   * deviation {@code sd} per axis; points are interleaved (point i belongs to blob i mod blobs).
    */
   static Blobs of(int blobs, int perBlob, int dimensions, double spacing, double sd, long seed) {
     Random random = new Random(seed);

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 class ClassMeansTest {
 
-  /** Class 0: samples (1, 2), (3, 6), (5, 1) → (3, 3); class 1: (0, 4), (2, 0) → (1, 2); over two batches. */
+  /**
+   * Class 0: samples (1, 2), (3, 6), (5, 1) → (3, 3); class 1: (0, 4), (2, 0) → (1, 2); over two
+   * batches.
+   */
   @Test
   void averagesEachClassOverAllBatches() {
     ClassMeans means = new ClassMeans(2, 2);
@@ -35,11 +38,15 @@ class ClassMeansTest {
     ClassMeans means = new ClassMeans(2, 2);
     means.add(new float[][] {{1, 2}, {3, 4}}, new int[] {0, 1});
 
-    IllegalArgumentException label = assertThrows(IllegalArgumentException.class,
-        () -> means.add(new float[][] {{9, 9}, {9, 9}}, new int[] {0, 2}));
+    IllegalArgumentException label =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> means.add(new float[][] {{9, 9}, {9, 9}}, new int[] {0, 2}));
     assertEquals("labels[1] = 2; expected 0..1", label.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> means.add(new float[][] {{9, 9, 9}}, new int[] {0}));
-    assertThrows(IllegalArgumentException.class, () -> means.add(new float[][] {{9, 9}}, new int[] {0, 1}));
+    assertThrows(
+        IllegalArgumentException.class, () -> means.add(new float[][] {{9, 9, 9}}, new int[] {0}));
+    assertThrows(
+        IllegalArgumentException.class, () -> means.add(new float[][] {{9, 9}}, new int[] {0, 1}));
 
     assertArrayEquals(new double[][] {{1, 2}, {3, 4}}, means.means());
   }

@@ -14,8 +14,9 @@ class ClusterAgreementTest {
   private static final int[] B = {0, 0, 1, 1, 2, 2};
 
   /**
-   * Contingency of A and B: rows (2, 1, 0) and (0, 1, 2). Σ C(n_ij, 2) = 1 + 1 = 2; rows Σ C(3, 2) = 6; columns
-   * Σ C(2, 2) = 3; C(6, 2) = 15. E = 6·3/15 = 1.2, maximum = (6 + 3)/2 = 4.5, ARI = (2 − 1.2)/(4.5 − 1.2) = 8/33.
+   * Contingency of A and B: rows (2, 1, 0) and (0, 1, 2). Σ C(n_ij, 2) = 1 + 1 = 2; rows Σ C(3, 2)
+   * = 6; columns Σ C(2, 2) = 3; C(6, 2) = 15. E = 6·3/15 = 1.2, maximum = (6 + 3)/2 = 4.5, ARI = (2
+   * − 1.2)/(4.5 − 1.2) = 8/33.
    */
   @Test
   void adjustedRandIndexMatchesTheHandComputedTable() {
@@ -23,15 +24,21 @@ class ClusterAgreementTest {
   }
 
   /**
-   * H(A) = ln 2, H(B) = ln 3. I = 2 · (2/6) ln(6·2 / (3·2)) + 2 · (1/6) ln(6·1 / (3·2)) = (2/3) ln 2.
-   * NMI = 2 I / (H(A) + H(B)) = (4/3) ln 2 / ln 6.
+   * H(A) = ln 2, H(B) = ln 3. I = 2 · (2/6) ln(6·2 / (3·2)) + 2 · (1/6) ln(6·1 / (3·2)) = (2/3) ln
+   * 2. NMI = 2 I / (H(A) + H(B)) = (4/3) ln 2 / ln 6.
    */
   @Test
   void normalizedMutualInformationMatchesTheHandComputedTable() {
-    assertEquals(4.0 / 3 * Math.log(2) / Math.log(6), ClusterAgreement.normalizedMutualInformation(A, B), 1e-12);
+    assertEquals(
+        4.0 / 3 * Math.log(2) / Math.log(6),
+        ClusterAgreement.normalizedMutualInformation(A, B),
+        1e-12);
   }
 
-  /** Against counting every pair of points (ARI) and entropies of the joint labelling (NMI), on random labels. */
+  /**
+   * Against counting every pair of points (ARI) and entropies of the joint labelling (NMI), on
+   * random labels.
+   */
   @Test
   void matchesPairCountingAndJointEntropyOnRandomLabellings() {
     Random random = new Random(12);
@@ -43,17 +50,19 @@ class ClusterAgreementTest {
         a[i] = random.nextInt(4);
         b[i] = random.nextBoolean() ? a[i] * 10 : random.nextInt(3);
       }
-      assertEquals(pairCountingAri(a, b), ClusterAgreement.adjustedRandIndex(a, b), 1e-12, "trial " + trial);
+      assertEquals(
+          pairCountingAri(a, b), ClusterAgreement.adjustedRandIndex(a, b), 1e-12, "trial " + trial);
       double ha = entropy(a);
       double hb = entropy(b);
       double expected = ha + hb == 0 ? 1 : 2 * (ha + hb - jointEntropy(a, b)) / (ha + hb);
-      assertEquals(expected, ClusterAgreement.normalizedMutualInformation(a, b), 1e-12, "trial " + trial);
+      assertEquals(
+          expected, ClusterAgreement.normalizedMutualInformation(a, b), 1e-12, "trial " + trial);
     }
   }
 
   /**
-   * ARI from the four pair counts (same/different cluster in a × in b), in the form
-   * 2 (n00 n11 − n01 n10) / ((n00 + n01)(n01 + n11) + (n00 + n10)(n10 + n11)).
+   * ARI from the four pair counts (same/different cluster in a × in b), in the form 2 (n00 n11 −
+   * n01 n10) / ((n00 + n01)(n01 + n11) + (n00 + n10)(n10 + n11)).
    */
   private static double pairCountingAri(int[] a, int[] b) {
     double n11 = 0;
@@ -96,7 +105,9 @@ class ClusterAgreementTest {
   }
 
   private static double entropyOfCounts(Map<?, Integer> counts, int n) {
-    return counts.values().stream().mapToDouble(c -> -c / (double) n * Math.log(c / (double) n)).sum();
+    return counts.values().stream()
+        .mapToDouble(c -> -c / (double) n * Math.log(c / (double) n))
+        .sum();
   }
 
   @Test
@@ -121,10 +132,13 @@ class ClusterAgreementTest {
 
   @Test
   void rejectsLabellingsOfDifferentLengths() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ClusterAgreement.adjustedRandIndex(A, new int[] {0, 1}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ClusterAgreement.adjustedRandIndex(A, new int[] {0, 1}));
     assertEquals("labelling b has 2 entries; expected 6, one per point", e.getMessage());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> ClusterAgreement.normalizedMutualInformation(new int[0], new int[0]));
   }
 }

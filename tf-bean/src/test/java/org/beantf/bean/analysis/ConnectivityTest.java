@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class ConnectivityTest {
 
   /**
-   * |tanh(γw)| &lt; 0.01: at γ = 1, 0, 0.005 and 0.009 qualify (tanh(x) ≈ x), 0.02, 1 and 3 do not: 3/6. At γ = 2,
-   * tanh(0.01) = 0.0099997 still qualifies but tanh(0.018) does not: 2/6.
+   * |tanh(γw)| &lt; 0.01: at γ = 1, 0, 0.005 and 0.009 qualify (tanh(x) ≈ x), 0.02, 1 and 3 do not:
+   * 3/6. At γ = 2, tanh(0.01) = 0.0099997 still qualifies but tanh(0.018) does not: 2/6.
    */
   @Test
   void countsConnectionsBelowTheThresholdAfterTanh() {
@@ -26,17 +26,23 @@ class ConnectivityTest {
   void averagesTheOutgoingRowsOfEachAssembly() {
     double[][] w = {{1, 2}, {0, 4}, {3, 6}, {2, 0}, {5, 1}};
 
-    assertArrayEquals(new double[][] {{3, 3}, {1, 2}},
+    assertArrayEquals(
+        new double[][] {{3, 3}, {1, 2}},
         Connectivity.meanOutgoingProfiles(w, new int[] {0, 1, 0, 1, 0}, 2));
   }
 
   @Test
   void rejectsEmptyAssembliesLabelsOutOfRangeAndBadGamma() {
     double[][] w = {{1, 2}, {0, 4}};
-    IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
-        () -> Connectivity.meanOutgoingProfiles(w, new int[] {0, 0}, 2));
-    assertEquals("assembly 1 has no neuron; expected every label 0..1 at least once", empty.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> Connectivity.meanOutgoingProfiles(w, new int[] {0, 2}, 2));
+    IllegalArgumentException empty =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Connectivity.meanOutgoingProfiles(w, new int[] {0, 0}, 2));
+    assertEquals(
+        "assembly 1 has no neuron; expected every label 0..1 at least once", empty.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Connectivity.meanOutgoingProfiles(w, new int[] {0, 2}, 2));
     assertThrows(IllegalArgumentException.class, () -> Connectivity.sparsity(w, 0));
     assertThrows(IllegalArgumentException.class, () -> Connectivity.sparsity(w, 1, 0));
   }

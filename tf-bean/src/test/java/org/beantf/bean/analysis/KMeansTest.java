@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 
 class KMeansTest {
 
-  /** 1-D points {0, 1, 10, 11}: the best split is {0, 1} | {10, 11}, centres 0.5 and 10.5, inertia 4 · 0.5² = 1. */
+  /**
+   * 1-D points {0, 1, 10, 11}: the best split is {0, 1} | {10, 11}, centres 0.5 and 10.5, inertia 4
+   * · 0.5² = 1.
+   */
   @Test
   void splitsTwoPairsWithTheHandComputedCentresAndInertia() {
     Clustering c = KMeans.cluster(new double[][] {{10}, {0}, {11}, {1}}, 2, 7);
@@ -22,7 +25,10 @@ class KMeansTest {
     assertEquals(2, c.k());
   }
 
-  /** Against brute force: the minimum inertia over all 2^(N−1) two-way partitions of 9 random points. */
+  /**
+   * Against brute force: the minimum inertia over all 2^(N−1) two-way partitions of 9 random
+   * points.
+   */
   @Test
   void reachesTheExhaustiveMinimumInertiaForTwoClusters() {
     Random random = new Random(3);
@@ -54,7 +60,8 @@ class KMeansTest {
       }
       for (int i = 0; i < points.length; i++) {
         if (((mask >> i) & 1) == side) {
-          total += Math.pow(points[i][0] - sumX / count, 2) + Math.pow(points[i][1] - sumY / count, 2);
+          total +=
+              Math.pow(points[i][0] - sumX / count, 2) + Math.pow(points[i][1] - sumY / count, 2);
         }
       }
     }
@@ -66,7 +73,8 @@ class KMeansTest {
     Blobs blobs = Blobs.of(4, 25, 6, 10, 0.5, 1);
     Clustering c = KMeans.cluster(blobs.points(), 4, 5);
 
-    // Blobs are interleaved 0, 1, 2, 3, 0, …, so first appearance numbers the clusters as the blobs.
+    // Blobs are interleaved 0, 1, 2, 3, 0, …, so first appearance numbers the clusters as the
+    // blobs.
     assertArrayEquals(blobs.labels(), c.labels());
     for (int b = 0; b < 4; b++) {
       for (int d = 0; d < 6; d++) {
@@ -97,7 +105,10 @@ class KMeansTest {
     assertEquals(first.inertia(), second.inertia(), 0.0);
   }
 
-  /** The first restart replays the single run (same generator), so more restarts can only lower the inertia. */
+  /**
+   * The first restart replays the single run (same generator), so more restarts can only lower the
+   * inertia.
+   */
   @Test
   void restartsNeverRaiseAndSometimesLowerTheInertia() {
     double[][] points = randomPoints(60, 2, 9);
@@ -133,12 +144,15 @@ class KMeansTest {
 
   @Test
   void rejectsMoreClustersThanPointsOrDistinctPoints() {
-    IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
-        () -> KMeans.cluster(randomPoints(10, 2, 1), 12, 0));
+    IllegalArgumentException tooMany =
+        assertThrows(
+            IllegalArgumentException.class, () -> KMeans.cluster(randomPoints(10, 2, 1), 12, 0));
     assertEquals("k = 12 exceeds the 10 points", tooMany.getMessage());
 
-    IllegalArgumentException duplicates = assertThrows(IllegalArgumentException.class,
-        () -> KMeans.cluster(new double[][] {{0, 1}, {0, 1}, {2, 2}, {-0.0, 1}}, 3, 0));
+    IllegalArgumentException duplicates =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> KMeans.cluster(new double[][] {{0, 1}, {0, 1}, {2, 2}, {-0.0, 1}}, 3, 0));
     assertTrue(duplicates.getMessage().contains("2 distinct points"), duplicates.getMessage());
   }
 
@@ -148,9 +162,12 @@ class KMeansTest {
     assertThrows(IllegalArgumentException.class, () -> KMeans.cluster(points, 0, 0));
     assertThrows(IllegalArgumentException.class, () -> KMeans.cluster(points, 2, 0, 0));
     assertThrows(IllegalArgumentException.class, () -> KMeans.cluster(new double[0][], 1, 0));
-    assertThrows(IllegalArgumentException.class, () -> KMeans.cluster(new double[][] {{1, 2}, {3}}, 1, 0));
-    IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
-        () -> KMeans.cluster(new double[][] {{1, 2}, {3, Double.NaN}}, 1, 0));
+    assertThrows(
+        IllegalArgumentException.class, () -> KMeans.cluster(new double[][] {{1, 2}, {3}}, 1, 0));
+    IllegalArgumentException nan =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> KMeans.cluster(new double[][] {{1, 2}, {3, Double.NaN}}, 1, 0));
     assertEquals("points[1][1] = NaN; expected a finite value", nan.getMessage());
   }
 

@@ -9,6 +9,7 @@ class SelectivityTest {
 
   /**
    * Three classes, five neurons (columns):
+   *
    * <pre>
    * neuron 0: (4, 1, 1)  preferred 0, μ−max = 1,             (4 − 1)/(4 + 1) = 0.6
    * neuron 1: (0, 0, 2)  preferred 2, μ−max = 0,             (2 − 0)/(2 + 0) = 1
@@ -20,9 +21,10 @@ class SelectivityTest {
   @Test
   void matchesHandComputedNeurons() {
     double[][] classMeans = {
-        {4, 0, 1, 0, 1},
-        {1, 0, 1, 0, 3},
-        {1, 2, 1, 0, 3}};
+      {4, 0, 1, 0, 1},
+      {1, 0, 1, 0, 3},
+      {1, 2, 1, 0, 3}
+    };
     Selectivity s = Selectivity.of(classMeans);
 
     assertArrayEquals(new int[] {0, 2, 0, 0, 1}, s.preferredClass());
@@ -32,6 +34,7 @@ class SelectivityTest {
   @Test
   void rejectsFewerThanTwoClassesAndRaggedMeans() {
     assertThrows(IllegalArgumentException.class, () -> Selectivity.of(new double[][] {{1, 2}}));
-    assertThrows(IllegalArgumentException.class, () -> Selectivity.of(new double[][] {{1, 2}, {1}}));
+    assertThrows(
+        IllegalArgumentException.class, () -> Selectivity.of(new double[][] {{1, 2}, {1}}));
   }
 }

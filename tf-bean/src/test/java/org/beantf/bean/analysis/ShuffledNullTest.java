@@ -53,17 +53,22 @@ class ShuffledNullTest {
     assertEquals(statistics.getMean(), shuffled.mean(), 1e-15);
     assertEquals(statistics.getStandardDeviation(), shuffled.standardDeviation(), 1e-15);
     assertTrue(shuffled.standardDeviation() > 0);
-    assertEquals((0.5 - statistics.getMean()) / statistics.getStandardDeviation(), shuffled.z(0.5), 1e-12);
+    assertEquals(
+        (0.5 - statistics.getMean()) / statistics.getStandardDeviation(), shuffled.z(0.5), 1e-12);
   }
 
   @Test
   void sameSeedGivesTheSameSilhouettesAndAnotherSeedDoesNot() {
     double[][] points = KMeansTest.randomPoints(30, 3, 2);
 
-    assertArrayEquals(ShuffledNull.of(points, 3, 21, 4, 2).silhouettes(),
-        ShuffledNull.of(points, 3, 21, 4, 2).silhouettes(), 0.0);
-    assertFalse(Arrays.equals(ShuffledNull.of(points, 3, 21, 4, 2).silhouettes(),
-        ShuffledNull.of(points, 3, 22, 4, 2).silhouettes()));
+    assertArrayEquals(
+        ShuffledNull.of(points, 3, 21, 4, 2).silhouettes(),
+        ShuffledNull.of(points, 3, 21, 4, 2).silhouettes(),
+        0.0);
+    assertFalse(
+        Arrays.equals(
+            ShuffledNull.of(points, 3, 21, 4, 2).silhouettes(),
+            ShuffledNull.of(points, 3, 22, 4, 2).silhouettes()));
   }
 
   /** No spread, no z: equal silhouettes (whose naive mean is an ulp off) and a single shuffle. */
@@ -81,6 +86,8 @@ class ShuffledNullTest {
 
   @Test
   void rejectsNoShuffles() {
-    assertThrows(IllegalArgumentException.class, () -> ShuffledNull.of(KMeansTest.randomPoints(10, 2, 3), 2, 1, 0, 1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ShuffledNull.of(KMeansTest.randomPoints(10, 2, 3), 2, 1, 0, 1));
   }
 }

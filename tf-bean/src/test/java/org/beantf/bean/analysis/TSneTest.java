@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 
 class TSneTest {
 
-  /** 5 blobs × 40 points in 20-D: with the defaults, the 5 nearest neighbours in 2-D keep their blob. */
+  /**
+   * 5 blobs × 40 points in 20-D: with the defaults, the 5 nearest neighbours in 2-D keep their
+   * blob.
+   */
   @Test
   void embeddingKeepsBlobNeighbourhoods() {
     Blobs blobs = Blobs.of(5, 40, 20, 10, 1, 6);
@@ -30,9 +33,16 @@ class TSneTest {
     int same = 0;
     for (int i = 0; i < y.length; i++) {
       int from = i;
-      int[] nearest = IntStream.range(0, y.length).filter(j -> j != from).boxed()
-          .sorted(Comparator.comparingDouble(j -> Math.hypot(y[from][0] - y[j][0], y[from][1] - y[j][1])))
-          .limit(neighbours).mapToInt(Integer::intValue).toArray();
+      int[] nearest =
+          IntStream.range(0, y.length)
+              .filter(j -> j != from)
+              .boxed()
+              .sorted(
+                  Comparator.comparingDouble(
+                      j -> Math.hypot(y[from][0] - y[j][0], y[from][1] - y[j][1])))
+              .limit(neighbours)
+              .mapToInt(Integer::intValue)
+              .toArray();
       for (int j : nearest) {
         same += labels[j] == labels[i] ? 1 : 0;
       }
@@ -41,8 +51,8 @@ class TSneTest {
   }
 
   /**
-   * Each conditional row is a Gaussian of the distance (ln P_{j|i} linear in d²_ij, slope −β_i found from the
-   * nearest and farthest neighbour) whose entropy, computed here, is ln(perplexity).
+   * Each conditional row is a Gaussian of the distance (ln P_{j|i} linear in d²_ij, slope −β_i
+   * found from the nearest and farthest neighbour) whose entropy, computed here, is ln(perplexity).
    */
   @Test
   void calibratedRowsAreGaussiansWithTheTargetEntropy() {
@@ -78,20 +88,26 @@ class TSneTest {
       assertEquals(0, p[row + i], 0.0, "row " + i + " diagonal");
       assertEquals(1, total, 1e-12, "row " + i + " sum");
       assertEquals(Math.log(10), entropy, 2e-5, "row " + i + " entropy");
-      double beta = Math.log(p[row + nearest] / p[row + farthest]) / (d2[row + farthest] - d2[row + nearest]);
+      double beta =
+          Math.log(p[row + nearest] / p[row + farthest]) / (d2[row + farthest] - d2[row + nearest]);
       for (int j = 0; j < n; j++) {
         if (j != i) {
           double expected = Math.log(p[row + nearest]) - beta * (d2[row + j] - d2[row + nearest]);
-          assertEquals(expected, Math.log(p[row + j]), 1e-9 * (1 + Math.abs(expected)), "row " + i + " entry " + j);
+          assertEquals(
+              expected,
+              Math.log(p[row + j]),
+              1e-9 * (1 + Math.abs(expected)),
+              "row " + i + " entry " + j);
         }
       }
     }
   }
 
   /**
-   * The analytic gradient against central differences of functions written out here: at exaggeration 1, of
-   * KL(P ‖ Q) = Σ_{i≠j} P_ij ln(P_ij / Q_ij); at exaggeration 0 (repulsion alone), of ln Z; and the exaggeration
-   * scales the attraction only, g(e) = g(0) + e · (g(1) − g(0)).
+   * The analytic gradient against central differences of functions written out here: at
+   * exaggeration 1, of KL(P ‖ Q) = Σ_{i≠j} P_ij ln(P_ij / Q_ij); at exaggeration 0 (repulsion
+   * alone), of ln Z; and the exaggeration scales the attraction only, g(e) = g(0) + e · (g(1) −
+   * g(0)).
    */
   @Test
   void gradientIsTheDerivativeOfTheKullbackLeiblerDivergence() {
@@ -117,7 +133,8 @@ class TSneTest {
       up[c] += h;
       down[c] -= h;
       assertEquals((kl(joint, up) - kl(joint, down)) / (2 * h), g1[c], 1e-7, "∂KL/∂y[" + c + "]");
-      assertEquals((Math.log(z(up)) - Math.log(z(down))) / (2 * h), g0[c], 1e-7, "∂lnZ/∂y[" + c + "]");
+      assertEquals(
+          (Math.log(z(up)) - Math.log(z(down))) / (2 * h), g0[c], 1e-7, "∂lnZ/∂y[" + c + "]");
       assertEquals(g0[c] + 12 * (g1[c] - g0[c]), g12[c], 1e-12, "exaggerated y[" + c + "]");
     }
   }
@@ -135,7 +152,10 @@ class TSneTest {
     int p = 0;
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
-        double q = 1 / (1 + Math.pow(y[2 * i] - y[2 * j], 2) + Math.pow(y[2 * i + 1] - y[2 * j + 1], 2)) / z;
+        double q =
+            1
+                / (1 + Math.pow(y[2 * i] - y[2 * j], 2) + Math.pow(y[2 * i + 1] - y[2 * j + 1], 2))
+                / z;
         kl += 2 * joint[p] * Math.log(joint[p] / q);
         p++;
       }
@@ -150,7 +170,8 @@ class TSneTest {
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
         if (i != j) {
-          z += 1 / (1 + Math.pow(y[2 * i] - y[2 * j], 2) + Math.pow(y[2 * i + 1] - y[2 * j + 1], 2));
+          z +=
+              1 / (1 + Math.pow(y[2 * i] - y[2 * j], 2) + Math.pow(y[2 * i + 1] - y[2 * j + 1], 2));
         }
       }
     }
@@ -180,7 +201,9 @@ class TSneTest {
     TSne.Builder options = TSne.builder().iterations(300).perplexity(5);
 
     assertArrayEquals(options.seed(1).build().embed(points), options.seed(1).build().embed(points));
-    assertFalse(Arrays.deepEquals(options.seed(1).build().embed(points), options.seed(2).build().embed(points)));
+    assertFalse(
+        Arrays.deepEquals(
+            options.seed(1).build().embed(points), options.seed(2).build().embed(points)));
   }
 
   /** The embedding is re-centred after every step. */
@@ -198,8 +221,10 @@ class TSneTest {
     assertThrows(IllegalArgumentException.class, () -> TSne.builder().perplexity(Double.NaN));
     assertThrows(IllegalArgumentException.class, () -> TSne.builder().iterations(0));
     assertThrows(IllegalArgumentException.class, () -> TSne.builder().learningRate(-1));
-    IllegalArgumentException one = assertThrows(IllegalArgumentException.class,
-        () -> TSne.builder().build().embed(new double[][] {{1, 2}}));
+    IllegalArgumentException one =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TSne.builder().build().embed(new double[][] {{1, 2}}));
     assertEquals("points has 1 row; expected at least 2 to embed", one.getMessage());
   }
 }

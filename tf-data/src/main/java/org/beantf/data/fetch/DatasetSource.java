@@ -13,10 +13,13 @@ interface DatasetSource {
   String describe();
 
   /**
-   * Puts the dataset's files into {@code staging} (raw or gzip; the cache decompresses and verifies them).
+   * Puts the dataset's files into {@code staging} (raw or gzip; the cache decompresses and verifies
+   * them).
    *
-   * @return for each {@link org.beantf.data.DataFile#name()} of {@code id}, the staged or found file
-   * @throws SourceUnavailableException if this source cannot be used here; the cache then tries the next one
+   * @return for each {@link org.beantf.data.DataFile#name()} of {@code id}, the staged or found
+   *     file
+   * @throws SourceUnavailableException if this source cannot be used here; the cache then tries the
+   *     next one
    */
   Map<String, Path> provide(DatasetId id, Path staging, Consumer<String> log)
       throws SourceUnavailableException, IOException;

@@ -13,16 +13,20 @@ import org.beantf.data.DatasetId;
 
 /**
  * A Debian package that ships the dataset, fetched with {@code apt-get download} and unpacked with
- * {@code dpkg-deb --fsys-tarfile}: nothing is installed and the system's package state is not touched.
+ * {@code dpkg-deb --fsys-tarfile}: nothing is installed and the system's package state is not
+ * touched.
  *
- * <p>{@code apt-get download} needs package lists. Where the system has none for the package (a machine where
- * {@code apt-get update} never ran), the lists are fetched into a private folder of the cache instead.
+ * <p>{@code apt-get download} needs package lists. Where the system has none for the package (a
+ * machine where {@code apt-get update} never ran), the lists are fetched into a private folder of
+ * the cache instead.
  */
 final class DebianPackageSource implements DatasetSource {
   private final String packageName;
   private final Path privateApt;
 
-  /** @param privateApt where private package lists live if the system's do not know the package */
+  /**
+   * @param privateApt where private package lists live if the system's do not know the package
+   */
   DebianPackageSource(String packageName, Path privateApt) {
     this.packageName = packageName;
     this.privateApt = privateApt;
@@ -40,10 +44,15 @@ final class DebianPackageSource implements DatasetSource {
       throw new SourceUnavailableException("apt-get or dpkg-deb is not on the PATH");
     }
     log.accept(id + ": apt-get download " + packageName);
-    ExternalCommand.Result result = ExternalCommand.run(apt(List.of(), "download", packageName), staging);
+    ExternalCommand.Result result =
+        ExternalCommand.run(apt(List.of(), "download", packageName), staging);
     if (!result.ok()) {
-      log.accept(id + ": the system's package lists do not have " + packageName
-          + "; fetching lists into " + privateApt);
+      log.accept(
+          id
+              + ": the system's package lists do not have "
+              + packageName
+              + "; fetching lists into "
+              + privateApt);
       List<String> privateLists = privateListOptions();
       ExternalCommand.Result update = ExternalCommand.run(apt(privateLists, "update"), staging);
       if (!update.ok()) {
@@ -78,8 +87,10 @@ final class DebianPackageSource implements DatasetSource {
 
   /** apt-get as this user: the sandbox user is set so apt never needs to hand files to "_apt". */
   private static List<String> apt(List<String> options, String... arguments) {
-    List<String> command = new ArrayList<>(List.of("apt-get", "-q", "-o",
-        "APT::Sandbox::User=" + System.getProperty("user.name")));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "apt-get", "-q", "-o", "APT::Sandbox::User=" + System.getProperty("user.name")));
     command.addAll(options);
     command.addAll(List.of(arguments));
     return command;
@@ -96,7 +107,9 @@ final class DebianPackageSource implements DatasetSource {
 
   private static Path findDeb(Path staging) throws SourceUnavailableException, IOException {
     try (Stream<Path> files = Files.list(staging)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".deb")).findFirst()
+      return files
+          .filter(p -> p.getFileName().toString().endsWith(".deb"))
+          .findFirst()
           .orElseThrow(() -> new SourceUnavailableException("apt-get download left no .deb file"));
     }
   }

@@ -60,7 +60,9 @@ final class ExternalCommand {
     }
     try {
       Process process = builder.start();
-      process.getOutputStream().close(); // no standard input: a client that asks a question gets end-of-file
+      process
+          .getOutputStream()
+          .close(); // no standard input: a client that asks a question gets end-of-file
       return process;
     } catch (IOException e) {
       throw new SourceUnavailableException("cannot run " + command.get(0) + ": " + e.getMessage());

@@ -4,13 +4,16 @@ import java.util.List;
 import org.beantf.data.DataFile;
 import org.beantf.data.DatasetId;
 
-/** Matches the names files go by in folders, packages and archives to a dataset's {@link DataFile}s. */
+/**
+ * Matches the names files go by in folders, packages and archives to a dataset's {@link DataFile}s.
+ */
 final class FileNames {
   private FileNames() {}
 
   /**
    * The data file {@code entryName} (a path inside an archive, or a file name) stands for, or null.
-   * Accepted: the cache name, with ".gz", and the dotted variant of the IDX names ("train-images.idx3-ubyte").
+   * Accepted: the cache name, with ".gz", and the dotted variant of the IDX names
+   * ("train-images.idx3-ubyte").
    */
   static DataFile match(DatasetId id, String entryName) {
     String base = entryName.substring(entryName.lastIndexOf('/') + 1);

@@ -6,15 +6,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.beantf.data.BadInputException;
 import org.beantf.data.DataFile;
 import org.beantf.data.DatasetId;
 import org.beantf.data.InvalidSettingException;
 
 /**
- * A folder the user names ({@code --from DIR}): raw or gzip IDX files, or CIFAR-10's binary batches (also inside
- * a {@code cifar-10-batches-bin} subfolder, or as the {@code cifar-10-binary.tar.gz} archive itself).
- * A folder that lacks a file is bad input, not a reason to go to the network.
+ * A folder the user names ({@code --from DIR}): raw or gzip IDX files, or CIFAR-10's binary batches
+ * (also inside a {@code cifar-10-batches-bin} subfolder, or as the {@code cifar-10-binary.tar.gz}
+ * archive itself). A folder that lacks a file is bad input, not a reason to go to the network.
  */
 final class FolderSource implements DatasetSource {
   static final String CIFAR_ARCHIVE = "cifar-10-binary.tar.gz";
@@ -34,16 +33,21 @@ final class FolderSource implements DatasetSource {
   /** Checks that the user named a folder, before anything is written to the cache. */
   static FolderSource of(Path folder, DatasetId id) {
     if (!Files.isDirectory(folder)) {
-      throw new InvalidSettingException("from", folder, "not a folder (expected a folder holding the "
-          + id.cliName() + " files)");
+      throw new InvalidSettingException(
+          "from",
+          folder,
+          "not a folder (expected a folder holding the " + id.cliName() + " files)");
     }
     return new FolderSource(folder);
   }
 
   @Override
-  public Map<String, Path> provide(DatasetId id, Path staging, Consumer<String> log) throws IOException {
+  public Map<String, Path> provide(DatasetId id, Path staging, Consumer<String> log)
+      throws IOException {
     Path archive = folder.resolve(CIFAR_ARCHIVE);
-    if (id == DatasetId.CIFAR10 && !hasAll(id, folder) && !hasAll(id, folder.resolve(CIFAR_FOLDER))
+    if (id == DatasetId.CIFAR10
+        && !hasAll(id, folder)
+        && !hasAll(id, folder.resolve(CIFAR_FOLDER))
         && Files.isRegularFile(archive)) {
       log.accept(id + ": extracting " + archive);
       return Staging.extractTarGz(id, archive, staging);
@@ -55,9 +59,18 @@ final class FolderSource implements DatasetSource {
         path = find(file, folder.resolve(CIFAR_FOLDER));
       }
       if (path == null) {
-        throw new InvalidSettingException("from", folder, "no " + file.name() + " or " + file.name()
-            + ".gz (expected the " + id.cliName() + " files, raw or gzip"
-            + (id == DatasetId.CIFAR10 ? ", or " + CIFAR_ARCHIVE : "") + ")");
+        throw new InvalidSettingException(
+            "from",
+            folder,
+            "no "
+                + file.name()
+                + " or "
+                + file.name()
+                + ".gz (expected the "
+                + id.cliName()
+                + " files, raw or gzip"
+                + (id == DatasetId.CIFAR10 ? ", or " + CIFAR_ARCHIVE : "")
+                + ")");
       }
       found.put(file.name(), path);
     }

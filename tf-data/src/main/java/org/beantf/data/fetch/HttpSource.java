@@ -18,15 +18,16 @@ import org.beantf.data.DataFile;
 import org.beantf.data.DatasetId;
 
 /**
- * The dataset's canonical download addresses: one gzip file per data file (MNIST, Fashion-MNIST), or one tar.gz
- * archive holding them all (CIFAR-10).
+ * The dataset's canonical download addresses: one gzip file per data file (MNIST, Fashion-MNIST),
+ * or one tar.gz archive holding them all (CIFAR-10).
  */
 final class HttpSource implements DatasetSource {
   private final List<URI> addresses;
-  private final HttpClient client = HttpClient.newBuilder()
-      .followRedirects(HttpClient.Redirect.NORMAL)
-      .connectTimeout(Duration.ofSeconds(20))
-      .build();
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .connectTimeout(Duration.ofSeconds(20))
+          .build();
 
   /** Per-file addresses ("…/train-images-idx3-ubyte.gz") or a single ".tar.gz" archive. */
   HttpSource(List<URI> addresses) {
@@ -35,7 +36,8 @@ final class HttpSource implements DatasetSource {
 
   /** One gzip file per data file of {@code id}, under {@code base} (which ends with "/"). */
   static HttpSource perFile(DatasetId id, String base) {
-    return new HttpSource(id.files().stream().map(f -> URI.create(base + f.name() + ".gz")).toList());
+    return new HttpSource(
+        id.files().stream().map(f -> URI.create(base + f.name() + ".gz")).toList());
   }
 
   @Override
@@ -67,7 +69,8 @@ final class HttpSource implements DatasetSource {
   private void download(DatasetId id, URI address, Path target, Consumer<String> log)
       throws SourceUnavailableException, IOException {
     log.accept(id + ": downloading " + address);
-    HttpRequest request = HttpRequest.newBuilder(address).timeout(Duration.ofMinutes(10)).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(address).timeout(Duration.ofMinutes(10)).GET().build();
     HttpResponse<InputStream> response;
     try {
       response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());

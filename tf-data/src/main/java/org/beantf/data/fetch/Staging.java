@@ -21,27 +21,37 @@ final class Staging {
    *
    * @throws ChecksumMismatchException if the archive is corrupt or cut short
    */
-  static Map<String, Path> extractTarGz(DatasetId id, Path archive, Path staging) throws IOException {
+  static Map<String, Path> extractTarGz(DatasetId id, Path archive, Path staging)
+      throws IOException {
     try (InputStream in = new GZIPInputStream(Files.newInputStream(archive), 1 << 16)) {
       return extractTar(id, in, staging);
     } catch (ZipException | EOFException e) {
-      throw new ChecksumMismatchException(archive.toString(), "archive", "corrupt (" + e.getMessage() + ")",
+      throw new ChecksumMismatchException(
+          archive.toString(),
+          "archive",
+          "corrupt (" + e.getMessage() + ")",
           "a whole .tar.gz archive");
     }
   }
 
-  /** Extracts every tar entry that is one of {@code id}'s files; returns data-file name → staged path. */
-  static Map<String, Path> extractTar(DatasetId id, InputStream tar, Path staging) throws IOException {
+  /**
+   * Extracts every tar entry that is one of {@code id}'s files; returns data-file name → staged
+   * path.
+   */
+  static Map<String, Path> extractTar(DatasetId id, InputStream tar, Path staging)
+      throws IOException {
     Map<String, Path> staged = new LinkedHashMap<>();
-    Tar.extract(tar, entry -> {
-      DataFile file = FileNames.match(id, entry);
-      if (file == null || staged.containsKey(file.name())) {
-        return null;
-      }
-      Path target = staging.resolve(entry.substring(entry.lastIndexOf('/') + 1));
-      staged.put(file.name(), target);
-      return target;
-    });
+    Tar.extract(
+        tar,
+        entry -> {
+          DataFile file = FileNames.match(id, entry);
+          if (file == null || staged.containsKey(file.name())) {
+            return null;
+          }
+          Path target = staging.resolve(entry.substring(entry.lastIndexOf('/') + 1));
+          staged.put(file.name(), target);
+          return target;
+        });
     return staged;
   }
 }

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Extracts chosen regular files from a tar stream (ustar, with GNU long names): enough for npm packages, the data
- * part of a .deb, and the CIFAR-10 archive, without a dependency.
+ * Extracts chosen regular files from a tar stream (ustar, with GNU long names): enough for npm
+ * packages, the data part of a .deb, and the CIFAR-10 archive, without a dependency.
  */
 final class Tar {
   private static final int BLOCK = 512;
@@ -21,11 +21,13 @@ final class Tar {
   private Tar() {}
 
   /**
-   * Reads the whole stream; each regular file for which {@code target} returns a path is written there.
+   * Reads the whole stream; each regular file for which {@code target} returns a path is written
+   * there.
    *
    * @return entry name → written path, in stream order
    */
-  static Map<String, Path> extract(InputStream in, Function<String, Path> target) throws IOException {
+  static Map<String, Path> extract(InputStream in, Function<String, Path> target)
+      throws IOException {
     Map<String, Path> written = new LinkedHashMap<>();
     byte[] header = new byte[BLOCK];
     String longName = null;

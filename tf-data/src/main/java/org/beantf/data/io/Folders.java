@@ -13,13 +13,16 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
 import org.beantf.data.InvalidSettingException;
 
-/** The file-system steps that keep outputs whole: write to a temporary name, then rename; check, then write. */
+/**
+ * The file-system steps that keep outputs whole: write to a temporary name, then rename; check,
+ * then write.
+ */
 public final class Folders {
   private Folders() {}
 
   /**
-   * Checks that {@code folder}, the setting {@code parameter} ("out"), is absent or an empty folder, before any work
-   * is done.
+   * Checks that {@code folder}, the setting {@code parameter} ("out"), is absent or an empty
+   * folder, before any work is done.
    *
    * @param alternative what else the user may do, appended to the message (empty for nothing)
    * @throws InvalidSettingException if it is a file or a folder that is not empty
@@ -29,29 +32,37 @@ public final class Folders {
       return;
     }
     if (!Files.isDirectory(folder)) {
-      throw new InvalidSettingException(parameter, folder, "is a file (expected an absent or empty folder"
-          + alternative + ")");
+      throw new InvalidSettingException(
+          parameter, folder, "is a file (expected an absent or empty folder" + alternative + ")");
     }
     try (Stream<Path> entries = Files.list(folder)) {
       if (entries.findAny().isPresent()) {
-        throw new InvalidSettingException(parameter, folder, "folder is not empty (expected an absent or empty "
-            + "folder" + alternative + ")");
+        throw new InvalidSettingException(
+            parameter,
+            folder,
+            "folder is not empty (expected an absent or empty " + "folder" + alternative + ")");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + folder, e);
     }
   }
 
-  /** Renames {@code source} to {@code target}, atomically where the file system can, replacing it. */
+  /**
+   * Renames {@code source} to {@code target}, atomically where the file system can, replacing it.
+   */
   public static void moveIntoPlace(Path source, Path target) throws IOException {
     try {
-      Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
-  /** Writes {@code content} to a hidden temporary file beside {@code file}, then renames it into place. */
+  /**
+   * Writes {@code content} to a hidden temporary file beside {@code file}, then renames it into
+   * place.
+   */
   public static void writeAtomically(Path file, String content) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
@@ -59,26 +70,31 @@ public final class Folders {
     moveIntoPlace(temporary, file);
   }
 
-  /** Deletes {@code folder} and everything in it; nothing happens if it does not exist (or is null). */
+  /**
+   * Deletes {@code folder} and everything in it; nothing happens if it does not exist (or is null).
+   */
   public static void deleteRecursively(Path folder) throws IOException {
     if (folder == null || !Files.exists(folder)) {
       return;
     }
-    Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        folder,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        if (e != null) {
-          throw e;
-        }
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            if (e != null) {
+              throw e;
+            }
+            Files.delete(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 }

@@ -14,26 +14,32 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.beantf.data.InvalidSettingException;
 
 /**
- * An {@code --out} folder that must be absent or empty. Results are written into a hidden sibling folder that
- * becomes {@code --out} only when complete, so a failed command leaves nothing half-written: the sibling is deleted
- * on a failure ({@link #discard}) and when the JVM is stopped by SIGINT or SIGTERM before the commit (a SIGKILL
- * leaves it: nothing runs then).
+ * An {@code --out} folder that must be absent or empty. Results are written into a hidden sibling
+ * folder that becomes {@code --out} only when complete, so a failed command leaves nothing
+ * half-written: the sibling is deleted on a failure ({@link #discard}) and when the JVM is stopped
+ * by SIGINT or SIGTERM before the commit (a SIGKILL leaves it: nothing runs then).
  */
 public final class OutputFolder {
   /** Staged folders not yet committed or discarded: what the shutdown hook deletes. */
   private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      for (Path staged : PENDING) {
-        try {
-          Folders.deleteRecursively(staged);
-          System.err.println("bean: stopped before the end; removed the unfinished " + staged);
-        } catch (IOException | RuntimeException e) {
-          // best effort while the JVM stops: the work thread may still be writing into it
-        }
-      }
-    }, "bean-output-cleanup"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  for (Path staged : PENDING) {
+                    try {
+                      Folders.deleteRecursively(staged);
+                      System.err.println(
+                          "bean: stopped before the end; removed the unfinished " + staged);
+                    } catch (IOException | RuntimeException e) {
+                      // best effort while the JVM stops: the work thread may still be writing into
+                      // it
+                    }
+                  }
+                },
+                "bean-output-cleanup"));
   }
 
   private final Path target;
@@ -43,17 +49,22 @@ public final class OutputFolder {
   }
 
   /**
-   * Checks {@code --out} before any work is done: a folder name (not "" or "."), absent or an empty folder, not a
-   * mount point (which cannot be replaced by a rename), under a folder (not under a file).
+   * Checks {@code --out} before any work is done: a folder name (not "" or "."), absent or an empty
+   * folder, not a mount point (which cannot be replaced by a rename), under a folder (not under a
+   * file).
    *
    * @throws InvalidSettingException naming {@code out} and what was wrong
    */
   public static OutputFolder of(Path target) {
     Path absolute = target.toAbsolutePath().normalize();
     Path name = target.getFileName();
-    if (name == null || absolute.getFileName() == null || List.of("", ".", "..").contains(name.toString())) {
-      throw new InvalidSettingException("out", "'" + target + "'", "expected a folder name (the current folder or "
-          + "the root cannot become the output)");
+    if (name == null
+        || absolute.getFileName() == null
+        || List.of("", ".", "..").contains(name.toString())) {
+      throw new InvalidSettingException(
+          "out",
+          "'" + target + "'",
+          "expected a folder name (the current folder or " + "the root cannot become the output)");
     }
     Folders.requireAbsentOrEmpty("out", target, "");
     Path ancestor = absolute.getParent();
@@ -61,13 +72,16 @@ public final class OutputFolder {
       ancestor = ancestor.getParent();
     }
     if (ancestor != null && !Files.isDirectory(ancestor)) {
-      throw new InvalidSettingException("out", target, "" + ancestor + " is a file (expected a folder there)");
+      throw new InvalidSettingException(
+          "out", target, "" + ancestor + " is a file (expected a folder there)");
     }
     if (Files.isDirectory(absolute)) {
       try {
         if (!Files.getFileStore(absolute).equals(Files.getFileStore(absolute.getParent()))) {
-          throw new InvalidSettingException("out", target, "is a mount point, which cannot be replaced (expected "
-              + "a folder inside it)");
+          throw new InvalidSettingException(
+              "out",
+              target,
+              "is a mount point, which cannot be replaced (expected " + "a folder inside it)");
         }
       } catch (IOException e) {
         throw new InvalidSettingException("out", target, "cannot be read (" + reason(e) + ")", e);
@@ -84,18 +98,23 @@ public final class OutputFolder {
   /**
    * Creates the hidden folder to write into, next to {@code --out}.
    *
-   * @throws InvalidSettingException if it cannot be created, with the file system's reason (read-only file system,
-   *     permission denied, no space left on device, file name too long)
+   * @throws InvalidSettingException if it cannot be created, with the file system's reason
+   *     (read-only file system, permission denied, no space left on device, file name too long)
    */
   public Path stage() {
     Path parent = target.toAbsolutePath().normalize().getParent();
     try {
       Files.createDirectories(parent);
       while (true) {
-        // not Files.createTempDirectory, which makes the folder private (rwx------): it becomes --out, whose
+        // not Files.createTempDirectory, which makes the folder private (rwx------): it becomes
+        // --out, whose
         // permissions should follow the umask like any folder the user makes
-        Path staged = parent.resolve("." + target.toAbsolutePath().normalize().getFileName() + "-"
-            + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
+        Path staged =
+            parent.resolve(
+                "."
+                    + target.toAbsolutePath().normalize().getFileName()
+                    + "-"
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
         try {
           Files.createDirectory(staged);
           PENDING.add(staged);
@@ -105,8 +124,8 @@ public final class OutputFolder {
         }
       }
     } catch (IOException e) {
-      throw new InvalidSettingException("out", target, "cannot create a folder in " + parent + " (" + reason(e)
-          + ")", e);
+      throw new InvalidSettingException(
+          "out", target, "cannot create a folder in " + parent + " (" + reason(e) + ")", e);
     }
   }
 
@@ -118,11 +137,15 @@ public final class OutputFolder {
       PENDING.remove(staged);
       return committed;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot move " + staged + " to " + target + " (" + reason(e) + ")", e);
+      throw new UncheckedIOException(
+          "cannot move " + staged + " to " + target + " (" + reason(e) + ")", e);
     }
   }
 
-  /** Deletes {@code staged} after a failure, so that nothing is left behind; a second failure is added to it. */
+  /**
+   * Deletes {@code staged} after a failure, so that nothing is left behind; a second failure is
+   * added to it.
+   */
   public static void discard(Path staged, RuntimeException failure) {
     try {
       Folders.deleteRecursively(staged);

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parses the dict literal of an NPY header: the part of Python literal syntax that NumPy writes (strings, ints,
- * {@code True}/{@code False}/{@code None}, tuples, lists and dicts), with any spacing and trailing commas.
+ * Parses the dict literal of an NPY header: the part of Python literal syntax that NumPy writes
+ * (strings, ints, {@code True}/{@code False}/{@code None}, tuples, lists and dicts), with any
+ * spacing and trailing commas.
  *
- * <p>Values come back as {@link String}, {@link Long}, {@link Boolean}, {@code null}, {@code List<Object>} (tuples and
- * lists alike) and {@code Map<String, Entry>}.
+ * <p>Values come back as {@link String}, {@link Long}, {@link Boolean}, {@code null}, {@code
+ * List<Object>} (tuples and lists alike) and {@code Map<String, Entry>}.
  */
 final class HeaderDict {
   private static final int END = -1;
@@ -37,9 +38,11 @@ final class HeaderDict {
   }
 
   /**
-   * Parses {@code text}, which starts at file offset {@code base}; only whitespace may follow the dict.
+   * Parses {@code text}, which starts at file offset {@code base}; only whitespace may follow the
+   * dict.
    *
-   * <p>Offsets in messages count characters, which are bytes except after non-ASCII text in a version 3.0 header.
+   * <p>Offsets in messages count characters, which are bytes except after non-ASCII text in a
+   * version 3.0 header.
    *
    * @throws NpyFormatException naming the offset of the first character that does not fit
    */
@@ -110,7 +113,9 @@ final class HeaderDict {
     return out;
   }
 
-  /** After an item: either ',' (then spaces) or the closing bracket, which is left for the caller. */
+  /**
+   * After an item: either ',' (then spaces) or the closing bracket, which is left for the caller.
+   */
   private void separatorBefore(char close) {
     skipSpace();
     if (peek() == ',') {
@@ -130,7 +135,8 @@ final class HeaderDict {
         pos = start;
         throw error("unterminated string");
       }
-      // A backslash keeps the next character literally: enough for the quotes and backslashes repr() escapes.
+      // A backslash keeps the next character literally: enough for the quotes and backslashes
+      // repr() escapes.
       if (peek() == '\\' && pos + 1 < text.length()) {
         pos++;
       }

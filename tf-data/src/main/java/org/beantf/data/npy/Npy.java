@@ -5,21 +5,24 @@ import java.nio.file.Path;
 /**
  * Reads and writes 2-D float matrices in NumPy's NPY format (header versions 1.0, 2.0 and 3.0).
  *
- * @see <a href="https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html">numpy.lib.format</a>
+ * @see <a
+ *     href="https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html">numpy.lib.format</a>
  */
 public final class Npy {
   private Npy() {}
 
   /**
-   * Reads a 2-D array of dtype {@code <f4} or {@code <f8}, in C or Fortran order, as a row-major matrix.
+   * Reads a 2-D array of dtype {@code <f4} or {@code <f8}, in C or Fortran order, as a row-major
+   * matrix.
    *
-   * <p>float64 values are rounded to the nearest float32 (beyond float32's range they become infinite). '=' and '|'
-   * byte-order markers count as little-endian where that is the native order; big-endian data is rejected.
-   * Header keys may come in any order; keys other than descr, fortran_order and shape are ignored. Empty arrays
-   * (0 rows or 0 columns) are read. Non-finite values are returned as they are: callers decide.
+   * <p>float64 values are rounded to the nearest float32 (beyond float32's range they become
+   * infinite). '=' and '|' byte-order markers count as little-endian where that is the native
+   * order; big-endian data is rejected. Header keys may come in any order; keys other than descr,
+   * fortran_order and shape are ignored. Empty arrays (0 rows or 0 columns) are read. Non-finite
+   * values are returned as they are: callers decide.
    *
-   * @throws NpyFormatException if the file is missing or is not such an array; the message names the file, the
-   *     offending value or byte offset, and what was expected
+   * @throws NpyFormatException if the file is missing or is not such an array; the message names
+   *     the file, the offending value or byte offset, and what was expected
    * @throws java.io.UncheckedIOException if the file exists but cannot be read
    */
   public static NpyMatrix read(Path file) {
@@ -27,11 +30,12 @@ public final class Npy {
   }
 
   /**
-   * Writes {@code matrix} as a version 1.0, little-endian float32, C-order NPY file, with the header NumPy would
-   * write (padded with spaces and a newline to a multiple of 64 bytes).
+   * Writes {@code matrix} as a version 1.0, little-endian float32, C-order NPY file, with the
+   * header NumPy would write (padded with spaces and a newline to a multiple of 64 bytes).
    *
-   * <p>Parent directories are created. The bytes go to a temporary file in the same directory, which is then
-   * renamed over {@code file} (atomically where the file system allows), so a failed write leaves no partial file.
+   * <p>Parent directories are created. The bytes go to a temporary file in the same directory,
+   * which is then renamed over {@code file} (atomically where the file system allows), so a failed
+   * write leaves no partial file.
    *
    * @throws java.io.UncheckedIOException if the file cannot be written
    */

@@ -31,18 +31,20 @@ enum NpyDtype {
   /**
    * The dtype named by a header's {@code descr} entry.
    *
-   * <p>'=' (native) and '|' (order not applicable) are accepted only where native order is little-endian, since the
-   * data is decoded as little-endian.
+   * <p>'=' (native) and '|' (order not applicable) are accepted only where native order is
+   * little-endian, since the data is decoded as little-endian.
    */
   static NpyDtype of(Path file, HeaderDict.Entry descr) {
     if (!(descr.value() instanceof String s) || s.length() != 3) {
       throw new NpyFormatException(file, "unsupported dtype " + descr.source() + " " + EXPECTED);
     }
-    NpyDtype type = switch (s.substring(1)) {
-      case "f4" -> FLOAT32;
-      case "f8" -> FLOAT64;
-      default -> throw new NpyFormatException(file, "unsupported dtype '" + s + "' " + EXPECTED);
-    };
+    NpyDtype type =
+        switch (s.substring(1)) {
+          case "f4" -> FLOAT32;
+          case "f8" -> FLOAT64;
+          default ->
+              throw new NpyFormatException(file, "unsupported dtype '" + s + "' " + EXPECTED);
+        };
     char order = s.charAt(0);
     boolean nativeLittle = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
     if (order == '<' || ((order == '=' || order == '|') && nativeLittle)) {
@@ -50,7 +52,8 @@ enum NpyDtype {
     }
     if (order == '>' || order == '=' || order == '|') {
       throw new NpyFormatException(
-          file, "big-endian dtype '" + s + "' is not supported (expected little-endian <f4 or <f8)");
+          file,
+          "big-endian dtype '" + s + "' is not supported (expected little-endian <f4 or <f8)");
     }
     throw new NpyFormatException(file, "unsupported dtype '" + s + "' " + EXPECTED);
   }

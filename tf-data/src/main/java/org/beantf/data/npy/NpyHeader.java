@@ -25,7 +25,10 @@ record NpyHeader(NpyDtype dtype, boolean fortranOrder, int rows, int cols) {
   /** NumPy pads the preamble and header to this so the data can be memory-mapped aligned. */
   private static final int ALIGN = 64;
 
-  /** NumPy leaves room for the growing axis to reach this many digits, so a header can be rewritten in place. */
+  /**
+   * NumPy leaves room for the growing axis to reach this many digits, so a header can be rewritten
+   * in place.
+   */
   private static final int GROWTH_AXIS_MAX_DIGITS = 21;
 
   /** Magic, version and the 2-byte header length of version 1.0. */
@@ -50,11 +53,13 @@ record NpyHeader(NpyDtype dtype, boolean fortranOrder, int rows, int cols) {
     NpyDtype dtype = NpyDtype.of(file, required(file, dict, "descr"));
     HeaderDict.Entry order = required(file, dict, "fortran_order");
     if (!(order.value() instanceof Boolean fortran)) {
-      throw new NpyFormatException(file, "fortran_order " + order.source() + " is not True or False");
+      throw new NpyFormatException(
+          file, "fortran_order " + order.source() + " is not True or False");
     }
     HeaderDict.Entry shape = required(file, dict, "shape");
     if (!(shape.value() instanceof List<?> dims)) {
-      throw new NpyFormatException(file, "shape " + shape.source() + " is not a tuple (expected a 2-D array)");
+      throw new NpyFormatException(
+          file, "shape " + shape.source() + " is not a tuple (expected a 2-D array)");
     }
     if (dims.size() != 2) {
       throw new NpyFormatException(
@@ -66,12 +71,14 @@ record NpyHeader(NpyDtype dtype, boolean fortranOrder, int rows, int cols) {
     // Both checks are needed: an empty matrix can have one huge dimension.
     if (rows > Integer.MAX_VALUE || cols > Integer.MAX_VALUE || rows * cols > MAX_VALUES) {
       throw new NpyFormatException(
-          file, "shape " + shape.source() + " is too large (expected at most " + MAX_VALUES + " values)");
+          file,
+          "shape " + shape.source() + " is too large (expected at most " + MAX_VALUES + " values)");
     }
     return new NpyHeader(dtype, fortran, rows.intValue(), cols.intValue());
   }
 
-  private static HeaderDict.Entry required(Path file, Map<String, HeaderDict.Entry> dict, String key) {
+  private static HeaderDict.Entry required(
+      Path file, Map<String, HeaderDict.Entry> dict, String key) {
     HeaderDict.Entry entry = dict.get(key);
     if (entry == null) {
       throw new NpyFormatException(
@@ -82,8 +89,16 @@ record NpyHeader(NpyDtype dtype, boolean fortranOrder, int rows, int cols) {
 
   /** Magic, version 1.0 and the header, byte for byte as {@code numpy.save} writes them. */
   byte[] toBytes() {
-    String dict = "{'descr': '" + dtype.descr() + "', 'fortran_order': " + (fortranOrder ? "True" : "False")
-        + ", 'shape': (" + rows + ", " + cols + "), }";
+    String dict =
+        "{'descr': '"
+            + dtype.descr()
+            + "', 'fortran_order': "
+            + (fortranOrder ? "True" : "False")
+            + ", 'shape': ("
+            + rows
+            + ", "
+            + cols
+            + "), }";
     int growing = fortranOrder ? cols : rows;
     String grown = dict + " ".repeat(GROWTH_AXIS_MAX_DIGITS - Integer.toString(growing).length());
     // As NumPy: 1 to 64 spaces, then a newline, end the header on a 64-byte boundary.

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * An immutable 2-D matrix of {@code float}s, stored row-major (C order).
  *
- * <p>Empty matrices (0 rows or 0 columns) are allowed, as NumPy allows them; they keep their other dimension.
+ * <p>Empty matrices (0 rows or 0 columns) are allowed, as NumPy allows them; they keep their other
+ * dimension.
  */
 public final class NpyMatrix {
   private final int rows;
@@ -22,7 +23,8 @@ public final class NpyMatrix {
   /**
    * A matrix holding a copy of {@code rowMajor}.
    *
-   * @throws IllegalArgumentException if a dimension is negative or {@code rowMajor.length != rows * cols}
+   * @throws IllegalArgumentException if a dimension is negative or {@code rowMajor.length != rows *
+   *     cols}
    */
   public static NpyMatrix of(int rows, int cols, float[] rowMajor) {
     Objects.requireNonNull(rowMajor, "rowMajor");
@@ -39,21 +41,32 @@ public final class NpyMatrix {
     float[] rowMajor = new float[rows.length * cols];
     for (int r = 0; r < rows.length; r++) {
       if (rows[r].length != cols) {
-        throw new IllegalArgumentException("row " + r + " has " + rows[r].length + " values (expected " + cols + ")");
+        throw new IllegalArgumentException(
+            "row " + r + " has " + rows[r].length + " values (expected " + cols + ")");
       }
       System.arraycopy(rows[r], 0, rowMajor, r * cols, cols);
     }
     return new NpyMatrix(rows.length, cols, rowMajor);
   }
 
-  /** Takes ownership of {@code rowMajor} without copying: the reader hands over arrays nobody else holds. */
+  /**
+   * Takes ownership of {@code rowMajor} without copying: the reader hands over arrays nobody else
+   * holds.
+   */
   static NpyMatrix wrap(int rows, int cols, float[] rowMajor) {
     if (rows < 0 || cols < 0) {
       throw new IllegalArgumentException("negative shape " + rows + "x" + cols);
     }
     if ((long) rows * cols != rowMajor.length) {
       throw new IllegalArgumentException(
-          "shape " + rows + "x" + cols + " needs " + (long) rows * cols + " values, got " + rowMajor.length);
+          "shape "
+              + rows
+              + "x"
+              + cols
+              + " needs "
+              + (long) rows * cols
+              + " values, got "
+              + rowMajor.length);
     }
     return new NpyMatrix(rows, cols, rowMajor);
   }
@@ -98,10 +111,16 @@ public final class NpyMatrix {
     return data;
   }
 
-  /** Equal shape and bit-identical values (so NaN equals NaN, as in {@link Arrays#equals(float[], float[])}). */
+  /**
+   * Equal shape and bit-identical values (so NaN equals NaN, as in {@link Arrays#equals(float[],
+   * float[])}).
+   */
   @Override
   public boolean equals(Object o) {
-    return o instanceof NpyMatrix m && rows == m.rows && cols == m.cols && Arrays.equals(data, m.data);
+    return o instanceof NpyMatrix m
+        && rows == m.rows
+        && cols == m.cols
+        && Arrays.equals(data, m.data);
   }
 
   @Override

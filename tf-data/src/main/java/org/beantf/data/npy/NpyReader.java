@@ -15,10 +15,15 @@ import java.nio.file.StandardOpenOption;
 
 /** Reads one NPY file into an {@link NpyMatrix}; see {@link Npy#read(Path)}. */
 final class NpyReader {
-  /** Bytes read per call: large enough to amortize the calls, small enough not to double the memory. */
+  /**
+   * Bytes read per call: large enough to amortize the calls, small enough not to double the memory.
+   */
   private static final int CHUNK = 1 << 20;
 
-  /** A header longer than this is corrupt, not big (NumPy itself refuses more than 10,000 bytes by default). */
+  /**
+   * A header longer than this is corrupt, not big (NumPy itself refuses more than 10,000 bytes by
+   * default).
+   */
   private static final long MAX_HEADER = 1 << 20;
 
   private static final int VERSION_OFFSET = NpyHeader.MAGIC.length;
@@ -53,44 +58,83 @@ final class NpyReader {
     readFully(preamble, 0);
     checkMagic(preamble);
     if (size < LENGTH_OFFSET) {
-      throw new NpyFormatException(file, "truncated header: file ends at offset " + size + " inside the preamble");
+      throw new NpyFormatException(
+          file, "truncated header: file ends at offset " + size + " inside the preamble");
     }
     int major = preamble.get(VERSION_OFFSET) & 0xff;
     int minor = preamble.get(VERSION_OFFSET + 1) & 0xff;
     if (major < 1 || major > 3 || minor != 0) {
-      throw new NpyFormatException(file, "unsupported version " + major + "." + minor + " at offset "
-          + VERSION_OFFSET + " (expected 1.0, 2.0 or 3.0)");
+      throw new NpyFormatException(
+          file,
+          "unsupported version "
+              + major
+              + "."
+              + minor
+              + " at offset "
+              + VERSION_OFFSET
+              + " (expected 1.0, 2.0 or 3.0)");
     }
     // Version 1.0 has a 2-byte header length; 2.0 and 3.0 have 4 bytes.
     int lengthBytes = major == 1 ? 2 : 4;
     long textStart = LENGTH_OFFSET + lengthBytes;
     if (size < textStart) {
-      throw new NpyFormatException(file, "truncated header: file ends at offset " + size
-          + " inside the " + lengthBytes + "-byte header length at offset " + LENGTH_OFFSET);
+      throw new NpyFormatException(
+          file,
+          "truncated header: file ends at offset "
+              + size
+              + " inside the "
+              + lengthBytes
+              + "-byte header length at offset "
+              + LENGTH_OFFSET);
     }
-    long textLength = major == 1
-        ? Short.toUnsignedLong(preamble.getShort(LENGTH_OFFSET))
-        : Integer.toUnsignedLong(preamble.getInt(LENGTH_OFFSET));
+    long textLength =
+        major == 1
+            ? Short.toUnsignedLong(preamble.getShort(LENGTH_OFFSET))
+            : Integer.toUnsignedLong(preamble.getInt(LENGTH_OFFSET));
     if (textLength > MAX_HEADER) {
-      throw new NpyFormatException(file, "header length " + textLength + " at offset " + LENGTH_OFFSET
-          + " is implausible (expected at most " + MAX_HEADER + ")");
+      throw new NpyFormatException(
+          file,
+          "header length "
+              + textLength
+              + " at offset "
+              + LENGTH_OFFSET
+              + " is implausible (expected at most "
+              + MAX_HEADER
+              + ")");
     }
     if (textStart + textLength > size) {
-      throw new NpyFormatException(file, "truncated header: header length at offset " + LENGTH_OFFSET + " says "
-          + textLength + " bytes but " + (size - textStart) + " bytes follow at offset " + textStart);
+      throw new NpyFormatException(
+          file,
+          "truncated header: header length at offset "
+              + LENGTH_OFFSET
+              + " says "
+              + textLength
+              + " bytes but "
+              + (size - textStart)
+              + " bytes follow at offset "
+              + textStart);
     }
     ByteBuffer text = ByteBuffer.allocate((int) textLength);
     readFully(text, textStart);
     // Version 3.0 exists only to allow UTF-8 in the header.
     Charset charset = major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
-    NpyHeader header = NpyHeader.of(file, HeaderDict.parse(file, new String(text.array(), charset), textStart));
+    NpyHeader header =
+        NpyHeader.of(file, HeaderDict.parse(file, new String(text.array(), charset), textStart));
 
     long dataStart = textStart + textLength;
     long follow = size - dataStart;
     if (follow != header.dataBytes()) {
-      throw new NpyFormatException(file, (follow < header.dataBytes() ? "truncated" : "trailing data")
-          + ": header says " + header.values() + " values (" + header.dataBytes() + " bytes) but " + follow
-          + " bytes follow the header at offset " + dataStart);
+      throw new NpyFormatException(
+          file,
+          (follow < header.dataBytes() ? "truncated" : "trailing data")
+              + ": header says "
+              + header.values()
+              + " values ("
+              + header.dataBytes()
+              + " bytes) but "
+              + follow
+              + " bytes follow the header at offset "
+              + dataStart);
     }
     float[] values = values(header, dataStart);
     if (header.fortranOrder()) {
@@ -99,13 +143,17 @@ final class NpyReader {
     return NpyMatrix.wrap(header.rows(), header.cols(), values);
   }
 
-  /** A file cut short inside the magic is truncated; any byte that differs from it means another format. */
+  /**
+   * A file cut short inside the magic is truncated; any byte that differs from it means another
+   * format.
+   */
   private void checkMagic(ByteBuffer preamble) {
     int have = Math.min(preamble.limit(), NpyHeader.MAGIC.length);
     for (int i = 0; i < have; i++) {
       if (preamble.get(i) != NpyHeader.MAGIC[i]) {
         throw new NpyFormatException(
-            file, "bad magic at offset 0: found '" + escape(preamble, have) + "' (expected \\x93NUMPY)");
+            file,
+            "bad magic at offset 0: found '" + escape(preamble, have) + "' (expected \\x93NUMPY)");
       }
     }
   }
@@ -123,8 +171,9 @@ final class NpyReader {
   private float[] values(NpyHeader header, long dataStart) throws IOException {
     float[] out = new float[(int) header.values()];
     int item = header.dtype().size();
-    ByteBuffer chunk = ByteBuffer.allocateDirect((int) Math.min(CHUNK, Math.max(item, header.dataBytes())))
-        .order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer chunk =
+        ByteBuffer.allocateDirect((int) Math.min(CHUNK, Math.max(item, header.dataBytes())))
+            .order(ByteOrder.LITTLE_ENDIAN);
     long position = dataStart;
     for (int done = 0; done < out.length; ) {
       int n = Math.min(out.length - done, chunk.capacity() / item);
@@ -162,7 +211,8 @@ final class NpyReader {
       int n = channel.read(buffer, position);
       if (n < 0) {
         // The size was checked up front, so only a file shrinking under us gets here.
-        throw new NpyFormatException(file, "truncated: file ended at offset " + position + " while reading");
+        throw new NpyFormatException(
+            file, "truncated: file ended at offset " + position + " while reading");
       }
       position += n;
     }

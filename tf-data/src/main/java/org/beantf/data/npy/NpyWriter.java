@@ -12,7 +12,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Writes an {@link NpyMatrix} as a float32 NPY file; see {@link Npy#writeFloat32(Path, NpyMatrix)}. */
+/**
+ * Writes an {@link NpyMatrix} as a float32 NPY file; see {@link Npy#writeFloat32(Path, NpyMatrix)}.
+ */
 final class NpyWriter {
   private static final int CHUNK = 1 << 20;
 
@@ -21,9 +23,15 @@ final class NpyWriter {
   static void writeFloat32(Path file, NpyMatrix matrix) {
     Path target = file.toAbsolutePath();
     Path dir = target.getParent();
-    // Our own name rather than Files.createTempFile, whose owner-only permissions the rename would keep.
-    Path temp = dir.resolve("." + target.getFileName() + "."
-        + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+    // Our own name rather than Files.createTempFile, whose owner-only permissions the rename would
+    // keep.
+    Path temp =
+        dir.resolve(
+            "."
+                + target.getFileName()
+                + "."
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                + ".tmp");
     try {
       Files.createDirectories(dir);
       try {
@@ -39,12 +47,16 @@ final class NpyWriter {
   }
 
   private static void writeTo(Path temp, NpyMatrix matrix) throws IOException {
-    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      writeFully(channel, ByteBuffer.wrap(
-          new NpyHeader(NpyDtype.FLOAT32, false, matrix.rows(), matrix.cols()).toBytes()));
+    try (FileChannel channel =
+        FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      writeFully(
+          channel,
+          ByteBuffer.wrap(
+              new NpyHeader(NpyDtype.FLOAT32, false, matrix.rows(), matrix.cols()).toBytes()));
       float[] data = matrix.rawData();
-      ByteBuffer chunk = ByteBuffer.allocateDirect((int) Math.min(CHUNK, Math.max(4L, data.length * 4L)))
-          .order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer chunk =
+          ByteBuffer.allocateDirect((int) Math.min(CHUNK, Math.max(4L, data.length * 4L)))
+              .order(ByteOrder.LITTLE_ENDIAN);
       for (int done = 0; done < data.length; ) {
         int n = Math.min(data.length - done, chunk.capacity() / 4);
         chunk.clear();

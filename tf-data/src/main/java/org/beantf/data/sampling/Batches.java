@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * Cuts index arrays into mini-batches, optionally in a seeded per-epoch order.
  *
- * <p>Batches are consecutive slices of the (possibly shuffled) indices; all have {@code batchSize} elements except
- * perhaps the last, which holds the remainder unless {@code dropLast} drops it.
+ * <p>Batches are consecutive slices of the (possibly shuffled) indices; all have {@code batchSize}
+ * elements except perhaps the last, which holds the remainder unless {@code dropLast} drops it.
  */
 public final class Batches {
   private Batches() {}
@@ -31,25 +31,28 @@ public final class Batches {
   }
 
   /**
-   * The batches of epoch {@code epoch}: {@code indices} shuffled with seed
-   * {@code Seeds.derive(seed, "epoch", epoch)}, then cut as by {@link #of}.
+   * The batches of epoch {@code epoch}: {@code indices} shuffled with seed {@code
+   * Seeds.derive(seed, "epoch", epoch)}, then cut as by {@link #of}.
    *
-   * <p>The order of an epoch depends only on {@code (indices, seed, epoch)}, not on which epochs were generated
-   * before, so a run resumed at epoch {@code e} sees exactly the batches it would have seen without the interruption.
+   * <p>The order of an epoch depends only on {@code (indices, seed, epoch)}, not on which epochs
+   * were generated before, so a run resumed at epoch {@code e} sees exactly the batches it would
+   * have seen without the interruption.
    *
    * @throws IllegalArgumentException if {@code batchSize <= 0} or {@code epoch < 0}
    */
-  public static List<int[]> epoch(int[] indices, int batchSize, long seed, int epoch, boolean dropLast) {
+  public static List<int[]> epoch(
+      int[] indices, int batchSize, long seed, int epoch, boolean dropLast) {
     if (epoch < 0) {
       throw new IllegalArgumentException("epoch must be >= 0, got " + epoch);
     }
     checkBatchSize(batchSize);
-    return of(Permutations.shuffled(indices, Seeds.derive(seed, "epoch", epoch)), batchSize, dropLast);
+    return of(
+        Permutations.shuffled(indices, Seeds.derive(seed, "epoch", epoch)), batchSize, dropLast);
   }
 
   /**
-   * How many batches {@code n} indices make: {@code n / batchSize} when dropping the last partial batch, otherwise
-   * that rounded up.
+   * How many batches {@code n} indices make: {@code n / batchSize} when dropping the last partial
+   * batch, otherwise that rounded up.
    *
    * @throws IllegalArgumentException if {@code n < 0} or {@code batchSize <= 0}
    */

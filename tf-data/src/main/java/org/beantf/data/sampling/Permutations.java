@@ -5,9 +5,10 @@ import java.util.SplittableRandom;
 /**
  * Seeded random permutations of index arrays.
  *
- * <p>The shuffle is Fisher-Yates driven by {@code new SplittableRandom(seed)}: for {@code i} from {@code n - 1} down
- * to 1, swap element {@code i} with element {@code nextInt(i + 1)}. {@link SplittableRandom}'s algorithm is fixed by
- * its specification, so a seed gives the same permutation on every JDK.
+ * <p>The shuffle is Fisher-Yates driven by {@code new SplittableRandom(seed)}: for {@code i} from
+ * {@code n - 1} down to 1, swap element {@code i} with element {@code nextInt(i + 1)}. {@link
+ * SplittableRandom}'s algorithm is fixed by its specification, so a seed gives the same permutation
+ * on every JDK.
  */
 public final class Permutations {
   private Permutations() {}

@@ -3,10 +3,11 @@ package org.beantf.data.sampling;
 import java.util.SplittableRandom;
 
 /**
- * Derives independent sub-seeds from one experiment seed, so that every random choice in a run is fixed by a single
- * {@code long} and by what the choice is for.
+ * Derives independent sub-seeds from one experiment seed, so that every random choice in a run is
+ * fixed by a single {@code long} and by what the choice is for.
  *
- * <p>{@link #derive} is fully specified here, so a seed written in a results file can be recomputed anywhere:
+ * <p>{@link #derive} is fully specified here, so a seed written in a results file can be recomputed
+ * anywhere:
  *
  * <pre>
  *   mix(z)      = SplitMix64 finaliser:
@@ -23,9 +24,10 @@ import java.util.SplittableRandom;
  *   return h
  * </pre>
  *
- * All arithmetic is two's-complement {@code long} arithmetic with wrap-around. Absorbing the purpose's length and the
- * number of parts keeps {@code ("ab")} apart from {@code ("a", 'b')}, and {@code (p)} apart from {@code (p, 0)}.
- * Because {@code mix} is a bijection, changing any single input always changes the result.
+ * All arithmetic is two's-complement {@code long} arithmetic with wrap-around. Absorbing the
+ * purpose's length and the number of parts keeps {@code ("ab")} apart from {@code ("a", 'b')}, and
+ * {@code (p)} apart from {@code (p, 0)}. Because {@code mix} is a bijection, changing any single
+ * input always changes the result.
  */
 public final class Seeds {
   private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
@@ -33,7 +35,8 @@ public final class Seeds {
   private Seeds() {}
 
   /**
-   * The sub-seed for {@code purpose} and {@code parts} under {@code seed}, computed as described in the class comment.
+   * The sub-seed for {@code purpose} and {@code parts} under {@code seed}, computed as described in
+   * the class comment.
    *
    * @param seed the parent seed, e.g. the experiment seed
    * @param purpose what the sub-seed is for, e.g. {@code "epoch"} or {@code "shots"}

@@ -32,8 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DatasetCacheTest {
   private static final DataFile TRAIN_IMAGES = DatasetId.MNIST.files().get(0);
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());
   private final List<String> requested = Collections.synchronizedList(new ArrayList<>());
@@ -60,12 +59,16 @@ class DatasetCacheTest {
   void fetchFromAFolderOfWrongFilesFailsTheSizeCheckAndCachesNothing() throws IOException {
     writeWrongMnistFiles();
 
-    ChecksumMismatchException e = assertThrows(ChecksumMismatchException.class,
-        () -> cache.fetch(DatasetId.MNIST, source));
+    ChecksumMismatchException e =
+        assertThrows(ChecksumMismatchException.class, () -> cache.fetch(DatasetId.MNIST, source));
 
     assertInstanceOf(BadInputException.class, e);
-    assertContains(e.getMessage(), source.resolve("train-images-idx3-ubyte").toString(), "decompressed size",
-        "100 bytes", "expected " + TRAIN_IMAGES.bytes() + " bytes");
+    assertContains(
+        e.getMessage(),
+        source.resolve("train-images-idx3-ubyte").toString(),
+        "decompressed size",
+        "100 bytes",
+        "expected " + TRAIN_IMAGES.bytes() + " bytes");
     assertNothingLeftBehind();
     assertFalse(cache.isCached(DatasetId.MNIST));
   }
@@ -77,10 +80,11 @@ class DatasetCacheTest {
     Path gzipped = source.resolve("train-images.idx3-ubyte.gz");
     writeGzipOfZeros(gzipped, TRAIN_IMAGES.bytes());
 
-    ChecksumMismatchException e = assertThrows(ChecksumMismatchException.class,
-        () -> cache.fetch(DatasetId.MNIST, source));
+    ChecksumMismatchException e =
+        assertThrows(ChecksumMismatchException.class, () -> cache.fetch(DatasetId.MNIST, source));
 
-    assertContains(e.getMessage(), gzipped.toString(), "SHA-256", "expected " + TRAIN_IMAGES.sha256());
+    assertContains(
+        e.getMessage(), gzipped.toString(), "SHA-256", "expected " + TRAIN_IMAGES.sha256());
     assertNothingLeftBehind();
   }
 
@@ -89,8 +93,8 @@ class DatasetCacheTest {
     writeWrongMnistFiles();
     Files.delete(source.resolve("t10k-labels-idx1-ubyte.gz"));
 
-    InvalidSettingException e = assertThrows(InvalidSettingException.class,
-        () -> cache.fetch(DatasetId.MNIST, source));
+    InvalidSettingException e =
+        assertThrows(InvalidSettingException.class, () -> cache.fetch(DatasetId.MNIST, source));
 
     assertContains(e.messageFor(p -> "--" + p), "--from " + source, "t10k-labels-idx1-ubyte");
     assertNothingLeftBehind();
@@ -99,11 +103,13 @@ class DatasetCacheTest {
   @Test
   void fetchFromSomethingThatIsNotAFolderIsBadInput() throws IOException {
     Path file = Files.write(temp.resolve("a-file"), new byte[] {1});
-    BadInputException e = assertThrows(BadInputException.class, () -> cache.fetch(DatasetId.MNIST, file));
+    BadInputException e =
+        assertThrows(BadInputException.class, () -> cache.fetch(DatasetId.MNIST, file));
     assertContains(e.getMessage(), file.toString(), "not a folder");
 
     Path missing = temp.resolve("no-such-folder");
-    BadInputException absent = assertThrows(BadInputException.class, () -> cache.fetch(DatasetId.MNIST, missing));
+    BadInputException absent =
+        assertThrows(BadInputException.class, () -> cache.fetch(DatasetId.MNIST, missing));
     assertContains(absent.getMessage(), missing.toString(), "not a folder");
   }
 
@@ -113,12 +119,18 @@ class DatasetCacheTest {
     byte[] corrupt = java.util.Arrays.copyOf(gzip, gzip.length - 12);
     HttpSource http = HttpSource.perFile(DatasetId.MNIST, startServer(200, corrupt));
 
-    ChecksumMismatchException e = assertThrows(ChecksumMismatchException.class,
-        () -> cache.fetchFrom(DatasetId.MNIST, List.of(http)));
+    ChecksumMismatchException e =
+        assertThrows(
+            ChecksumMismatchException.class, () -> cache.fetchFrom(DatasetId.MNIST, List.of(http)));
 
     assertContains(e.getMessage(), "train-images-idx3-ubyte.gz", "gzip stream", "corrupt");
-    assertEquals(List.of("/train-images-idx3-ubyte.gz", "/train-labels-idx1-ubyte.gz",
-        "/t10k-images-idx3-ubyte.gz", "/t10k-labels-idx1-ubyte.gz"), requested);
+    assertEquals(
+        List.of(
+            "/train-images-idx3-ubyte.gz",
+            "/train-labels-idx1-ubyte.gz",
+            "/t10k-images-idx3-ubyte.gz",
+            "/t10k-labels-idx1-ubyte.gz"),
+        requested);
     assertNothingLeftBehind();
   }
 
@@ -126,8 +138,9 @@ class DatasetCacheTest {
   void downloadOfWrongDataFailsTheSizeCheckAndCachesNothing() throws IOException {
     HttpSource http = HttpSource.perFile(DatasetId.MNIST, startServer(200, gzip(new byte[1000])));
 
-    ChecksumMismatchException e = assertThrows(ChecksumMismatchException.class,
-        () -> cache.fetchFrom(DatasetId.MNIST, List.of(http)));
+    ChecksumMismatchException e =
+        assertThrows(
+            ChecksumMismatchException.class, () -> cache.fetchFrom(DatasetId.MNIST, List.of(http)));
 
     assertContains(e.getMessage(), "train-images-idx3-ubyte.gz", "decompressed size", "1000 bytes");
     assertNothingLeftBehind();
@@ -138,10 +151,13 @@ class DatasetCacheTest {
     String base = startServer(404, new byte[0]);
     HttpSource http = HttpSource.perFile(DatasetId.MNIST, base);
 
-    FetchException e = assertThrows(FetchException.class, () -> cache.fetchFrom(DatasetId.MNIST, List.of(http)));
+    FetchException e =
+        assertThrows(FetchException.class, () -> cache.fetchFrom(DatasetId.MNIST, List.of(http)));
 
     assertContains(e.getMessage(), base + "train-images-idx3-ubyte.gz: HTTP 404", "--from");
-    assertTrue(log.stream().anyMatch(line -> line.contains("download from 127.0.0.1 unavailable")), log::toString);
+    assertTrue(
+        log.stream().anyMatch(line -> line.contains("download from 127.0.0.1 unavailable")),
+        log::toString);
     assertNothingLeftBehind();
   }
 
@@ -150,11 +166,16 @@ class DatasetCacheTest {
     writeWrongMnistFiles();
     HttpSource http = HttpSource.perFile(DatasetId.MNIST, startServer(404, new byte[0]));
 
-    ChecksumMismatchException e = assertThrows(ChecksumMismatchException.class,
-        () -> cache.fetchFrom(DatasetId.MNIST, List.of(http, FolderSource.of(source, DatasetId.MNIST))));
+    ChecksumMismatchException e =
+        assertThrows(
+            ChecksumMismatchException.class,
+            () ->
+                cache.fetchFrom(
+                    DatasetId.MNIST, List.of(http, FolderSource.of(source, DatasetId.MNIST))));
 
     assertContains(e.getMessage(), source.resolve("train-images-idx3-ubyte").toString());
-    assertTrue(log.stream().anyMatch(line -> line.contains("trying folder " + source)), log::toString);
+    assertTrue(
+        log.stream().anyMatch(line -> line.contains("trying folder " + source)), log::toString);
     assertNothingLeftBehind();
   }
 
@@ -178,23 +199,30 @@ class DatasetCacheTest {
   void rightSizedButAlteredCachedFilesAreCachedButFailTheirChecksumOnLoad() throws IOException {
     Path folder = Files.createDirectories(cache.folder(DatasetId.MNIST));
     for (DataFile file : DatasetId.MNIST.files()) {
-      try (RandomAccessFile sparse = new RandomAccessFile(folder.resolve(file.name()).toFile(), "rw")) {
+      try (RandomAccessFile sparse =
+          new RandomAccessFile(folder.resolve(file.name()).toFile(), "rw")) {
         sparse.setLength(file.bytes());
       }
     }
     assertTrue(cache.isCached(DatasetId.MNIST));
 
-    ChecksumMismatchException e = assertThrows(ChecksumMismatchException.class, () -> cache.load(DatasetId.MNIST));
+    ChecksumMismatchException e =
+        assertThrows(ChecksumMismatchException.class, () -> cache.load(DatasetId.MNIST));
 
-    assertContains(e.getMessage(), folder.resolve("train-images-idx3-ubyte").toString(), "SHA-256",
-        "expected " + TRAIN_IMAGES.sha256(), "bean fetch --dataset mnist");
+    assertContains(
+        e.getMessage(),
+        folder.resolve("train-images-idx3-ubyte").toString(),
+        "SHA-256",
+        "expected " + TRAIN_IMAGES.sha256(),
+        "bean fetch --dataset mnist");
   }
 
   @Test
   void aCachedFileOfTheWrongSizeIsNotCached() throws IOException {
     Path folder = Files.createDirectories(cache.folder(DatasetId.MNIST));
     for (DataFile file : DatasetId.MNIST.files()) {
-      try (RandomAccessFile sparse = new RandomAccessFile(folder.resolve(file.name()).toFile(), "rw")) {
+      try (RandomAccessFile sparse =
+          new RandomAccessFile(folder.resolve(file.name()).toFile(), "rw")) {
         sparse.setLength(file.name().startsWith("t10k-labels") ? file.bytes() - 1 : file.bytes());
       }
     }
@@ -209,29 +237,37 @@ class DatasetCacheTest {
     Files.write(source.resolve("t10k-labels-idx1-ubyte.gz"), gzip(new byte[10]));
   }
 
-  /** Serves {@code body} with {@code status} for every path on 127.0.0.1; returns the base address. */
+  /**
+   * Serves {@code body} with {@code status} for every path on 127.0.0.1; returns the base address.
+   */
   private String startServer(int status, byte[] body) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-    server.createContext("/", exchange -> {
-      requested.add(exchange.getRequestURI().getPath());
-      exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          requested.add(exchange.getRequestURI().getPath());
+          exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.start();
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
   }
 
-  /** Nothing but the (empty) dataset folder under the cache root: no cached file, temp file or staging folder. */
+  /**
+   * Nothing but the (empty) dataset folder under the cache root: no cached file, temp file or
+   * staging folder.
+   */
   private void assertNothingLeftBehind() throws IOException {
     if (!Files.exists(root)) {
       return;
     }
     try (Stream<Path> paths = Files.walk(root)) {
-      List<Path> left = paths
-          .filter(path -> !path.equals(root) && !path.equals(cache.folder(DatasetId.MNIST)))
-          .toList();
+      List<Path> left =
+          paths
+              .filter(path -> !path.equals(root) && !path.equals(cache.folder(DatasetId.MNIST)))
+              .toList();
       assertEquals(List.of(), left);
     }
   }

@@ -13,7 +13,8 @@ class FileNamesTest {
 
   @Test
   void matchesTheCacheNameInsideAnArchivePath() {
-    assertEquals(TRAIN_IMAGES, FileNames.match(DatasetId.MNIST, "package/data/train-images-idx3-ubyte"));
+    assertEquals(
+        TRAIN_IMAGES, FileNames.match(DatasetId.MNIST, "package/data/train-images-idx3-ubyte"));
     assertEquals(TRAIN_IMAGES, FileNames.match(DatasetId.MNIST, "train-images-idx3-ubyte"));
   }
 
@@ -21,12 +22,15 @@ class FileNamesTest {
   void matchesTheGzipAndDottedVariants() {
     assertEquals(TRAIN_IMAGES, FileNames.match(DatasetId.MNIST, "train-images-idx3-ubyte.gz"));
     assertEquals(TRAIN_IMAGES, FileNames.match(DatasetId.MNIST, "data/train-images.idx3-ubyte"));
-    assertEquals(DatasetId.MNIST.files().get(3), FileNames.match(DatasetId.MNIST, "t10k-labels.idx1-ubyte.gz"));
+    assertEquals(
+        DatasetId.MNIST.files().get(3),
+        FileNames.match(DatasetId.MNIST, "t10k-labels.idx1-ubyte.gz"));
   }
 
   @Test
   void matchesCifarBatchesInTheirArchiveFolder() {
-    assertEquals(DatasetId.CIFAR10.files().get(5),
+    assertEquals(
+        DatasetId.CIFAR10.files().get(5),
         FileNames.match(DatasetId.CIFAR10, "cifar-10-batches-bin/test_batch.bin"));
   }
 
@@ -40,7 +44,10 @@ class FileNamesTest {
 
   @Test
   void candidatesPreferTheCacheName() {
-    assertEquals(List.of("train-images-idx3-ubyte", "train-images.idx3-ubyte"), FileNames.candidates(TRAIN_IMAGES));
-    assertEquals(List.of("data_batch_1.bin"), FileNames.candidates(DatasetId.CIFAR10.files().get(0)));
+    assertEquals(
+        List.of("train-images-idx3-ubyte", "train-images.idx3-ubyte"),
+        FileNames.candidates(TRAIN_IMAGES));
+    assertEquals(
+        List.of("data_batch_1.bin"), FileNames.candidates(DatasetId.CIFAR10.files().get(0)));
   }
 }

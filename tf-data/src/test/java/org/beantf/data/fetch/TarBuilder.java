@@ -19,7 +19,10 @@ final class TarBuilder {
     return entry(prefix, name, '0', data);
   }
 
-  /** A GNU 'L' entry carrying {@code longName}, then a regular file whose own name field is cut to 100 bytes. */
+  /**
+   * A GNU 'L' entry carrying {@code longName}, then a regular file whose own name field is cut to
+   * 100 bytes.
+   */
   TarBuilder longNamedFile(String longName, byte[] data) {
     entry("", "././@LongLink", 'L', (longName + "\0").getBytes(StandardCharsets.UTF_8));
     return entry("", longName.substring(0, 100), '0', data);

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TarTest {
-  private static final String LONG_NAME = "package/" + "deeply-nested-folder/".repeat(6) + "long.bin";
+  private static final String LONG_NAME =
+      "package/" + "deeply-nested-folder/".repeat(6) + "long.bin";
   private static final String PREFIXED = "a/prefix/that/goes/in/the/prefix/field/prefixed.bin";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static byte[] filled(int size, int seed) {
     byte[] data = new byte[size];
@@ -43,27 +43,37 @@ class TarTest {
     byte[] skipped = filled(1500, 2);
     byte[] prefixed = filled(512, 3);
     byte[] longNamed = filled(3, 4);
-    byte[] tar = new TarBuilder()
-        .directory("package/")
-        .file("package/data/chosen.bin", chosen)
-        .file("package/README", skipped)
-        .symlink("package/link.bin")
-        .prefixedFile("a/prefix/that/goes/in/the/prefix/field", "prefixed.bin", prefixed)
-        .longNamedFile(LONG_NAME, longNamed)
-        .file("package/empty.bin", new byte[0])
-        .end()
-        .bytes();
+    byte[] tar =
+        new TarBuilder()
+            .directory("package/")
+            .file("package/data/chosen.bin", chosen)
+            .file("package/README", skipped)
+            .symlink("package/link.bin")
+            .prefixedFile("a/prefix/that/goes/in/the/prefix/field", "prefixed.bin", prefixed)
+            .longNamedFile(LONG_NAME, longNamed)
+            .file("package/empty.bin", new byte[0])
+            .end()
+            .bytes();
     List<String> offered = new ArrayList<>();
-    Set<String> wanted = Set.of("package/data/chosen.bin", PREFIXED, LONG_NAME, "package/empty.bin");
+    Set<String> wanted =
+        Set.of("package/data/chosen.bin", PREFIXED, LONG_NAME, "package/empty.bin");
 
-    Map<String, Path> written = Tar.extract(new ByteArrayInputStream(tar), name -> {
-      offered.add(name);
-      return wanted.contains(name) ? dir.resolve(name.substring(name.lastIndexOf('/') + 1)) : null;
-    });
+    Map<String, Path> written =
+        Tar.extract(
+            new ByteArrayInputStream(tar),
+            name -> {
+              offered.add(name);
+              return wanted.contains(name)
+                  ? dir.resolve(name.substring(name.lastIndexOf('/') + 1))
+                  : null;
+            });
 
-    assertEquals(List.of("package/data/chosen.bin", "package/README", PREFIXED, LONG_NAME, "package/empty.bin"),
+    assertEquals(
+        List.of(
+            "package/data/chosen.bin", "package/README", PREFIXED, LONG_NAME, "package/empty.bin"),
         offered);
-    assertEquals(List.of("package/data/chosen.bin", PREFIXED, LONG_NAME, "package/empty.bin"),
+    assertEquals(
+        List.of("package/data/chosen.bin", PREFIXED, LONG_NAME, "package/empty.bin"),
         new ArrayList<>(written.keySet()));
     assertArrayEquals(chosen, Files.readAllBytes(written.get("package/data/chosen.bin")));
     assertArrayEquals(prefixed, Files.readAllBytes(dir.resolve("prefixed.bin")));
@@ -74,18 +84,22 @@ class TarTest {
 
   @Test
   void stopsAtTheZeroBlocks() throws IOException {
-    byte[] tar = new TarBuilder()
-        .file("first.bin", filled(10, 5))
-        .end()
-        .file("after-the-end.bin", filled(10, 6))
-        .raw("not a tar header at all".getBytes(StandardCharsets.US_ASCII))
-        .bytes();
+    byte[] tar =
+        new TarBuilder()
+            .file("first.bin", filled(10, 5))
+            .end()
+            .file("after-the-end.bin", filled(10, 6))
+            .raw("not a tar header at all".getBytes(StandardCharsets.US_ASCII))
+            .bytes();
     List<String> offered = new ArrayList<>();
 
-    Map<String, Path> written = Tar.extract(new ByteArrayInputStream(tar), name -> {
-      offered.add(name);
-      return dir.resolve(name);
-    });
+    Map<String, Path> written =
+        Tar.extract(
+            new ByteArrayInputStream(tar),
+            name -> {
+              offered.add(name);
+              return dir.resolve(name);
+            });
 
     assertEquals(List.of("first.bin"), offered);
     assertEquals(Set.of("first.bin"), written.keySet());
@@ -96,14 +110,17 @@ class TarTest {
   void rejectsAnArchiveCutShortInsideAnEntry() {
     byte[] whole = new TarBuilder().file("cut.bin", filled(2000, 7)).end().bytes();
     byte[] cut = Arrays.copyOf(whole, 512 + 1000);
-    assertThrows(EOFException.class,
+    assertThrows(
+        EOFException.class,
         () -> Tar.extract(new ByteArrayInputStream(cut), name -> dir.resolve("cut.bin")));
   }
 
   @Test
   void rejectsAHeaderCutShort() {
-    byte[] withPartialHeader = new TarBuilder().file("x.bin", filled(1, 8)).raw(filled(100, 12)).bytes();
-    assertThrows(EOFException.class,
+    byte[] withPartialHeader =
+        new TarBuilder().file("x.bin", filled(1, 8)).raw(filled(100, 12)).bytes();
+    assertThrows(
+        EOFException.class,
         () -> Tar.extract(new ByteArrayInputStream(withPartialHeader), name -> null));
   }
 
@@ -111,17 +128,21 @@ class TarTest {
   void stagingKeepsOnlyTheDatasetFilesUnderTheirCacheNames() throws IOException {
     byte[] images = filled(40, 9);
     byte[] labels = filled(20, 10);
-    byte[] tar = new TarBuilder()
-        .file("package/package.json", "{}".getBytes(StandardCharsets.UTF_8))
-        .file("package/data/train-images-idx3-ubyte", images)
-        .file("package/data/train-labels.idx1-ubyte.gz", gzip(labels))
-        .file("package/other/train-images-idx3-ubyte", filled(5, 11))
-        .end()
-        .bytes();
+    byte[] tar =
+        new TarBuilder()
+            .file("package/package.json", "{}".getBytes(StandardCharsets.UTF_8))
+            .file("package/data/train-images-idx3-ubyte", images)
+            .file("package/data/train-labels.idx1-ubyte.gz", gzip(labels))
+            .file("package/other/train-images-idx3-ubyte", filled(5, 11))
+            .end()
+            .bytes();
 
-    Map<String, Path> staged = Staging.extractTar(DatasetId.MNIST, new ByteArrayInputStream(tar), dir);
+    Map<String, Path> staged =
+        Staging.extractTar(DatasetId.MNIST, new ByteArrayInputStream(tar), dir);
 
-    assertEquals(List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte"), new ArrayList<>(staged.keySet()));
+    assertEquals(
+        List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte"),
+        new ArrayList<>(staged.keySet()));
     assertArrayEquals(images, Files.readAllBytes(staged.get("train-images-idx3-ubyte")));
     assertEquals(dir.resolve("train-labels.idx1-ubyte.gz"), staged.get("train-labels-idx1-ubyte"));
     assertArrayEquals(gzip(labels), Files.readAllBytes(staged.get("train-labels-idx1-ubyte")));

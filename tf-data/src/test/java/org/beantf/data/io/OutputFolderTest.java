@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** --out appears only complete: staged beside it, renamed into place, or deleted on failure. */
 class OutputFolderTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void stagedBesideThenRenamed() throws Exception {
@@ -63,8 +62,12 @@ class OutputFolderTest {
   void aFolderThatIsNotEmptyIsRefusedBeforeAnyWork() throws Exception {
     Files.createDirectories(dir.resolve("out"));
     Files.writeString(dir.resolve("out/keep"), "mine");
-    InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> OutputFolder.of(dir.resolve("out")));
-    assertEquals("--out " + dir.resolve("out") + ": folder is not empty (expected an absent or empty folder)",
+    InvalidSettingException e =
+        assertThrows(InvalidSettingException.class, () -> OutputFolder.of(dir.resolve("out")));
+    assertEquals(
+        "--out "
+            + dir.resolve("out")
+            + ": folder is not empty (expected an absent or empty folder)",
         e.messageFor(p -> "--" + p));
     assertFalse(names().stream().anyMatch(n -> n.startsWith(".")));
   }
@@ -84,16 +87,21 @@ class OutputFolderTest {
   @Test
   void theCurrentFolderOrAnEmptyNameIsNoOutputFolder() {
     for (String name : List.of("", ".", "..", "sub/..")) {
-      InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> OutputFolder.of(Path.of(name)), name);
-      assertTrue(e.messageFor(p -> "--" + p).startsWith("--out '" + name + "': expected a folder name"), e.messageFor(p -> "--" + p));
+      InvalidSettingException e =
+          assertThrows(InvalidSettingException.class, () -> OutputFolder.of(Path.of(name)), name);
+      assertTrue(
+          e.messageFor(p -> "--" + p).startsWith("--out '" + name + "': expected a folder name"),
+          e.messageFor(p -> "--" + p));
     }
   }
 
   @Test
   void aPathUnderAFileIsRefusedNamingTheFile() throws Exception {
     Path file = Files.writeString(dir.resolve("file"), "x");
-    InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> OutputFolder.of(file.resolve("x/y")));
-    assertEquals("--out " + file.resolve("x/y") + ": " + file + " is a file (expected a folder there)",
+    InvalidSettingException e =
+        assertThrows(InvalidSettingException.class, () -> OutputFolder.of(file.resolve("x/y")));
+    assertEquals(
+        "--out " + file.resolve("x/y") + ": " + file + " is a file (expected a folder there)",
         e.messageFor(p -> "--" + p));
   }
 
@@ -102,8 +110,11 @@ class OutputFolderTest {
     Path tooLong = dir.resolve("n".repeat(300));
     OutputFolder out = OutputFolder.of(tooLong);
     InvalidSettingException e = assertThrows(InvalidSettingException.class, out::stage);
-    assertTrue(e.messageFor(p -> "--" + p).startsWith("--out " + tooLong + ": cannot create a folder in " + dir + " ("),
+    assertTrue(
+        e.messageFor(p -> "--" + p)
+            .startsWith("--out " + tooLong + ": cannot create a folder in " + dir + " ("),
         e.messageFor(p -> "--" + p));
-    assertTrue(e.messageFor(p -> "--" + p).endsWith("File name too long)"), e.messageFor(p -> "--" + p));
+    assertTrue(
+        e.messageFor(p -> "--" + p).endsWith("File name too long)"), e.messageFor(p -> "--" + p));
   }
 }

@@ -10,9 +10,13 @@ import java.util.HexFormat;
 final class NpyBytes {
   private NpyBytes() {}
 
-  /** Magic, version {@code major}.0, the header length (2 bytes for 1.0, else 4) and {@code header} verbatim. */
+  /**
+   * Magic, version {@code major}.0, the header length (2 bytes for 1.0, else 4) and {@code header}
+   * verbatim.
+   */
   static byte[] file(int major, String header, byte[] data) {
-    byte[] text = header.getBytes(major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    byte[] text =
+        header.getBytes(major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
     ByteBuffer length = ByteBuffer.allocate(major == 1 ? 2 : 4).order(ByteOrder.LITTLE_ENDIAN);
     if (major == 1) {
       length.putShort((short) text.length);

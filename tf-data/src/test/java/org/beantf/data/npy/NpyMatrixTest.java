@@ -65,8 +65,9 @@ class NpyMatrixTest {
 
   @Test
   void rejectsRaggedRows() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> NpyMatrix.of(new float[][] {{1, 2}, {3}}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> NpyMatrix.of(new float[][] {{1, 2}, {3}}));
     assertTrue(e.getMessage().contains("row 1 has 1 values (expected 2)"), e.getMessage());
   }
 
@@ -75,6 +76,7 @@ class NpyMatrixTest {
     assertEquals(NpyMatrix.of(2, 3, m.data()), m);
     assertEquals(NpyMatrix.of(2, 3, m.data()).hashCode(), m.hashCode());
     assertNotEquals(NpyMatrix.of(3, 2, m.data()), m);
-    assertEquals(NpyMatrix.of(1, 1, new float[] {Float.NaN}), NpyMatrix.of(1, 1, new float[] {Float.NaN}));
+    assertEquals(
+        NpyMatrix.of(1, 1, new float[] {Float.NaN}), NpyMatrix.of(1, 1, new float[] {Float.NaN}));
   }
 }

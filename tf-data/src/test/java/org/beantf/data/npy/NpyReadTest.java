@@ -27,19 +27,28 @@ class NpyReadTest {
   @Test
   void readsFloat64InCOrderRoundingToFloat32() throws IOException {
     double[] values = {0.1, -2.5, 1e-3, 1e300, -1e300, Double.NaN};
-    NpyMatrix m = read(NpyBytes.file(
-        "{'descr': '<f8', 'fortran_order': False, 'shape': (3, 2), }  \n", doubles(values)));
+    NpyMatrix m =
+        read(
+            NpyBytes.file(
+                "{'descr': '<f8', 'fortran_order': False, 'shape': (3, 2), }  \n",
+                doubles(values)));
     assertEquals(3, m.rows());
     assertEquals(2, m.cols());
-    assertArrayEquals(new float[] {0.1f, -2.5f, 1e-3f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
-        Float.NaN}, m.data());
+    assertArrayEquals(
+        new float[] {
+          0.1f, -2.5f, 1e-3f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN
+        },
+        m.data());
   }
 
   @Test
   void transposesFloat32FortranOrderIntoRowMajor() throws IOException {
     // The 2x3 matrix [[1, 2, 3], [4, 5, 6]] stored column by column.
-    NpyMatrix m = read(NpyBytes.file(
-        "{'descr': '<f4', 'fortran_order': True, 'shape': (2, 3), }\n", floats(1, 4, 2, 5, 3, 6)));
+    NpyMatrix m =
+        read(
+            NpyBytes.file(
+                "{'descr': '<f4', 'fortran_order': True, 'shape': (2, 3), }\n",
+                floats(1, 4, 2, 5, 3, 6)));
     assertEquals(NpyMatrix.of(2, 3, new float[] {1, 2, 3, 4, 5, 6}), m);
     assertEquals(5f, m.get(1, 1));
     assertEquals(3f, m.get(0, 2));
@@ -56,8 +65,11 @@ class NpyReadTest {
         colMajor[c * rows + r] = r * 1000 + c;
       }
     }
-    NpyMatrix m = read(NpyBytes.file(
-        "{'descr': '<f8', 'fortran_order': True, 'shape': (400, 500), }\n", doubles(colMajor)));
+    NpyMatrix m =
+        read(
+            NpyBytes.file(
+                "{'descr': '<f8', 'fortran_order': True, 'shape': (400, 500), }\n",
+                doubles(colMajor)));
     assertEquals(rows, m.rows());
     assertEquals(cols, m.cols());
     for (int r = 0; r < rows; r += 37) {
@@ -70,63 +82,85 @@ class NpyReadTest {
 
   @Test
   void readsNumpysFortranFloat64File() throws IOException {
-    // np.save(f, np.asfortranarray(np.array([[1.0, 2, 3], [4, 5, 6]], dtype='<f8'))) with NumPy 2.4.
-    NpyMatrix m = read(NpyBytes.hex("934e554d5059010076007b276465736372273a20273c6638272c2027666f727472616e5f6f72"
-        + "646572273a20547275652c20277368617065273a2028322c2033292c207d2020202020202020202020202020202020202020"
-        + "2020202020202020202020202020202020202020202020202020202020202020202020202020200a000000000000f03f0000"
-        + "0000000010400000000000000040000000000000144000000000000008400000000000001840"));
+    // np.save(f, np.asfortranarray(np.array([[1.0, 2, 3], [4, 5, 6]], dtype='<f8'))) with NumPy
+    // 2.4.
+    NpyMatrix m =
+        read(
+            NpyBytes.hex(
+                "934e554d5059010076007b276465736372273a20273c6638272c2027666f727472616e5f6f72"
+                    + "646572273a20547275652c20277368617065273a2028322c2033292c207d2020202020202020202020202020202020202020"
+                    + "2020202020202020202020202020202020202020202020202020202020202020202020202020200a000000000000f03f0000"
+                    + "0000000010400000000000000040000000000000144000000000000008400000000000001840"));
     assertEquals(NpyMatrix.of(2, 3, new float[] {1, 2, 3, 4, 5, 6}), m);
   }
 
   @Test
   void readsAVersion2HeaderWithAFourByteLength() throws IOException {
-    NpyMatrix m = read(NpyBytes.file(2,
-        "{'descr': '<f4', 'fortran_order': False, 'shape': (1, 3), }" + " ".repeat(300) + "\n",
-        floats(7, 8, 9)));
+    NpyMatrix m =
+        read(
+            NpyBytes.file(
+                2,
+                "{'descr': '<f4', 'fortran_order': False, 'shape': (1, 3), }"
+                    + " ".repeat(300)
+                    + "\n",
+                floats(7, 8, 9)));
     assertEquals(NpyMatrix.of(1, 3, new float[] {7, 8, 9}), m);
   }
 
   @Test
   void readsNumpysVersion3File() throws IOException {
     // np.lib.format.write_array(f, np.array([[1, 2], [3, 4]], dtype='<f4'), version=(3, 0)).
-    NpyMatrix m = read(NpyBytes.hex("934e554d50590300740000007b276465736372273a20273c6634272c2027666f727472616e5f"
-        + "6f72646572273a2046616c73652c20277368617065273a2028322c2032292c207d202020202020202020202020202020202020"
-        + "20202020202020202020202020202020202020202020202020202020202020202020202020200a0000803f0000004000004040"
-        + "00008040"));
+    NpyMatrix m =
+        read(
+            NpyBytes.hex(
+                "934e554d50590300740000007b276465736372273a20273c6634272c2027666f727472616e5f"
+                    + "6f72646572273a2046616c73652c20277368617065273a2028322c2032292c207d202020202020202020202020202020202020"
+                    + "20202020202020202020202020202020202020202020202020202020202020202020202020200a0000803f0000004000004040"
+                    + "00008040"));
     assertEquals(NpyMatrix.of(2, 2, new float[] {1, 2, 3, 4}), m);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "{'shape': (2, 1), 'fortran_order': False, 'descr': '<f4'}",
-      "{ 'fortran_order' :False,'descr':'<f4' , 'shape':( 2 ,1 , ) , }\n",
-      "{\"descr\": \"<f4\", \"fortran_order\": False, \"shape\": (2L, 1L)}\r\n",
-      "{'descr': '<f4', 'fortran_order': False, 'shape': [2, 1], 'extra': {'a': (None, True, 'x\\'y')}, }",
-  })
+  @ValueSource(
+      strings = {
+        "{'shape': (2, 1), 'fortran_order': False, 'descr': '<f4'}",
+        "{ 'fortran_order' :False,'descr':'<f4' , 'shape':( 2 ,1 , ) , }\n",
+        "{\"descr\": \"<f4\", \"fortran_order\": False, \"shape\": (2L, 1L)}\r\n",
+        "{'descr': '<f4', 'fortran_order': False, 'shape': [2, 1], 'extra': {'a': (None, True, 'x\\'y')}, }",
+      })
   void parsesHeaderDictsRobustly(String header) throws IOException {
-    assertEquals(NpyMatrix.of(2, 1, new float[] {-1, 1}), read(NpyBytes.file(header, floats(-1, 1))));
+    assertEquals(
+        NpyMatrix.of(2, 1, new float[] {-1, 1}), read(NpyBytes.file(header, floats(-1, 1))));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"=f4", "|f4"})
-  void readsNativeOrderMarkersAsLittleEndianOnALittleEndianMachine(String descr) throws IOException {
+  void readsNativeOrderMarkersAsLittleEndianOnALittleEndianMachine(String descr)
+      throws IOException {
     assumeTrue(ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN);
     String header = "\t{'descr': '" + descr + "', 'fortran_order': False, 'shape': (2, 1)}";
-    assertEquals(NpyMatrix.of(2, 1, new float[] {-1, 1}), read(NpyBytes.file(header, floats(-1, 1))));
+    assertEquals(
+        NpyMatrix.of(2, 1, new float[] {-1, 1}), read(NpyBytes.file(header, floats(-1, 1))));
   }
 
   @Test
   void readsAnEmptyMatrix() throws IOException {
-    NpyMatrix m = read(NpyBytes.file("{'descr': '<f8', 'fortran_order': False, 'shape': (0, 4), }\n",
-        new byte[0]));
+    NpyMatrix m =
+        read(
+            NpyBytes.file(
+                "{'descr': '<f8', 'fortran_order': False, 'shape': (0, 4), }\n", new byte[0]));
     assertEquals(0, m.rows());
     assertEquals(4, m.cols());
   }
 
   @Test
   void passesNonFiniteValuesThrough() throws IOException {
-    NpyMatrix m = read(NpyBytes.file("{'descr': '<f4', 'fortran_order': False, 'shape': (1, 3), }\n",
-        floats(Float.NaN, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY)));
-    assertArrayEquals(new float[] {Float.NaN, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY}, m.data());
+    NpyMatrix m =
+        read(
+            NpyBytes.file(
+                "{'descr': '<f4', 'fortran_order': False, 'shape': (1, 3), }\n",
+                floats(Float.NaN, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY)));
+    assertArrayEquals(
+        new float[] {Float.NaN, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY}, m.data());
   }
 }

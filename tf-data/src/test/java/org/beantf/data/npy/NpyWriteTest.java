@@ -44,8 +44,14 @@ class NpyWriteTest {
 
   @Test
   void roundTripsNonFiniteAndExtremeValues() {
-    float[] values = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, -0f, Float.MIN_VALUE,
-        Float.MAX_VALUE};
+    float[] values = {
+      Float.NaN,
+      Float.POSITIVE_INFINITY,
+      Float.NEGATIVE_INFINITY,
+      -0f,
+      Float.MIN_VALUE,
+      Float.MAX_VALUE
+    };
     Path file = dir.resolve("odd.npy");
     Npy.writeFloat32(file, NpyMatrix.of(2, 3, values));
     assertEquals(NpyMatrix.of(2, 3, values), Npy.read(file));
@@ -55,18 +61,22 @@ class NpyWriteTest {
   @Test
   void writesExactlyWhatNumpySaveWrites() throws IOException {
     // np.save(f, np.array([[1.5, -2, 0], [3.25, 1e-3, np.inf]], dtype='<f4')) with NumPy 2.4.
-    byte[] numpy = NpyBytes.hex("934e554d5059010076007b276465736372273a20273c6634272c2027666f727472616e5f6f72646572"
-        + "273a2046616c73652c20277368617065273a2028322c2033292c207d2020202020202020202020202020202020202020202020"
-        + "20202020202020202020202020202020202020202020202020202020202020202020200a0000c03f000000c000000000000050"
-        + "406f12833a0000807f");
+    byte[] numpy =
+        NpyBytes.hex(
+            "934e554d5059010076007b276465736372273a20273c6634272c2027666f727472616e5f6f72646572"
+                + "273a2046616c73652c20277368617065273a2028322c2033292c207d2020202020202020202020202020202020202020202020"
+                + "20202020202020202020202020202020202020202020202020202020202020202020200a0000c03f000000c000000000000050"
+                + "406f12833a0000807f");
     Path file = dir.resolve("numpy.npy");
-    Npy.writeFloat32(file, NpyMatrix.of(2, 3, new float[] {1.5f, -2, 0, 3.25f, 1e-3f, Float.POSITIVE_INFINITY}));
+    Npy.writeFloat32(
+        file, NpyMatrix.of(2, 3, new float[] {1.5f, -2, 0, 3.25f, 1e-3f, Float.POSITIVE_INFINITY}));
     assertArrayEquals(numpy, Files.readAllBytes(file));
   }
 
   @ParameterizedTest
   @CsvSource({"3,4,'(3, 4)'", "123456,0,'(123456, 0)'", "1,1,'(1, 1)'"})
-  void padsTheHeaderToSixtyFourBytesWithSpacesAndANewline(int rows, int cols, String shape) throws IOException {
+  void padsTheHeaderToSixtyFourBytesWithSpacesAndANewline(int rows, int cols, String shape)
+      throws IOException {
     Path file = dir.resolve("h.npy");
     Npy.writeFloat32(file, NpyMatrix.of(rows, cols, new float[rows * cols]));
     byte[] bytes = Files.readAllBytes(file);
@@ -74,7 +84,8 @@ class NpyWriteTest {
     int headerLength = (bytes[8] & 0xff) | (bytes[9] & 0xff) << 8;
     assertEquals(0, (10 + headerLength) % 64);
     assertEquals(10 + headerLength + rows * cols * 4, bytes.length);
-    assertArrayEquals(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}, Arrays.copyOf(bytes, 8));
+    assertArrayEquals(
+        new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}, Arrays.copyOf(bytes, 8));
     String header = new String(bytes, 10, headerLength, StandardCharsets.ISO_8859_1);
     String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': " + shape + ", }";
     // NumPy's header for any 2-D float32 array fits in 118 bytes, rows of up to 21 digits included.
@@ -104,8 +115,10 @@ class NpyWriteTest {
     // A non-empty directory in the way makes the final rename fail after the data was written.
     Path file = dir.resolve("taken.npy");
     Files.createDirectories(file.resolve("inside"));
-    UncheckedIOException e = assertThrows(UncheckedIOException.class,
-        () -> Npy.writeFloat32(file, NpyMatrix.of(1, 1, new float[] {1})));
+    UncheckedIOException e =
+        assertThrows(
+            UncheckedIOException.class,
+            () -> Npy.writeFloat32(file, NpyMatrix.of(1, 1, new float[] {1})));
     assertTrue(e.getMessage().startsWith(file + ": cannot write"), e.getMessage());
     assertEquals(List.of(file), list(dir));
     assertTrue(Files.isDirectory(file.resolve("inside")));

@@ -16,7 +16,11 @@ import org.junit.jupiter.api.Test;
 
 class FewShotSamplerTest {
   private static final int CLASSES = 10;
-  /** 2,000 images; label i % 10 for the first 1,000, then (i / 7) % 10, so classes are not in a simple pattern. */
+
+  /**
+   * 2,000 images; label i % 10 for the first 1,000, then (i / 7) % 10, so classes are not in a
+   * simple pattern.
+   */
   private static final int[] LABELS =
       IntStream.range(0, 2000).map(i -> i < 1000 ? i % CLASSES : (i / 7) % CLASSES).toArray();
 
@@ -42,7 +46,8 @@ class FewShotSamplerTest {
 
   @Test
   void validationMayComeFromOutsideTheShotRange() {
-    // Class 0 has exactly 3 images in [0, 30): all become shots, so its validation must come from elsewhere.
+    // Class 0 has exactly 3 images in [0, 30): all become shots, so its validation must come from
+    // elsewhere.
     FewShotSampler.FewShot draw = FewShotSampler.sample(LABELS, CLASSES, 3, 0, 30, 4, 6);
     assertTrue(Arrays.stream(draw.validation()).filter(i -> LABELS[i] == 0).allMatch(i -> i >= 30));
   }
@@ -62,15 +67,21 @@ class FewShotSamplerTest {
   void shotsDoNotDependOnTheValidationRequest() {
     int[] without = FewShotSampler.sample(LABELS, CLASSES, 7, 0, 1000, 0, 12).shots();
     for (int validationPerClass : new int[] {1, 10, 50}) {
-      assertArrayEquals(without, FewShotSampler.sample(LABELS, CLASSES, 7, 0, 1000, validationPerClass, 12).shots());
+      assertArrayEquals(
+          without,
+          FewShotSampler.sample(LABELS, CLASSES, 7, 0, 1000, validationPerClass, 12).shots());
     }
   }
 
   @Test
   void shotsForSmallerKAreASubsetOfShotsForLargerK() {
-    Set<Integer> ten = Arrays.stream(FewShotSampler.sample(LABELS, CLASSES, 10, 0, 2000, 0, 5).shots())
-        .boxed().collect(Collectors.toSet());
-    assertTrue(Arrays.stream(FewShotSampler.sample(LABELS, CLASSES, 3, 0, 2000, 0, 5).shots()).allMatch(ten::contains));
+    Set<Integer> ten =
+        Arrays.stream(FewShotSampler.sample(LABELS, CLASSES, 10, 0, 2000, 0, 5).shots())
+            .boxed()
+            .collect(Collectors.toSet());
+    assertTrue(
+        Arrays.stream(FewShotSampler.sample(LABELS, CLASSES, 3, 0, 2000, 0, 5).shots())
+            .allMatch(ten::contains));
   }
 
   @Test
@@ -82,7 +93,8 @@ class FewShotSamplerTest {
       counts[Arrays.stream(shots).filter(i -> LABELS[i] == 0).findFirst().getAsInt()]++;
     }
     for (int i = 0; i < 100; i += CLASSES) {
-      assertTrue(counts[i] > 140 && counts[i] < 260, "image " + i + " drawn " + counts[i] + " times");
+      assertTrue(
+          counts[i] > 140 && counts[i] < 260, "image " + i + " drawn " + counts[i] + " times");
     }
   }
 
@@ -90,9 +102,12 @@ class FewShotSamplerTest {
   void tooFewShotCandidatesNamesTheClassCountAndRange() {
     // Class 7 has 12 images in [0, 500); classes 0 to 6 have about 70 each.
     int[] labels = IntStream.range(0, 1000).map(i -> i < 12 || i >= 500 ? 7 : i % 7).toArray();
-    NotEnoughExamplesException e = assertThrows(NotEnoughExamplesException.class,
-        () -> FewShotSampler.sample(labels, 8, 30, 0, 500, 0, 1));
-    assertEquals("--shots 30: class 7 has only 12 examples in training images [0, 500) (expected at least 30)",
+    NotEnoughExamplesException e =
+        assertThrows(
+            NotEnoughExamplesException.class,
+            () -> FewShotSampler.sample(labels, 8, 30, 0, 500, 0, 1));
+    assertEquals(
+        "--shots 30: class 7 has only 12 examples in training images [0, 500) (expected at least 30)",
         e.messageFor(p -> "--" + p));
     assertInstanceOf(BadInputException.class, e);
   }
@@ -100,21 +115,36 @@ class FewShotSamplerTest {
   @Test
   void tooFewValidationCandidatesNamesTheClassAndCounts() {
     // Class 0 has 198 images in all; 15 become shots, leaving 183 for a request of 190.
-    NotEnoughExamplesException e = assertThrows(NotEnoughExamplesException.class,
-        () -> FewShotSampler.sample(LABELS, CLASSES, 15, 0, 2000, 190, 1));
-    assertEquals("validation 190 per class: class 0 has only 183 examples in training images [0, 2000) besides its 15"
-        + " shots (expected at least 190)", e.getMessage());
+    NotEnoughExamplesException e =
+        assertThrows(
+            NotEnoughExamplesException.class,
+            () -> FewShotSampler.sample(LABELS, CLASSES, 15, 0, 2000, 190, 1));
+    assertEquals(
+        "validation 190 per class: class 0 has only 183 examples in training images [0, 2000) besides its 15"
+            + " shots (expected at least 190)",
+        e.getMessage());
   }
 
   @Test
   void invalidArgumentsAreRejected() {
-    assertThrows(IllegalArgumentException.class, () -> FewShotSampler.sample(LABELS, CLASSES, 0, 0, 100, 0, 1));
-    assertThrows(IllegalArgumentException.class, () -> FewShotSampler.sample(LABELS, CLASSES, 1, 0, 100, -1, 1));
-    assertThrows(IllegalArgumentException.class, () -> FewShotSampler.sample(LABELS, CLASSES, 1, 50, 40, 0, 1));
-    assertThrows(IllegalArgumentException.class, () -> FewShotSampler.sample(LABELS, CLASSES, 1, 0, 2001, 0, 1));
-    assertThrows(IllegalArgumentException.class, () -> FewShotSampler.sample(LABELS, 0, 1, 0, 100, 0, 1));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> FewShotSampler.sample(new int[] {0, 1, 5}, 3, 1, 0, 3, 0, 1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> FewShotSampler.sample(LABELS, CLASSES, 0, 0, 100, 0, 1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> FewShotSampler.sample(LABELS, CLASSES, 1, 0, 100, -1, 1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> FewShotSampler.sample(LABELS, CLASSES, 1, 50, 40, 0, 1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> FewShotSampler.sample(LABELS, CLASSES, 1, 0, 2001, 0, 1));
+    assertThrows(
+        IllegalArgumentException.class, () -> FewShotSampler.sample(LABELS, 0, 1, 0, 100, 0, 1));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> FewShotSampler.sample(new int[] {0, 1, 5}, 3, 1, 0, 3, 0, 1));
     assertEquals("labels[2] = 5 is not a class in [0, 3)", e.getMessage());
   }
 
@@ -126,7 +156,8 @@ class FewShotSamplerTest {
     assertTrue(Arrays.stream(sample).allMatch(i -> i >= 0 && i < 2000));
     assertArrayEquals(sample, FewShotSampler.randomSample(2000, 300, 9));
     assertFalse(Arrays.equals(sample, FewShotSampler.randomSample(2000, 300, 10)));
-    assertArrayEquals(IntStream.range(0, 2000).toArray(), FewShotSampler.randomSample(2000, 2000, 9));
+    assertArrayEquals(
+        IntStream.range(0, 2000).toArray(), FewShotSampler.randomSample(2000, 2000, 9));
     assertEquals(0, FewShotSampler.randomSample(2000, 0, 9).length);
   }
 

@@ -27,9 +27,11 @@ class PermutationsTest {
 
   @Test
   void orderIsPinned() {
-    // Guards against an accidental change of the documented algorithm; SplittableRandom itself is specified.
+    // Guards against an accidental change of the documented algorithm; SplittableRandom itself is
+    // specified.
     assertArrayEquals(new int[] {3, 4, 7, 0, 8, 5, 9, 2, 6, 1}, Permutations.shuffled(10, 42));
-    assertArrayEquals(Permutations.shuffled(10, 42), Permutations.shuffled(IntStream.range(0, 10).toArray(), 42));
+    assertArrayEquals(
+        Permutations.shuffled(10, 42), Permutations.shuffled(IntStream.range(0, 10).toArray(), 42));
   }
 
   @Test
@@ -70,7 +72,8 @@ class PermutationsTest {
 
   @Test
   void negativeLengthIsRejected() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Permutations.shuffled(-1, 1));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Permutations.shuffled(-1, 1));
     assertTrue(e.getMessage().contains("-1"), e.getMessage());
   }
 }

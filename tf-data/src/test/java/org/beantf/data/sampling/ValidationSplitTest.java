@@ -18,15 +18,22 @@ class ValidationSplitTest {
     assertEquals(850, split.train().length);
     assertSorted(split.train());
     assertSorted(split.validation());
-    int[] union = IntStream.concat(Arrays.stream(split.train()), Arrays.stream(split.validation())).sorted().toArray();
+    int[] union =
+        IntStream.concat(Arrays.stream(split.train()), Arrays.stream(split.validation()))
+            .sorted()
+            .toArray();
     assertArrayEquals(IntStream.range(0, 1000).toArray(), union);
   }
 
   @Test
   void sameSeedSameSplitDifferentSeedDifferentSplit() {
-    assertArrayEquals(ValidationSplit.of(1000, 150, 4).validation(), ValidationSplit.of(1000, 150, 4).validation());
-    assertFalse(Arrays.equals(ValidationSplit.of(1000, 150, 4).validation(),
-        ValidationSplit.of(1000, 150, 5).validation()));
+    assertArrayEquals(
+        ValidationSplit.of(1000, 150, 4).validation(),
+        ValidationSplit.of(1000, 150, 4).validation());
+    assertFalse(
+        Arrays.equals(
+            ValidationSplit.of(1000, 150, 4).validation(),
+            ValidationSplit.of(1000, 150, 5).validation()));
   }
 
   @Test
@@ -52,8 +59,11 @@ class ValidationSplitTest {
   @Test
   void validationSizeOutOfRangeIsRejectedWithValueAndRange() {
     for (int size : new int[] {-1, 5, 6}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ValidationSplit.of(5, size, 1));
-      assertTrue(e.getMessage().startsWith("validation size " + size + " is not in [0, 4]"), e.getMessage());
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> ValidationSplit.of(5, size, 1));
+      assertTrue(
+          e.getMessage().startsWith("validation size " + size + " is not in [0, 4]"),
+          e.getMessage());
     }
   }
 

@@ -17,15 +17,18 @@ public final class AnalysisFolder {
    *
    * @param command the command line, quoted in the report
    */
-  public static void write(Path folder, AnalysisTarget target, String command, List<LayerAnalysis> layers) {
+  public static void write(
+      Path folder, AnalysisTarget target, String command, List<LayerAnalysis> layers) {
     Path plotsFolder = folder.resolve("plots");
     Map<String, List<AnalysisPlots.Plot>> plots = new LinkedHashMap<>();
     for (LayerAnalysis layer : layers) {
       plots.put(layer.layer(), AnalysisPlots.write(layer, plotsFolder));
     }
     try {
-      Folders.writeAtomically(folder.resolve("analysis.json"), AnalysisJson.of(target.path(), layers));
-      Folders.writeAtomically(folder.resolve("report.html"),
+      Folders.writeAtomically(
+          folder.resolve("analysis.json"), AnalysisJson.of(target.path(), layers));
+      Folders.writeAtomically(
+          folder.resolve("report.html"),
           AnalysisReport.html(command, target.about(), layers, plots, plotsFolder));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write into " + folder, e);

@@ -23,10 +23,11 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
 /**
- * A run's model rebuilt from its checkpoint for analysis: the inference pass with a mask on every BEAN layer's
- * activations (1 keeps a neuron, 0 silences it; all ones unless fed). One graph gives each layer's activations and
- * the predictions with any population of a layer silenced. Like training, every op runs on the calling thread:
- * TensorFlow's pools only compete for the cores here. Owns its graph and session: close it.
+ * A run's model rebuilt from its checkpoint for analysis: the inference pass with a mask on every
+ * BEAN layer's activations (1 keeps a neuron, 0 silences it; all ones unless fed). One graph gives
+ * each layer's activations and the predictions with any population of a layer silenced. Like
+ * training, every op runs on the calling thread: TensorFlow's pools only compete for the cores
+ * here. Owns its graph and session: close it.
  */
 public final class AnalysisGraph implements AutoCloseable {
   private static final int BATCH = 1000;
@@ -40,7 +41,11 @@ public final class AnalysisGraph implements AutoCloseable {
   private final Operand<TInt64> predictions;
   private final Map<String, MaskedLayer> layers;
 
-  private AnalysisGraph(Graph graph, Session session, Operand<TFloat32> images, Operand<TInt64> predictions,
+  private AnalysisGraph(
+      Graph graph,
+      Session session,
+      Operand<TFloat32> images,
+      Operand<TInt64> predictions,
       Map<String, MaskedLayer> layers) {
     this.graph = graph;
     this.session = session;
@@ -49,21 +54,33 @@ public final class AnalysisGraph implements AutoCloseable {
     this.layers = layers;
   }
 
-  /** Builds the graph of {@code model} trained with {@code config} and restores {@code checkpointPrefix} into it. */
-  public static AnalysisGraph restore(TrainConfig config, Shape imageShape, String checkpointPrefix) {
+  /**
+   * Builds the graph of {@code model} trained with {@code config} and restores {@code
+   * checkpointPrefix} into it.
+   */
+  public static AnalysisGraph restore(
+      TrainConfig config, Shape imageShape, String checkpointPrefix) {
     Graph graph = new Graph();
     try {
       Ops tf = Ops.create(graph);
       Map<String, MaskedLayer> layers = new HashMap<>();
       Placeholder<TFloat32> images = InferencePass.images(tf, imageShape);
-      Forward pass = InferencePass.build(tf, config.buildModel(imageShape), images, config.dataset(),
-          new VariableStore(tf, config.seed()), config.seed(), (scope, layer, h) -> {
-        float[] ones = new float[(int) h.shape().get(1)];
-        Arrays.fill(ones, 1f);
-        Operand<TFloat32> mask = scope.placeholderWithDefault(scope.constant(ones), Shape.of(ones.length));
-        layers.put(layer, new MaskedLayer(h, mask));
-        return scope.math.mul(h, mask);
-      });
+      Forward pass =
+          InferencePass.build(
+              tf,
+              config.buildModel(imageShape),
+              images,
+              config.dataset(),
+              new VariableStore(tf, config.seed()),
+              config.seed(),
+              (scope, layer, h) -> {
+                float[] ones = new float[(int) h.shape().get(1)];
+                Arrays.fill(ones, 1f);
+                Operand<TFloat32> mask =
+                    scope.placeholderWithDefault(scope.constant(ones), Shape.of(ones.length));
+                layers.put(layer, new MaskedLayer(h, mask));
+                return scope.math.mul(h, mask);
+              });
       Operand<TInt64> predictions = tf.math.argMax(pass.logits(), tf.constant(1));
       Session session = new Session(graph, Sessions.config(1));
       try {
@@ -84,15 +101,22 @@ public final class AnalysisGraph implements AutoCloseable {
     return layers.keySet().stream().sorted().toList();
   }
 
-  /** The activations H [S, N] of {@code layer} for every image of {@code images}, nothing silenced. */
+  /**
+   * The activations H [S, N] of {@code layer} for every image of {@code images}, nothing silenced.
+   */
   public float[][] activations(String layer, ImageSet images) {
     Operand<TFloat32> h = layer(layer).activations();
     float[][] all = new float[images.size()][];
     try (BatchFeeder feeder = new BatchFeeder(images, BATCH)) {
       for (int from = 0; from < images.size(); from += BATCH) {
         int[] batch = range(from, Math.min(images.size(), from + BATCH));
-        try (Result result = session.runner().setOptions(Sessions.CALLER_THREAD)
-            .feed(this.images, feeder.feed(batch).images()).fetch(h).run()) {
+        try (Result result =
+            session
+                .runner()
+                .setOptions(Sessions.CALLER_THREAD)
+                .feed(this.images, feeder.feed(batch).images())
+                .fetch(h)
+                .run()) {
           TFloat32 rows = (TFloat32) result.get(0);
           int n = (int) rows.shape().get(1);
           float[] flat = new float[batch.length * n];
@@ -107,8 +131,9 @@ public final class AnalysisGraph implements AutoCloseable {
   }
 
   /**
-   * The predicted class of each image whose activations at {@code layer} are the rows of {@code h}, with the
-   * neurons where {@code silenced} is true zeroed. The layers below are not run again: {@code h} is fed in.
+   * The predicted class of each image whose activations at {@code layer} are the rows of {@code h},
+   * with the neurons where {@code silenced} is true zeroed. The layers below are not run again:
+   * {@code h} is fed in.
    */
   public int[] predictSilenced(String layer, float[][] h, boolean[] silenced) {
     MaskedLayer masked = layer(layer);
@@ -120,14 +145,23 @@ public final class AnalysisGraph implements AutoCloseable {
     try (TFloat32 maskTensor = TFloat32.vectorOf(mask)) {
       for (int from = 0; from < h.length; from += BATCH) {
         int rows = Math.min(BATCH, h.length - from);
-        // one bulk copy of the rows: element-wise NdArray copies cost more than the rest of the graph
+        // one bulk copy of the rows: element-wise NdArray copies cost more than the rest of the
+        // graph
         float[] flat = new float[rows * silenced.length];
         for (int i = 0; i < rows; i++) {
           System.arraycopy(h[from + i], 0, flat, i * silenced.length, silenced.length);
         }
-        try (TFloat32 batch = TFloat32.tensorOf(Shape.of(rows, silenced.length), DataBuffers.of(flat, true, false));
-            Result result = session.runner().setOptions(Sessions.CALLER_THREAD).feed(masked.activations(), batch)
-                .feed(masked.mask(), maskTensor).fetch(predictions).run()) {
+        try (TFloat32 batch =
+                TFloat32.tensorOf(
+                    Shape.of(rows, silenced.length), DataBuffers.of(flat, true, false));
+            Result result =
+                session
+                    .runner()
+                    .setOptions(Sessions.CALLER_THREAD)
+                    .feed(masked.activations(), batch)
+                    .feed(masked.mask(), maskTensor)
+                    .fetch(predictions)
+                    .run()) {
           TInt64 classes = (TInt64) result.get(0);
           for (int i = 0; i < rows; i++) {
             predicted[from + i] = (int) classes.getLong(i);
@@ -141,7 +175,8 @@ public final class AnalysisGraph implements AutoCloseable {
   private MaskedLayer layer(String name) {
     MaskedLayer layer = layers.get(name);
     if (layer == null) {
-      throw new IllegalArgumentException("no BEAN layer '" + name + "' (expected one of " + layers() + ")");
+      throw new IllegalArgumentException(
+          "no BEAN layer '" + name + "' (expected one of " + layers() + ")");
     }
     return layer;
   }

@@ -8,20 +8,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * analysis.json, with exactly the fields of DESIGN.md ("Run directory"): the numbers of every analysed layer,
- * pretty-printed, with null where a number does not exist (NaN) and for the ablation of a SavedModel.
+ * analysis.json, with exactly the fields of DESIGN.md ("Run directory"): the numbers of every
+ * analysed layer, pretty-printed, with null where a number does not exist (NaN) and for the
+ * ablation of a SavedModel.
  */
 public final class AnalysisJson {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private AnalysisJson() {}
 
-  /** The document for the analysis of {@code layers} of {@code run} (the run directory or SavedModel folder). */
+  /**
+   * The document for the analysis of {@code layers} of {@code run} (the run directory or SavedModel
+   * folder).
+   */
   public static String of(String run, List<LayerAnalysis> layers) {
     ObjectNode root = JSON.createObjectNode().put("run", run);
     ObjectNode byName = root.putObject("layers");
     for (LayerAnalysis a : layers) {
-      ObjectNode layer = byName.putObject(a.layer()).put("n", a.n()).put("m", a.m()).put("k", a.k());
+      ObjectNode layer =
+          byName.putObject(a.layer()).put("n", a.n()).put("m", a.m()).put("k", a.k());
       ints(layer.putArray("cluster_ids"), a.clustering().labels());
       number(layer, "silhouette", a.silhouette());
       layer.put("best_k", a.bestK().k());

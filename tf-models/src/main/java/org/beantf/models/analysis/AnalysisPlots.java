@@ -16,7 +16,9 @@ import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
-/** Writes the PNG plots of one layer's analysis (the paper's Figs. 2-6) and says what each shows. */
+/**
+ * Writes the PNG plots of one layer's analysis (the paper's Figs. 2-6) and says what each shows.
+ */
 public final class AnalysisPlots {
 
   /** One written plot: its file name in the plots folder and a caption for the report. */
@@ -34,7 +36,10 @@ public final class AnalysisPlots {
     return layer + "-tsne-preferred-class.png";
   }
 
-  /** The file of {@code layer}'s population-ablation matrix (Fig. 5), written when the ablation was measured. */
+  /**
+   * The file of {@code layer}'s population-ablation matrix (Fig. 5), written when the ablation was
+   * measured.
+   */
   public static String ablationFile(String layer) {
     return layer + "-ablation.png";
   }
@@ -45,48 +50,89 @@ public final class AnalysisPlots {
     int[] order = assemblyOrder(a.clustering().labels(), a.selectivity().preferredClass());
     List<Plot> plots = new ArrayList<>();
     String matrix = "A" + (a.correlationOrder() == 1 ? "¹" : "²");
-    plots.add(save(folder, correlationFile(layer),
-        AssemblyCharts.correlation(layer + ": " + matrix + ", neurons by assembly", reorder(a.correlation(), order)),
-        "Correlation matrix " + matrix + " with the neurons ordered by k-means assembly, then by preferred class "
-            + "(Fig. 6a). Blocks on the diagonal are assemblies."));
-    plots.add(save(folder, layer + "-tsne-assemblies.png",
-        AssemblyCharts.scatter(layer + ": t-SNE of outgoing weights, by assembly", a.tsne(),
-            a.clustering().labels(), "assembly"),
-        "t-SNE of the neurons' outgoing weight vectors, coloured by k-means assembly (k = " + a.k() + ", Fig. 2)."));
-    plots.add(save(folder, tsnePreferredClassFile(layer),
-        AssemblyCharts.scatter(layer + ": t-SNE of outgoing weights, by preferred class", a.tsne(),
-            a.selectivity().preferredClass(), "class"),
-        "The same map coloured by each neuron's preferred class: the class of its highest mean test activation "
-            + "(Fig. 4)."));
-    plots.add(saveGrid(folder, layer + "-class-activation.png",
-        AssemblyCharts.classActivation(a.tsne(), a.classMeans()),
-        "Mean activation on each class's test images, on the t-SNE map, relative to the neuron's highest class "
-            + "mean (white: silent, dark red: the neuron's best class; Fig. 3)."));
+    plots.add(
+        save(
+            folder,
+            correlationFile(layer),
+            AssemblyCharts.correlation(
+                layer + ": " + matrix + ", neurons by assembly", reorder(a.correlation(), order)),
+            "Correlation matrix "
+                + matrix
+                + " with the neurons ordered by k-means assembly, then by preferred class "
+                + "(Fig. 6a). Blocks on the diagonal are assemblies."));
+    plots.add(
+        save(
+            folder,
+            layer + "-tsne-assemblies.png",
+            AssemblyCharts.scatter(
+                layer + ": t-SNE of outgoing weights, by assembly",
+                a.tsne(),
+                a.clustering().labels(),
+                "assembly"),
+            "t-SNE of the neurons' outgoing weight vectors, coloured by k-means assembly (k = "
+                + a.k()
+                + ", Fig. 2)."));
+    plots.add(
+        save(
+            folder,
+            tsnePreferredClassFile(layer),
+            AssemblyCharts.scatter(
+                layer + ": t-SNE of outgoing weights, by preferred class",
+                a.tsne(),
+                a.selectivity().preferredClass(),
+                "class"),
+            "The same map coloured by each neuron's preferred class: the class of its highest mean test activation "
+                + "(Fig. 4)."));
+    plots.add(
+        saveGrid(
+            folder,
+            layer + "-class-activation.png",
+            AssemblyCharts.classActivation(a.tsne(), a.classMeans()),
+            "Mean activation on each class's test images, on the t-SNE map, relative to the neuron's highest class "
+                + "mean (white: silent, dark red: the neuron's best class; Fig. 3)."));
     if (a.ablation() != null) {
-      plots.add(save(folder, ablationFile(layer),
-          AssemblyCharts.ablation(layer + ": population ablation", a.ablation().change(),
-              a.ablation().groupPresent()),
-          "Change of each class's test accuracy (columns) when the neurons preferring one class (rows) are "
-              + "silenced (Fig. 5). A dark diagonal and a pale rest: each group serves its own class."));
+      plots.add(
+          save(
+              folder,
+              ablationFile(layer),
+              AssemblyCharts.ablation(
+                  layer + ": population ablation",
+                  a.ablation().change(),
+                  a.ablation().groupPresent()),
+              "Change of each class's test accuracy (columns) when the neurons preferring one class (rows) are "
+                  + "silenced (Fig. 5). A dark diagonal and a pale rest: each group serves its own class."));
     }
-    plots.add(save(folder, layer + "-connectivity.png",
-        AssemblyCharts.connectivity(layer + ": |W|, neurons by assembly",
-            AssemblyCharts.absolute(reorder(a.weights(), order))),
-        "Outgoing weight magnitudes |W|, neurons ordered by assembly (Fig. 6b)."));
-    plots.add(save(folder, layer + "-outgoing.png",
-        AssemblyCharts.outgoingProfiles(layer + ": mean outgoing weights per assembly", a.outgoingProfiles(),
-            sizes(a.clustering().labels(), a.k())),
-        "Each assembly's mean outgoing weight to each neuron of the next layer (Fig. 6c); the legend gives its "
-            + "size."));
+    plots.add(
+        save(
+            folder,
+            layer + "-connectivity.png",
+            AssemblyCharts.connectivity(
+                layer + ": |W|, neurons by assembly",
+                AssemblyCharts.absolute(reorder(a.weights(), order))),
+            "Outgoing weight magnitudes |W|, neurons ordered by assembly (Fig. 6b)."));
+    plots.add(
+        save(
+            folder,
+            layer + "-outgoing.png",
+            AssemblyCharts.outgoingProfiles(
+                layer + ": mean outgoing weights per assembly",
+                a.outgoingProfiles(),
+                sizes(a.clustering().labels(), a.k())),
+            "Each assembly's mean outgoing weight to each neuron of the next layer (Fig. 6c); the legend gives its "
+                + "size."));
     return plots;
   }
 
   /** The neurons sorted by assembly, then preferred class, then index. */
   static int[] assemblyOrder(int[] assembly, int[] preferredClass) {
-    return IntStream.range(0, assembly.length).boxed()
-        .sorted(Comparator.<Integer>comparingInt(i -> assembly[i]).thenComparingInt(i -> preferredClass[i])
-            .thenComparingInt(i -> i))
-        .mapToInt(Integer::intValue).toArray();
+    return IntStream.range(0, assembly.length)
+        .boxed()
+        .sorted(
+            Comparator.<Integer>comparingInt(i -> assembly[i])
+                .thenComparingInt(i -> preferredClass[i])
+                .thenComparingInt(i -> i))
+        .mapToInt(Integer::intValue)
+        .toArray();
   }
 
   /** Rows (and, for a square matrix, columns) of {@code m} in {@code order}. */
@@ -120,19 +166,26 @@ public final class AnalysisPlots {
     return new Plot(file, caption);
   }
 
-  /** The panels side by side, five to a row (XChart's own grid needs exactly rows × columns panels). */
-  private static <C extends Chart<?, ?>> Plot saveGrid(Path folder, String file, List<C> panels, String caption) {
+  /**
+   * The panels side by side, five to a row (XChart's own grid needs exactly rows × columns panels).
+   */
+  private static <C extends Chart<?, ?>> Plot saveGrid(
+      Path folder, String file, List<C> panels, String caption) {
     int columns = Math.min(5, panels.size());
     int rows = (panels.size() + columns - 1) / columns;
     int width = panels.get(0).getWidth();
     int height = panels.get(0).getHeight();
-    BufferedImage grid = new BufferedImage(columns * width, rows * height, BufferedImage.TYPE_INT_RGB);
+    BufferedImage grid =
+        new BufferedImage(columns * width, rows * height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = grid.createGraphics();
     try {
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, grid.getWidth(), grid.getHeight());
       for (int i = 0; i < panels.size(); i++) {
-        g.drawImage(BitmapEncoder.getBufferedImage(panels.get(i)), (i % columns) * width, (i / columns) * height,
+        g.drawImage(
+            BitmapEncoder.getBufferedImage(panels.get(i)),
+            (i % columns) * width,
+            (i / columns) * height,
             null);
       }
     } finally {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.beantf.data.BadInputException;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.data.InvalidSettingException;
@@ -27,18 +26,25 @@ import org.beantf.savedmodels.SavedModelContract;
 import org.tensorflow.ndarray.Shape;
 
 /**
- * What {@code bean analyze} reads, checked before TensorFlow loads so that bad input is one clean line: a run
- * directory (config.json, layers/, checkpoint) or a SavedModel with a dataset. Knows the layers to analyse and how
- * to open them.
+ * What {@code bean analyze} reads, checked before TensorFlow loads so that bad input is one clean
+ * line: a run directory (config.json, layers/, checkpoint) or a SavedModel with a dataset. Knows
+ * the layers to analyse and how to open them.
  *
  * @param path the run directory or SavedModel folder, as analysis.json's "run"
  * @param about what was analysed, for the report (model, dataset, regularizers, test accuracy)
  * @param layers the BEAN layers to analyse, in the model's order
- * @param gamma γ of the connectivity (the run's, or the SavedModel's assets/bean.json; 1 without it)
+ * @param gamma γ of the connectivity (the run's, or the SavedModel's assets/bean.json; 1 without
+ *     it)
  * @param correlationOrder the matrix of the heat map: A¹ for a BEAN-1 run, A² otherwise
  */
-public record AnalysisTarget(String path, Map<String, String> about, DatasetId dataset, List<String> layers,
-    double gamma, int correlationOrder, Supplier<LayerSource> opener) {
+public record AnalysisTarget(
+    String path,
+    Map<String, String> about,
+    DatasetId dataset,
+    List<String> layers,
+    double gamma,
+    int correlationOrder,
+    Supplier<LayerSource> opener) {
 
   /** Opens the layers (loads TensorFlow). */
   public LayerSource open() {
@@ -57,7 +63,8 @@ public record AnalysisTarget(String path, Map<String, String> about, DatasetId d
     AnalysisSettings settings = new AnalysisSettings(k, seed, gamma, correlationOrder);
     List<LayerAnalysis> analysed = new ArrayList<>();
     try (LayerSource source = open()) {
-      AssemblyAnalysis analysis = new AssemblyAnalysis(source, data.test(), data.classes(), settings, progress);
+      AssemblyAnalysis analysis =
+          new AssemblyAnalysis(source, data.test(), data.classes(), settings, progress);
       for (String name : layers) {
         analysed.add(analysis.analyse(name));
       }
@@ -66,13 +73,14 @@ public record AnalysisTarget(String path, Map<String, String> about, DatasetId d
   }
 
   /**
-   * The same target, recorded (analysis.json's "run", the report's "run") as {@code shown}: for a run analysed in a
-   * staging folder that becomes {@code shown} once complete.
+   * The same target, recorded (analysis.json's "run", the report's "run") as {@code shown}: for a
+   * run analysed in a staging folder that becomes {@code shown} once complete.
    */
   public AnalysisTarget shownAs(Path shown) {
     Map<String, String> relabelled = new LinkedHashMap<>(about);
     relabelled.replace("run", shown.toString());
-    return new AnalysisTarget(shown.toString(), relabelled, dataset, layers, gamma, correlationOrder, opener);
+    return new AnalysisTarget(
+        shown.toString(), relabelled, dataset, layers, gamma, correlationOrder, opener);
   }
 
   /**
@@ -83,7 +91,8 @@ public record AnalysisTarget(String path, Map<String, String> about, DatasetId d
    */
   public static AnalysisTarget run(Path dir, String layer, int k) {
     if (!Files.isDirectory(dir)) {
-      throw new InvalidSettingException("run", dir, "no such folder (expected a run directory of bean train)");
+      throw new InvalidSettingException(
+          "run", dir, "no such folder (expected a run directory of bean train)");
     }
     RunDirectory run = new RunDirectory(dir);
     TrainConfig config = run.config();
@@ -94,8 +103,11 @@ public record AnalysisTarget(String path, Map<String, String> about, DatasetId d
       }
     }
     if (present.isEmpty()) {
-      throw new InvalidSettingException("run", dir, "no layers/<layer>/weights.npy (expected the layers/ folder "
-          + "bean train writes when a run finishes)");
+      throw new InvalidSettingException(
+          "run",
+          dir,
+          "no layers/<layer>/weights.npy (expected the layers/ folder "
+              + "bean train writes when a run finishes)");
     }
     Path checkpoint = run.keptCheckpoint().resolve("variables.index");
     if (!Files.isRegularFile(checkpoint)) {
@@ -107,7 +119,8 @@ public record AnalysisTarget(String path, Map<String, String> about, DatasetId d
       requireK(k, name, Npy.read(run.layer(name).resolve("weights.npy")).rows());
       Path correlation = run.layer(name).resolve("correlation" + order + ".npy");
       if (!Files.isRegularFile(correlation)) {
-        throw new InvalidSettingException("run", dir, "no " + correlation + " (expected it beside weights.npy)");
+        throw new InvalidSettingException(
+            "run", dir, "no " + correlation + " (expected it beside weights.npy)");
       }
     }
     Map<String, String> about = new LinkedHashMap<>();
@@ -117,7 +130,13 @@ public record AnalysisTarget(String path, Map<String, String> about, DatasetId d
     about.put("regularizers", regularizers(config));
     about.put("γ, normalisation", config.gamma() + ", " + config.normalization().cliName());
     about.put("test accuracy", testAccuracy(dir.resolve("report.json")));
-    return new AnalysisTarget(dir.toString(), about, config.dataset(), layers, config.gamma(), order,
+    return new AnalysisTarget(
+        dir.toString(),
+        about,
+        config.dataset(),
+        layers,
+        config.gamma(),
+        order,
         () -> RunLayers.open(run, config));
   }
 
@@ -128,19 +147,40 @@ public record AnalysisTarget(String path, Map<String, String> about, DatasetId d
    */
   public static AnalysisTarget savedModel(Path folder, DatasetId dataset, String layer, int k) {
     if (!Files.isDirectory(folder)) {
-      throw new InvalidSettingException("model", folder, "no such folder (expected a SavedModel folder or model "
-          + "base)");
+      throw new InvalidSettingException(
+          "model", folder, "no such folder (expected a SavedModel folder or model " + "base)");
     }
     long[] shape = BeanModel.inputShapeOf(folder).asArray();
-    if (shape[0] != dataset.height() || shape[1] != dataset.width() || shape[2] != dataset.channels()) {
-      throw new InvalidSettingException("dataset", dataset, "images are " + dataset.height() + "x"
-          + dataset.width() + "x" + dataset.channels() + " but --model " + folder + " expects " + shape[0] + "x"
-          + shape[1] + "x" + shape[2]);
+    if (shape[0] != dataset.height()
+        || shape[1] != dataset.width()
+        || shape[2] != dataset.channels()) {
+      throw new InvalidSettingException(
+          "dataset",
+          dataset,
+          "images are "
+              + dataset.height()
+              + "x"
+              + dataset.width()
+              + "x"
+              + dataset.channels()
+              + " but --model "
+              + folder
+              + " expects "
+              + shape[0]
+              + "x"
+              + shape[1]
+              + "x"
+              + shape[2]);
     }
     Map<String, Shape> shapes = BeanModel.layerShapesOf(folder);
     if (shapes.isEmpty()) {
-      throw new InvalidSettingException("model", folder, "no '" + SavedModelContract.BEAN_SIGNATURE + "' "
-          + "signature (expected a SavedModel from bean export, which gives each layer's weights and activations)");
+      throw new InvalidSettingException(
+          "model",
+          folder,
+          "no '"
+              + SavedModelContract.BEAN_SIGNATURE
+              + "' "
+              + "signature (expected a SavedModel from bean export, which gives each layer's weights and activations)");
     }
     List<String> layers = choose(new ArrayList<>(shapes.keySet()), layer, folder);
     for (String name : layers) {
@@ -151,12 +191,33 @@ public record AnalysisTarget(String path, Map<String, String> about, DatasetId d
     about.put("SavedModel", folder.toString());
     about.put("dataset", dataset.cliName());
     double gamma = settings.map(BeanSettings::gamma).orElse(1.0);
-    about.put("γ, normalisation", settings.map(s -> s.gamma() + ", " + s.normalization().cliName())
-        .orElse("1 (this SavedModel, exported before assets/bean.json existed, does not record them)"));
-    settings.ifPresent(s -> about.put("trained with", s.order() == 0 ? "no BEAN"
-        : "BEAN-" + s.order() + " (α = " + s.alpha() + ", " + s.divergence().cliName() + ")"));
-    return new AnalysisTarget(folder.toString(), about, dataset, layers, gamma,
-        settings.map(BeanSettings::correlationOrder).orElse(2), () -> SavedModelLayers.load(folder));
+    about.put(
+        "γ, normalisation",
+        settings
+            .map(s -> s.gamma() + ", " + s.normalization().cliName())
+            .orElse(
+                "1 (this SavedModel, exported before assets/bean.json existed, does not record them)"));
+    settings.ifPresent(
+        s ->
+            about.put(
+                "trained with",
+                s.order() == 0
+                    ? "no BEAN"
+                    : "BEAN-"
+                        + s.order()
+                        + " (α = "
+                        + s.alpha()
+                        + ", "
+                        + s.divergence().cliName()
+                        + ")"));
+    return new AnalysisTarget(
+        folder.toString(),
+        about,
+        dataset,
+        layers,
+        gamma,
+        settings.map(BeanSettings::correlationOrder).orElse(2),
+        () -> SavedModelLayers.load(folder));
   }
 
   private static List<String> choose(List<String> known, String layer, Path where) {
@@ -164,16 +225,27 @@ public record AnalysisTarget(String path, Map<String, String> about, DatasetId d
       return known;
     }
     if (!known.contains(layer)) {
-      throw new InvalidSettingException("layer", layer, "no such BEAN layer in " + where + " (expected one of "
-          + String.join(", ", known) + ")");
+      throw new InvalidSettingException(
+          "layer",
+          layer,
+          "no such BEAN layer in " + where + " (expected one of " + String.join(", ", known) + ")");
     }
     return List.of(layer);
   }
 
   private static void requireK(int k, String layer, long neurons) {
     if (k < 2 || k > neurons) {
-      throw new InvalidSettingException("k", k, "layer " + layer + " has " + neurons + " neurons (expected 2 <= k"
-          + " <= " + neurons + ")");
+      throw new InvalidSettingException(
+          "k",
+          k,
+          "layer "
+              + layer
+              + " has "
+              + neurons
+              + " neurons (expected 2 <= k"
+              + " <= "
+              + neurons
+              + ")");
     }
   }
 
@@ -185,7 +257,8 @@ public record AnalysisTarget(String path, Map<String, String> about, DatasetId d
   private static String testAccuracy(Path report) {
     try {
       JsonNode accuracy = new ObjectMapper().readTree(report.toFile()).get("test_accuracy");
-      return accuracy == null || !accuracy.isNumber() ? "not recorded"
+      return accuracy == null || !accuracy.isNumber()
+          ? "not recorded"
           : String.format(Locale.ROOT, "%.4f", accuracy.asDouble());
     } catch (IOException e) {
       return "not recorded (" + report + " cannot be read)";

@@ -14,9 +14,10 @@ import org.beantf.bean.analysis.TSne;
 import org.beantf.data.ImageSet;
 
 /**
- * The neuronal-assembly analysis of one BEAN layer (paper Section 3.1): assemblies by k-means on the neurons'
- * outgoing weights, judged by silhouette, by a shuffled null and against the neurons' preferred classes; t-SNE of
- * the same vectors; class selectivity from test-set activations; population ablation; connectivity.
+ * The neuronal-assembly analysis of one BEAN layer (paper Section 3.1): assemblies by k-means on
+ * the neurons' outgoing weights, judged by silhouette, by a shuffled null and against the neurons'
+ * preferred classes; t-SNE of the same vectors; class selectivity from test-set activations;
+ * population ablation; connectivity.
  */
 public final class AssemblyAnalysis {
   private final LayerSource source;
@@ -26,11 +27,16 @@ public final class AssemblyAnalysis {
   private final Consumer<String> progress;
 
   /**
-   * @param test the images whose class-conditional mean activations define selectivity (the test set)
+   * @param test the images whose class-conditional mean activations define selectivity (the test
+   *     set)
    * @param classes the number of classes of the dataset
    * @param progress told before each slow step
    */
-  public AssemblyAnalysis(LayerSource source, ImageSet test, int classes, AnalysisSettings settings,
+  public AssemblyAnalysis(
+      LayerSource source,
+      ImageSet test,
+      int classes,
+      AnalysisSettings settings,
       Consumer<String> progress) {
     this.source = source;
     this.test = test;
@@ -44,8 +50,17 @@ public final class AssemblyAnalysis {
     double[][] w = toDouble(source.weights(layer));
     int k = settings.k();
     long seed = settings.seed();
-    progress.accept(layer + ": k-means (k = " + k + ") and the best k over " + BestK.DEFAULT_K_MIN + ".."
-        + BestK.DEFAULT_K_MAX + " on " + w.length + " neurons");
+    progress.accept(
+        layer
+            + ": k-means (k = "
+            + k
+            + ") and the best k over "
+            + BestK.DEFAULT_K_MIN
+            + ".."
+            + BestK.DEFAULT_K_MAX
+            + " on "
+            + w.length
+            + " neurons");
     Clustering clustering = KMeans.cluster(w, k, seed);
     double silhouette = Silhouette.mean(w, clustering.labels());
     BestK.Result bestK = BestK.search(w, seed);
@@ -64,14 +79,28 @@ public final class AssemblyAnalysis {
     PopulationAblation ablation = null;
     if (source.canSilence()) {
       progress.accept(layer + ": population ablation (" + classes + " groups)");
-      ablation = PopulationAblation.measure(source, layer, h, test.labels(), selectivity.preferredClass(), classes);
+      ablation =
+          PopulationAblation.measure(
+              source, layer, h, test.labels(), selectivity.preferredClass(), classes);
     }
     int[] preferred = selectivity.preferredClass();
-    return new LayerAnalysis(layer, w, toDouble(source.correlation(layer, settings.correlationOrder())),
-        settings.correlationOrder(), clustering, silhouette, bestK, shuffled,
+    return new LayerAnalysis(
+        layer,
+        w,
+        toDouble(source.correlation(layer, settings.correlationOrder())),
+        settings.correlationOrder(),
+        clustering,
+        silhouette,
+        bestK,
+        shuffled,
         ClusterAgreement.adjustedRandIndex(clustering.labels(), preferred),
-        ClusterAgreement.normalizedMutualInformation(clustering.labels(), preferred), classMeans, selectivity,
-        ablation, Connectivity.sparsity(w, settings.gamma()), tsne, tsneSilhouette,
+        ClusterAgreement.normalizedMutualInformation(clustering.labels(), preferred),
+        classMeans,
+        selectivity,
+        ablation,
+        Connectivity.sparsity(w, settings.gamma()),
+        tsne,
+        tsneSilhouette,
         Connectivity.meanOutgoingProfiles(w, clustering.labels(), k));
   }
 

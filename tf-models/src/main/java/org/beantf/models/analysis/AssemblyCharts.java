@@ -18,20 +18,29 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The XChart charts of one layer's analysis, one method per figure of the paper's Section 3.1. */
 final class AssemblyCharts {
-  /** Heat maps show at most this many cells a side (block means beyond): XChart draws one rectangle per cell. */
+  /**
+   * Heat maps show at most this many cells a side (block means beyond): XChart draws one rectangle
+   * per cell.
+   */
   static final int MAX_CELLS = 125;
+
   /** Colour levels of the activation maps: XChart colours a series, not a point. */
   private static final int LEVELS = 9;
 
   private AssemblyCharts() {}
 
-  /** Fig. 6a: the correlation matrix with neurons in assembly order, block-averaged to {@link #MAX_CELLS}. */
+  /**
+   * Fig. 6a: the correlation matrix with neurons in assembly order, block-averaged to {@link
+   * #MAX_CELLS}.
+   */
   static HeatMapChart correlation(String title, double[][] a) {
     double[][] shown = blockMeans(a, MAX_CELLS);
     int block = (a.length + shown.length - 1) / shown.length;
     HeatMapChart chart = heatMap(title, shown, null, null, Palette.MAGNITUDE, 0, legendMax(shown));
-    chart.setXAxisTitle(block == 1 ? "neuron (by assembly)" : "neurons (by assembly), mean of " + block + " x "
-        + block + " blocks");
+    chart.setXAxisTitle(
+        block == 1
+            ? "neuron (by assembly)"
+            : "neurons (by assembly), mean of " + block + " x " + block + " blocks");
     chart.setYAxisTitle("neuron (by assembly)");
     return chart;
   }
@@ -39,36 +48,64 @@ final class AssemblyCharts {
   /** Fig. 6b: |W| (rows in assembly order) against the next layer's neurons. */
   static HeatMapChart connectivity(String title, double[][] magnitudes) {
     double[][] shown = blockRows(magnitudes, MAX_CELLS);
-    HeatMapChart chart = heatMap(title, shown, indexLabels(magnitudes[0].length), null, Palette.MAGNITUDE, 0,
-        legendMax(shown));
+    HeatMapChart chart =
+        heatMap(
+            title,
+            shown,
+            indexLabels(magnitudes[0].length),
+            null,
+            Palette.MAGNITUDE,
+            0,
+            legendMax(shown));
     chart.setXAxisTitle("next layer's neuron");
-    chart.setYAxisTitle(shown.length == magnitudes.length ? "neuron (by assembly)"
-        : "neurons (by assembly), mean of " + (magnitudes.length + shown.length - 1) / shown.length);
+    chart.setYAxisTitle(
+        shown.length == magnitudes.length
+            ? "neuron (by assembly)"
+            : "neurons (by assembly), mean of "
+                + (magnitudes.length + shown.length - 1) / shown.length);
     return chart;
   }
 
-  /** Fig. 5: the change in each class's test accuracy when each preferred-class group is silenced. */
+  /**
+   * Fig. 5: the change in each class's test accuracy when each preferred-class group is silenced.
+   */
   static HeatMapChart ablation(String title, double[][] change, boolean[] groupPresent) {
     List<String> rows = new ArrayList<>();
     for (int g = 0; g < change.length; g++) {
       rows.add("group " + g + (groupPresent[g] ? "" : " (empty)"));
     }
     double extent = legendMax(absolute(change));
-    HeatMapChart chart = heatMap(title, change, indexLabels(change[0].length), rows, Palette.SIGNED, -extent,
-        extent);
-    chart.getStyler().setShowValue(true).setHeatMapValueDecimalPattern("0.00")
+    HeatMapChart chart =
+        heatMap(
+            title, change, indexLabels(change[0].length), rows, Palette.SIGNED, -extent, extent);
+    chart
+        .getStyler()
+        .setShowValue(true)
+        .setHeatMapValueDecimalPattern("0.00")
         .setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     chart.setXAxisTitle("class (test accuracy change)");
     chart.setYAxisTitle("silenced group (preferred class)");
     return chart;
   }
 
-  /** Figs. 2 and 4: the t-SNE map of the neurons, one colour per category (assembly or preferred class). */
+  /**
+   * Figs. 2 and 4: the t-SNE map of the neurons, one colour per category (assembly or preferred
+   * class).
+   */
   static XYChart scatter(String title, double[][] xy, int[] category, String categoryName) {
-    XYChart chart = new XYChartBuilder().width(760).height(600).title(title).xAxisTitle("t-SNE 1")
-        .yAxisTitle("t-SNE 2").build();
-    chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter)
-        .setLegendPosition(Styler.LegendPosition.OutsideE).setMarkerSize(7);
+    XYChart chart =
+        new XYChartBuilder()
+            .width(760)
+            .height(600)
+            .title(title)
+            .xAxisTitle("t-SNE 1")
+            .yAxisTitle("t-SNE 2")
+            .build();
+    chart
+        .getStyler()
+        .setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter)
+        .setLegendPosition(Styler.LegendPosition.OutsideE)
+        .setMarkerSize(7);
     int categories = 0;
     for (int c : category) {
       categories = Math.max(categories, c + 1);
@@ -83,16 +120,21 @@ final class AssemblyCharts {
         }
       }
       if (!x.isEmpty()) {
-        String label = categoryName + " " + c + ": " + x.size() + (x.size() == 1 ? " neuron" : " neurons");
-        chart.addSeries(label, x, y).setMarker(SeriesMarkers.CIRCLE).setMarkerColor(Palette.category(c));
+        String label =
+            categoryName + " " + c + ": " + x.size() + (x.size() == 1 ? " neuron" : " neurons");
+        chart
+            .addSeries(label, x, y)
+            .setMarker(SeriesMarkers.CIRCLE)
+            .setMarkerColor(Palette.category(c));
       }
     }
     return chart;
   }
 
   /**
-   * Fig. 3: one panel per class, the neurons on the t-SNE map coloured by their mean activation on that class's
-   * test images, relative to the neuron's highest class mean (white: silent for the class, dark red: its best).
+   * Fig. 3: one panel per class, the neurons on the t-SNE map coloured by their mean activation on
+   * that class's test images, relative to the neuron's highest class mean (white: silent for the
+   * class, dark red: its best).
    */
   static List<XYChart> classActivation(double[][] xy, double[][] classMeans) {
     int n = xy.length;
@@ -106,7 +148,10 @@ final class AssemblyCharts {
     for (int c = 0; c < classMeans.length; c++) {
       XYChart chart = new XYChartBuilder().width(300).height(300).title("class " + c).build();
       chart.getStyler().setAxisTicksVisible(false);
-      chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter).setMarkerSize(5)
+      chart
+          .getStyler()
+          .setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter)
+          .setMarkerSize(5)
           .setLegendVisible(false);
       for (int level = 0; level < LEVELS; level++) {
         List<Double> x = new ArrayList<>();
@@ -119,7 +164,9 @@ final class AssemblyCharts {
           }
         }
         if (!x.isEmpty()) {
-          chart.addSeries("level " + level, x, y).setMarker(SeriesMarkers.CIRCLE)
+          chart
+              .addSeries("level " + level, x, y)
+              .setMarker(SeriesMarkers.CIRCLE)
               .setMarkerColor(Palette.along(Palette.MAGNITUDE, (level + 0.5) / LEVELS));
         }
       }
@@ -130,8 +177,14 @@ final class AssemblyCharts {
 
   /** Fig. 6c: each assembly's mean outgoing weight to each neuron of the next layer. */
   static XYChart outgoingProfiles(String title, double[][] profiles, int[] sizes) {
-    XYChart chart = new XYChartBuilder().width(760).height(500).title(title).xAxisTitle("next layer's neuron")
-        .yAxisTitle("mean outgoing weight").build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(760)
+            .height(500)
+            .title(title)
+            .xAxisTitle("next layer's neuron")
+            .yAxisTitle("mean outgoing weight")
+            .build();
     chart.getStyler().setXAxisDecimalPattern("0");
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
     double[] x = new double[profiles[0].length];
@@ -148,10 +201,21 @@ final class AssemblyCharts {
     return chart;
   }
 
-  private static HeatMapChart heatMap(String title, double[][] values, List<String> columns, List<String> rows,
-      Color[] ramp, double min, double max) {
+  private static HeatMapChart heatMap(
+      String title,
+      double[][] values,
+      List<String> columns,
+      List<String> rows,
+      Color[] ramp,
+      double min,
+      double max) {
     HeatMapChart chart = new HeatMapChartBuilder().width(760).height(680).title(title).build();
-    chart.getStyler().setRangeColors(ramp).setMin(min).setMax(max).setDrawBorder(false)
+    chart
+        .getStyler()
+        .setRangeColors(ramp)
+        .setMin(min)
+        .setMax(max)
+        .setDrawBorder(false)
         .setPlotGridLinesVisible(false);
     boolean labelled = columns != null;
     chart.getStyler().setXAxisTicksVisible(labelled).setYAxisTicksVisible(rows != null);
@@ -173,7 +237,9 @@ final class AssemblyCharts {
     return chart;
   }
 
-  /** {@code m} averaged over square blocks so that at most {@code cells} rows and columns remain. */
+  /**
+   * {@code m} averaged over square blocks so that at most {@code cells} rows and columns remain.
+   */
   static double[][] blockMeans(double[][] m, int cells) {
     int block = (m.length + cells - 1) / cells;
     if (block <= 1) {
@@ -224,7 +290,10 @@ final class AssemblyCharts {
     return labels;
   }
 
-  /** The largest value of {@code m} rounded up to two significant digits, which the legend prints as it is. */
+  /**
+   * The largest value of {@code m} rounded up to two significant digits, which the legend prints as
+   * it is.
+   */
   private static double legendMax(double[][] m) {
     double max = 0;
     for (double[] row : m) {
@@ -232,7 +301,9 @@ final class AssemblyCharts {
         max = Math.max(max, v);
       }
     }
-    return max > 0 ? new BigDecimal(max).round(new MathContext(2, RoundingMode.UP)).doubleValue() : 1;
+    return max > 0
+        ? new BigDecimal(max).round(new MathContext(2, RoundingMode.UP)).doubleValue()
+        : 1;
   }
 
   static double[][] absolute(double[][] m) {

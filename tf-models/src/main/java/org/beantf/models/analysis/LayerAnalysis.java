@@ -18,17 +18,33 @@ import org.beantf.bean.analysis.ShuffledNull;
  * @param nmi normalised mutual information of the clusters against the preferred classes
  * @param classMeans [classes][N] mean test-set activation of each neuron on each class
  * @param selectivity each neuron's preferred class and selectivity index, from {@code classMeans}
- * @param ablation the population ablation, or null when the source cannot silence neurons (a SavedModel)
+ * @param ablation the population ablation, or null when the source cannot silence neurons (a
+ *     SavedModel)
  * @param sparsity the fraction of |tanh(γw)| below 0.01
  * @param tsne [N, 2] t-SNE embedding of the rows of W
- * @param tsneSilhouette the mean silhouette of k-means with the same k on the 2-D t-SNE map instead of W: what a
- *     silhouette read off the paper's t-SNE figures measures (t-SNE separates clusters more than W does)
+ * @param tsneSilhouette the mean silhouette of k-means with the same k on the 2-D t-SNE map instead
+ *     of W: what a silhouette read off the paper's t-SNE figures measures (t-SNE separates clusters
+ *     more than W does)
  * @param outgoingProfiles [k, M] each assembly's mean outgoing weight row
  */
-public record LayerAnalysis(String layer, double[][] weights, double[][] correlation, int correlationOrder,
-    Clustering clustering, double silhouette, BestK.Result bestK, ShuffledNull shuffled, double ari, double nmi,
-    double[][] classMeans, Selectivity selectivity, PopulationAblation ablation, double sparsity, double[][] tsne,
-    double tsneSilhouette, double[][] outgoingProfiles) {
+public record LayerAnalysis(
+    String layer,
+    double[][] weights,
+    double[][] correlation,
+    int correlationOrder,
+    Clustering clustering,
+    double silhouette,
+    BestK.Result bestK,
+    ShuffledNull shuffled,
+    double ari,
+    double nmi,
+    double[][] classMeans,
+    Selectivity selectivity,
+    PopulationAblation ablation,
+    double sparsity,
+    double[][] tsne,
+    double tsneSilhouette,
+    double[][] outgoingProfiles) {
 
   /** N, the neurons of the layer. */
   public int n() {
@@ -45,7 +61,10 @@ public record LayerAnalysis(String layer, double[][] weights, double[][] correla
     return clustering.k();
   }
 
-  /** How many null standard deviations the real silhouette lies above the shuffled ones (NaN if they agree). */
+  /**
+   * How many null standard deviations the real silhouette lies above the shuffled ones (NaN if they
+   * agree).
+   */
   public double shuffledZ() {
     return shuffled.z(silhouette);
   }

@@ -3,8 +3,9 @@ package org.beantf.models.analysis;
 import org.beantf.data.ImageSet;
 
 /**
- * A trained model's BEAN layers as the analysis reads them: outgoing weights, correlation matrices, activations,
- * and, where the source has the graph for it, predictions with a population of neurons silenced.
+ * A trained model's BEAN layers as the analysis reads them: outgoing weights, correlation matrices,
+ * activations, and, where the source has the graph for it, predictions with a population of neurons
+ * silenced.
  */
 public interface LayerSource extends AutoCloseable {
 
@@ -21,8 +22,8 @@ public interface LayerSource extends AutoCloseable {
   boolean canSilence();
 
   /**
-   * The predicted class of each input whose activations at {@code layer} are the rows of {@code h}, with the
-   * neurons where {@code silenced} is true set to 0.
+   * The predicted class of each input whose activations at {@code layer} are the rows of {@code h},
+   * with the neurons where {@code silenced} is true set to 0.
    *
    * @throws UnsupportedOperationException if {@link #canSilence} is false
    */

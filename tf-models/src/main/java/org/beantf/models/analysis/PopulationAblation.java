@@ -3,14 +3,17 @@ package org.beantf.models.analysis;
 import org.beantf.bean.analysis.Ablation;
 
 /**
- * Population ablation (paper Section 3.1.2, Fig. 5): the neurons of a layer are grouped by preferred class; each
- * group in turn is silenced (its activations set to 0) and the test accuracy of every class is measured again.
+ * Population ablation (paper Section 3.1.2, Fig. 5): the neurons of a layer are grouped by
+ * preferred class; each group in turn is silenced (its activations set to 0) and the test accuracy
+ * of every class is measured again.
  *
- * @param change [groups][classes]: accuracy on class c with group g silenced minus the accuracy with nothing
- *     silenced, as fractions (negative: the class lost accuracy); a row of zeros for an empty group
+ * @param change [groups][classes]: accuracy on class c with group g silenced minus the accuracy
+ *     with nothing silenced, as fractions (negative: the class lost accuracy); a row of zeros for
+ *     an empty group
  * @param groupPresent whether group g has at least one neuron
- * @param score the mean drop on the group's own class minus the mean drop on the other classes, over the present
- *     groups ({@link Ablation#ablationScore}): high when each group serves its own class and no other
+ * @param score the mean drop on the group's own class minus the mean drop on the other classes,
+ *     over the present groups ({@link Ablation#ablationScore}): high when each group serves its own
+ *     class and no other
  */
 public record PopulationAblation(double[][] change, boolean[] groupPresent, double score) {
 
@@ -20,10 +23,16 @@ public record PopulationAblation(double[][] change, boolean[] groupPresent, doub
    * @param labels the class of each row of {@code h}
    * @param preferredClass the group of each neuron (its preferred class)
    */
-  public static PopulationAblation measure(LayerSource source, String layer, float[][] h, int[] labels,
-      int[] preferredClass, int classes) {
+  public static PopulationAblation measure(
+      LayerSource source,
+      String layer,
+      float[][] h,
+      int[] labels,
+      int[] preferredClass,
+      int classes) {
     int n = preferredClass.length;
-    double[] baseline = perClassAccuracy(source.predictSilenced(layer, h, new boolean[n]), labels, classes);
+    double[] baseline =
+        perClassAccuracy(source.predictSilenced(layer, h, new boolean[n]), labels, classes);
     double[][] change = new double[classes][classes];
     double[][] drop = new double[classes][classes];
     boolean[] present = new boolean[classes];
@@ -36,7 +45,8 @@ public record PopulationAblation(double[][] change, boolean[] groupPresent, doub
       if (!present[g]) {
         continue;
       }
-      double[] accuracy = perClassAccuracy(source.predictSilenced(layer, h, silenced), labels, classes);
+      double[] accuracy =
+          perClassAccuracy(source.predictSilenced(layer, h, silenced), labels, classes);
       for (int c = 0; c < classes; c++) {
         change[g][c] = accuracy[c] - baseline[c];
         drop[g][c] = -change[g][c];

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * Runs of one model compared on one layer, side by side: the table and the sentences that {@code bean demo} prints
- * and {@code compare.html} shows. Every number comes from the runs' {@link LayerAnalysis} (the analysis of
- * {@code bean analyze}) and their test accuracy.
+ * Runs of one model compared on one layer, side by side: the table and the sentences that {@code
+ * bean demo} prints and {@code compare.html} shows. Every number comes from the runs' {@link
+ * LayerAnalysis} (the analysis of {@code bean analyze}) and their test accuracy.
  *
  * @param title what was compared, for the page (for example "LeNet-5 on MNIST, 3 epochs, seed 1")
  * @param layer the layer analysed in every run
@@ -20,12 +20,13 @@ public record RunComparison(String title, String layer, List<ComparedRun> runs) 
    * One run of the comparison.
    *
    * @param label the column heading ("vanilla", "BEAN-2")
-   * @param analysisFolder the run's analysis folder (analysis.json, plots/, report.html), relative to the folder
-   *     that holds the comparison, with '/' as separator
+   * @param analysisFolder the run's analysis folder (analysis.json, plots/, report.html), relative
+   *     to the folder that holds the comparison, with '/' as separator
    * @param testAccuracy the trainer's test accuracy, a fraction
    * @param analysis the analysis of {@link RunComparison#layer()}
    */
-  public record ComparedRun(String label, String analysisFolder, double testAccuracy, LayerAnalysis analysis) {
+  public record ComparedRun(
+      String label, String analysisFolder, double testAccuracy, LayerAnalysis analysis) {
     /** The verdict of {@link AssemblyVerdict}'s rule on this run's layer. */
     public AssemblyVerdict verdict() {
       return AssemblyVerdict.of(analysis);
@@ -43,20 +44,32 @@ public record RunComparison(String title, String layer, List<ComparedRun> runs) 
   public List<List<String>> rows() {
     List<List<String>> rows = new ArrayList<>();
     rows.add(row("test accuracy", r -> format("%.4f", r.testAccuracy())));
-    rows.add(row("silhouette (k-means, k = " + runs.get(0).analysis().k() + ")",
-        r -> format("%.3f", r.analysis().silhouette())));
-    rows.add(row("  shuffled-weights null: mean", r -> format("%.3f", r.analysis().shuffled().mean())));
+    rows.add(
+        row(
+            "silhouette (k-means, k = " + runs.get(0).analysis().k() + ")",
+            r -> format("%.3f", r.analysis().silhouette())));
+    rows.add(
+        row("  shuffled-weights null: mean", r -> format("%.3f", r.analysis().shuffled().mean())));
     rows.add(row("  z against the null", r -> format("%.1f", r.analysis().shuffledZ())));
     rows.add(row("ARI, clusters vs preferred class", r -> format("%.3f", r.analysis().ari())));
-    rows.add(row("ablation score", r -> r.analysis().ablation() == null ? "n/a"
-        : format("%.3f", r.analysis().ablation().score())));
+    rows.add(
+        row(
+            "ablation score",
+            r ->
+                r.analysis().ablation() == null
+                    ? "n/a"
+                    : format("%.3f", r.analysis().ablation().score())));
     rows.add(row("sparsity (|tanh(γw)| < 0.01)", r -> format("%.3f", r.analysis().sparsity())));
-    rows.add(row("assemblies", r -> !r.verdict().measured() ? "no verdict" : r.verdict().assemblies() ? "yes"
-        : "no"));
+    rows.add(
+        row(
+            "assemblies",
+            r -> !r.verdict().measured() ? "no verdict" : r.verdict().assemblies() ? "yes" : "no"));
     return rows;
   }
 
-  /** The table as aligned text: a heading line with the layer and the labels, then {@link #rows()}. */
+  /**
+   * The table as aligned text: a heading line with the layer and the labels, then {@link #rows()}.
+   */
   public String table() {
     List<List<String>> lines = new ArrayList<>();
     List<String> heading = new ArrayList<>();

@@ -7,8 +7,8 @@ import org.beantf.models.train.TrainConfig;
 import org.tensorflow.ndarray.Shape;
 
 /**
- * The BEAN layers of a run directory: W, A¹ and A² from {@code layers/<layer>/*.npy}, activations and silenced
- * predictions from the {@link AnalysisGraph} of its kept checkpoint.
+ * The BEAN layers of a run directory: W, A¹ and A² from {@code layers/<layer>/*.npy}, activations
+ * and silenced predictions from the {@link AnalysisGraph} of its kept checkpoint.
  */
 public final class RunLayers implements LayerSource {
   private final RunDirectory run;
@@ -19,11 +19,17 @@ public final class RunLayers implements LayerSource {
     this.graph = graph;
   }
 
-  /** Builds the run's analysis graph and restores its kept checkpoint (best-validation if it has one). */
+  /**
+   * Builds the run's analysis graph and restores its kept checkpoint (best-validation if it has
+   * one).
+   */
   public static RunLayers open(RunDirectory run, TrainConfig config) {
-    Shape images = Shape.of(config.dataset().height(), config.dataset().width(), config.dataset().channels());
-    return new RunLayers(run, AnalysisGraph.restore(config, images,
-        run.keptCheckpoint().resolve("variables").toString()));
+    Shape images =
+        Shape.of(config.dataset().height(), config.dataset().width(), config.dataset().channels());
+    return new RunLayers(
+        run,
+        AnalysisGraph.restore(
+            config, images, run.keptCheckpoint().resolve("variables").toString()));
   }
 
   @Override

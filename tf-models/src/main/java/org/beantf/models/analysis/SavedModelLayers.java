@@ -5,8 +5,8 @@ import org.beantf.data.ImageSet;
 import org.beantf.savedmodels.BeanModel;
 
 /**
- * The BEAN layers of a SavedModel, through its {@code bean} signature. The SavedModel has no graph in which to
- * silence neurons, so it cannot give the population ablation.
+ * The BEAN layers of a SavedModel, through its {@code bean} signature. The SavedModel has no graph
+ * in which to silence neurons, so it cannot give the population ablation.
  */
 public final class SavedModelLayers implements LayerSource {
   private static final int BATCH = 500;
@@ -16,7 +16,10 @@ public final class SavedModelLayers implements LayerSource {
     this.model = model;
   }
 
-  /** Loads the SavedModel in {@code folder} (a version folder, or a model base: its highest version). */
+  /**
+   * Loads the SavedModel in {@code folder} (a version folder, or a model base: its highest
+   * version).
+   */
   public static SavedModelLayers load(Path folder) {
     return new SavedModelLayers(BeanModel.load(folder));
   }
@@ -54,7 +57,8 @@ public final class SavedModelLayers implements LayerSource {
 
   @Override
   public int[] predictSilenced(String layer, float[][] h, boolean[] silenced) {
-    throw new UnsupportedOperationException("a SavedModel cannot silence neurons: analyse the run instead");
+    throw new UnsupportedOperationException(
+        "a SavedModel cannot silence neurons: analyse the run instead");
   }
 
   @Override

@@ -17,8 +17,8 @@ import org.beantf.models.analysis.AnalysisTarget;
 import org.beantf.models.analysis.AssemblyVerdict;
 import org.beantf.models.analysis.ComparisonReport;
 import org.beantf.models.analysis.LayerAnalysis;
-import org.beantf.models.analysis.RunComparison.ComparedRun;
 import org.beantf.models.analysis.RunComparison;
+import org.beantf.models.analysis.RunComparison.ComparedRun;
 import org.beantf.models.export.RunExport;
 import org.beantf.models.export.SavedModelEvaluation;
 import org.beantf.models.train.RunDirectory;
@@ -29,20 +29,23 @@ import org.beantf.models.train.TrainingOutcome;
 import org.beantf.savedmodels.BeanModel;
 
 /**
- * What BEAN is for, in one run ({@code bean demo}): the same model trained on MNIST without and with BEAN-2 (its
- * default α), same seed and epochs; the BEAN-2 run exported as a SavedModel and reloaded through {@link BeanModel};
- * the last BEAN layer of both runs analysed as {@code bean analyze} does; the two compared side by side
- * ({@link RunComparison}, {@link ComparisonReport}).
+ * What BEAN is for, in one run ({@code bean demo}): the same model trained on MNIST without and
+ * with BEAN-2 (its default α), same seed and epochs; the BEAN-2 run exported as a SavedModel and
+ * reloaded through {@link BeanModel}; the last BEAN layer of both runs analysed as {@code bean
+ * analyze} does; the two compared side by side ({@link RunComparison}, {@link ComparisonReport}).
  *
- * <p>Everything is written into a hidden folder beside {@code out} that becomes {@code out} only when complete, and
- * is deleted on a failure: {@code out} holds {@code vanilla/} and {@code bean2/} (run directories, each with
- * {@code analysis/}), {@code compare.html} and {@code compare.png}, or nothing.
+ * <p>Everything is written into a hidden folder beside {@code out} that becomes {@code out} only
+ * when complete, and is deleted on a failure: {@code out} holds {@code vanilla/} and {@code bean2/}
+ * (run directories, each with {@code analysis/}), {@code compare.html} and {@code compare.png}, or
+ * nothing.
  */
 public final class AssemblyDemo {
   /** The models the demo trains: the paper's LeNet-5 (the default) and its MLP. */
   public static final List<String> MODELS = List.of("lenet5", "mlp");
+
   /** The seed of both runs and of the analysis. */
   public static final long SEED = 1;
+
   /** The assemblies k-means looks for: MNIST's classes. */
   public static final int K = 10;
 
@@ -64,12 +67,14 @@ public final class AssemblyDemo {
    * @param out an absent or empty folder
    * @param report told each line of the demo's output (the table, the verdicts, the paths)
    * @param progress told each progress line (analysis steps)
-   * @throws BadInputException naming the flag ({@code --model}, {@code --epochs}, {@code --out}) that is wrong
+   * @throws BadInputException naming the flag ({@code --model}, {@code --epochs}, {@code --out})
+   *     that is wrong
    */
-  public AssemblyDemo(String model, int epochs, Path out, Consumer<String> report, Consumer<String> progress) {
+  public AssemblyDemo(
+      String model, int epochs, Path out, Consumer<String> report, Consumer<String> progress) {
     if (!MODELS.contains(model)) {
-      throw new InvalidSettingException("model", model, "unknown demo model (expected one of "
-          + String.join(", ", MODELS) + ")");
+      throw new InvalidSettingException(
+          "model", model, "unknown demo model (expected one of " + String.join(", ", MODELS) + ")");
     }
     if (epochs < 1) {
       throw new InvalidSettingException("epochs", epochs, "expected an integer >= 1");
@@ -88,7 +93,12 @@ public final class AssemblyDemo {
    * @param savedModel the version folder of the BEAN-2 SavedModel
    * @param reloadedAccuracy the test accuracy of the SavedModel reloaded through {@link BeanModel}
    */
-  public record Outcome(Path out, Path vanilla, Path bean2, Path savedModel, double reloadedAccuracy,
+  public record Outcome(
+      Path out,
+      Path vanilla,
+      Path bean2,
+      Path savedModel,
+      double reloadedAccuracy,
       RunComparison comparison) {}
 
   /**
@@ -111,35 +121,67 @@ public final class AssemblyDemo {
   private Outcome runIn(Path staged, Dataset mnist, Supplier<TrainingListener> listener) {
     Path target = out.target();
     report.accept(mnist.summary());
-    report.accept("BEAN-2 adds α times a co-activation loss to each dense layer's training loss, weighted by A²: how "
-        + "much two neurons share outgoing connections (F = |tanh(W)|, A¹ = FFᵀ/M, A² = A¹ ⊙ A¹); it pulls "
-        + "neurons that project alike to fire alike (paper Eq. 1-7)");
+    report.accept(
+        "BEAN-2 adds α times a co-activation loss to each dense layer's training loss, weighted by A²: how "
+            + "much two neurons share outgoing connections (F = |tanh(W)|, A¹ = FFᵀ/M, A² = A¹ ⊙ A¹); it pulls "
+            + "neurons that project alike to fire alike (paper Eq. 1-7)");
     TrainingOutcome vanilla = train(config("none"), staged, VANILLA, mnist, listener);
     TrainConfig beanConfig = config("bean2");
     TrainingOutcome bean = train(beanConfig, staged, BEAN2, mnist, listener);
 
-    Path exported = RunExport.export(new RunDirectory(staged.resolve(BEAN2)), beanConfig, null, null, 0);
+    Path exported =
+        RunExport.export(new RunDirectory(staged.resolve(BEAN2)), beanConfig, null, null, 0);
     Path savedModel = target.resolve(staged.relativize(exported));
     double reloaded;
     try (BeanModel loaded = BeanModel.load(exported)) {
-      SavedModelEvaluation evaluation = SavedModelEvaluation.of(loaded, mnist.test(), mnist.classes());
+      SavedModelEvaluation evaluation =
+          SavedModelEvaluation.of(loaded, mnist.test(), mnist.classes());
       reloaded = evaluation.accuracy();
-      report.accept(String.format(Locale.ROOT, "reloaded %s with BeanModel: test accuracy %.4f (%d/%d), %s",
-          savedModel, reloaded, evaluation.allRight(), evaluation.size(), reloaded == bean.testAccuracy()
-              ? "as the trainer measured" : String.format(Locale.ROOT, "the trainer measured %.4f",
-              bean.testAccuracy())));
+      report.accept(
+          String.format(
+              Locale.ROOT,
+              "reloaded %s with BeanModel: test accuracy %.4f (%d/%d), %s",
+              savedModel,
+              reloaded,
+              evaluation.allRight(),
+              evaluation.size(),
+              reloaded == bean.testAccuracy()
+                  ? "as the trainer measured"
+                  : String.format(Locale.ROOT, "the trainer measured %.4f", bean.testAccuracy())));
     }
 
     List<String> beanLayers = kind.beanLayerNames();
     String layer = beanLayers.get(beanLayers.size() - 1);
-    report.accept("analysing layer " + layer + " of both runs (k-means with k = " + K + ", seed " + SEED + ")");
+    report.accept(
+        "analysing layer "
+            + layer
+            + " of both runs (k-means with k = "
+            + K
+            + ", seed "
+            + SEED
+            + ")");
     List<ComparedRun> runs = new ArrayList<>();
     runs.add(analyse(staged, VANILLA, "vanilla", layer, vanilla, mnist));
-    runs.add(analyse(staged, BEAN2, String.format(Locale.ROOT, "BEAN-2 (α = %s)", alpha(beanConfig.bean().orElseThrow().alpha())),
-        layer, bean, mnist));
-    RunComparison comparison = new RunComparison(String.format(Locale.ROOT, "%s on MNIST, vanilla against BEAN-2, "
-        + "%d epoch%s, seed %d", model.equals("lenet5") ? "LeNet-5" : "MLP", epochs, epochs == 1 ? "" : "s", SEED), layer,
-        runs);
+    runs.add(
+        analyse(
+            staged,
+            BEAN2,
+            String.format(
+                Locale.ROOT, "BEAN-2 (α = %s)", alpha(beanConfig.bean().orElseThrow().alpha())),
+            layer,
+            bean,
+            mnist));
+    RunComparison comparison =
+        new RunComparison(
+            String.format(
+                Locale.ROOT,
+                "%s on MNIST, vanilla against BEAN-2, " + "%d epoch%s, seed %d",
+                model.equals("lenet5") ? "LeNet-5" : "MLP",
+                epochs,
+                epochs == 1 ? "" : "s",
+                SEED),
+            layer,
+            runs);
     ComparisonReport.write(staged, comparison, commands(layer));
 
     report.accept("");
@@ -148,52 +190,98 @@ public final class AssemblyDemo {
     comparison.verdicts().forEach(report);
     report.accept("rule: " + AssemblyVerdict.RULE + ".");
     report.accept("");
-    report.accept("runs:        " + target.resolve(VANILLA) + ", " + target.resolve(BEAN2)
-        + " (each with analysis/report.html)");
-    report.accept("SavedModel:  " + savedModel + " (TF Serving model base " + savedModel.getParent() + ")");
-    report.accept("comparison:  " + target.resolve(ComparisonReport.HTML) + " (and "
-        + target.resolve(ComparisonReport.PNG) + ")");
-    return new Outcome(target, target.resolve(VANILLA), target.resolve(BEAN2), savedModel, reloaded, comparison);
+    report.accept(
+        "runs:        "
+            + target.resolve(VANILLA)
+            + ", "
+            + target.resolve(BEAN2)
+            + " (each with analysis/report.html)");
+    report.accept(
+        "SavedModel:  " + savedModel + " (TF Serving model base " + savedModel.getParent() + ")");
+    report.accept(
+        "comparison:  "
+            + target.resolve(ComparisonReport.HTML)
+            + " (and "
+            + target.resolve(ComparisonReport.PNG)
+            + ")");
+    return new Outcome(
+        target, target.resolve(VANILLA), target.resolve(BEAN2), savedModel, reloaded, comparison);
   }
 
   private TrainConfig config(String regularizers) {
-    return TrainConfig.builder(kind, DatasetId.MNIST).regularizers(regularizers).epochs(epochs).seed(SEED)
+    return TrainConfig.builder(kind, DatasetId.MNIST)
+        .regularizers(regularizers)
+        .epochs(epochs)
+        .seed(SEED)
         .build();
   }
 
-  private TrainingOutcome train(TrainConfig config, Path staged, String folder, Dataset mnist,
+  private TrainingOutcome train(
+      TrainConfig config,
+      Path staged,
+      String folder,
+      Dataset mnist,
       Supplier<TrainingListener> listener) {
-    report.accept(String.format(Locale.ROOT, "training %s %s for %d epoch%s (seed %d) into %s", model,
-        config.bean().map(b -> "+ BEAN-2 (α = " + alpha(b.alpha()) + ")").orElse("vanilla"), epochs,
-        epochs == 1 ? "" : "s", SEED, out.target().resolve(folder)));
+    report.accept(
+        String.format(
+            Locale.ROOT,
+            "training %s %s for %d epoch%s (seed %d) into %s",
+            model,
+            config.bean().map(b -> "+ BEAN-2 (α = " + alpha(b.alpha()) + ")").orElse("vanilla"),
+            epochs,
+            epochs == 1 ? "" : "s",
+            SEED,
+            out.target().resolve(folder)));
     return new Trainer(config, listener.get())
         .train(mnist, RunDirectory.forNewRun(staged.resolve(folder)));
   }
 
-  /** Analyses {@code layer} of the run in {@code staged/folder} into its analysis/ folder, as bean analyze does. */
-  private ComparedRun analyse(Path staged, String folder, String label, String layer, TrainingOutcome trained,
+  /**
+   * Analyses {@code layer} of the run in {@code staged/folder} into its analysis/ folder, as bean
+   * analyze does.
+   */
+  private ComparedRun analyse(
+      Path staged,
+      String folder,
+      String label,
+      String layer,
+      TrainingOutcome trained,
       Dataset mnist) {
     Path shown = out.target().resolve(folder);
     AnalysisTarget target = AnalysisTarget.run(staged.resolve(folder), layer, K).shownAs(shown);
-    List<LayerAnalysis> layers = target.analyse(mnist, K, SEED, step -> progress.accept("analyze " + folder + ": "
-        + step));
-    AnalysisFolder.write(staged.resolve(folder).resolve("analysis"), target, analyzeCommand(folder, layer), layers);
+    List<LayerAnalysis> layers =
+        target.analyse(mnist, K, SEED, step -> progress.accept("analyze " + folder + ": " + step));
+    AnalysisFolder.write(
+        staged.resolve(folder).resolve("analysis"), target, analyzeCommand(folder, layer), layers);
     return new ComparedRun(label, folder + "/analysis", trained.testAccuracy(), layers.get(0));
   }
 
   private String analyzeCommand(String folder, String layer) {
-    return "bean analyze --run " + out.target().resolve(folder) + " --layer " + layer + " --k " + K + " --seed "
+    return "bean analyze --run "
+        + out.target().resolve(folder)
+        + " --layer "
+        + layer
+        + " --k "
+        + K
+        + " --seed "
         + SEED;
   }
 
   /**
-   * The commands that make the same files again into a new folder DIR: the demo's own, and the bean train /
-   * bean analyze commands that make them one by one.
+   * The commands that make the same files again into a new folder DIR: the demo's own, and the bean
+   * train / bean analyze commands that make them one by one.
    */
   private List<String> commands(String layer) {
-    String train = "./bean train --model " + model + " --dataset mnist --epochs " + epochs + " --seed " + SEED;
+    String train =
+        "./bean train --model " + model + " --dataset mnist --epochs " + epochs + " --seed " + SEED;
     String analyze = " --layer " + layer + " --k " + K + " --seed " + SEED;
-    return List.of("# made by: ./bean demo --model " + model + " --epochs " + epochs + " --out " + out.target(),
+    return List.of(
+        "# made by: ./bean demo --model "
+            + model
+            + " --epochs "
+            + epochs
+            + " --out "
+            + out.target(),
         "# again, into DIR (an absent or empty folder):",
         "./bean demo --model " + model + " --epochs " + epochs + " --out DIR",
         "# or step by step (bean train also exports each run):",

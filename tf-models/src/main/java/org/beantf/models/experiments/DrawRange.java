@@ -6,8 +6,9 @@ import org.beantf.data.BadInputException;
 import org.beantf.data.InvalidSettingException;
 
 /**
- * The draws of {@code --draws} (DESIGN.md): {@code N} (draw N alone), {@code A..B} (A to B inclusive), or a comma
- * list of those, whose union is taken: {@code 0..19} is the paper's twenty draws, {@code 3,7} two of them.
+ * The draws of {@code --draws} (DESIGN.md): {@code N} (draw N alone), {@code A..B} (A to B
+ * inclusive), or a comma list of those, whose union is taken: {@code 0..19} is the paper's twenty
+ * draws, {@code 3,7} two of them.
  */
 public final class DrawRange {
   private DrawRange() {}
@@ -46,6 +47,7 @@ public final class DrawRange {
   }
 
   private static BadInputException malformed(String text, String item, String expected) {
-    return new InvalidSettingException("draws", text, "'" + item + "' is not valid (expected " + expected + ")");
+    return new InvalidSettingException(
+        "draws", text, "'" + item + "' is not valid (expected " + expected + ")");
   }
 }

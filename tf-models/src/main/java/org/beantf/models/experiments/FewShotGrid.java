@@ -6,18 +6,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 
 /**
- * Runs a few-shot grid into a {@link FewShotStore}: (dataset, shots) blocks in the order of the shots, then of the
- * datasets, so the cheap blocks complete first; within a block, method by method, the hyper-parameters chosen first
- * (strict protocol) and then every reported draw. Lines already in the store are skipped, so a killed grid rerun
- * with the same arguments ends with the same store and table.
+ * Runs a few-shot grid into a {@link FewShotStore}: (dataset, shots) blocks in the order of the
+ * shots, then of the datasets, so the cheap blocks complete first; within a block, method by
+ * method, the hyper-parameters chosen first (strict protocol) and then every reported draw. Lines
+ * already in the store are skipped, so a killed grid rerun with the same arguments ends with the
+ * same store and table.
  */
 public final class FewShotGrid {
   /** Tuning draws per (dataset, shots, method) in the strict protocol. */
@@ -35,10 +36,16 @@ public final class FewShotGrid {
   /**
    * What to run.
    *
-   * @param steps full-batch steps of the strict protocol (a multiple of {@link FewShotProtocol#VALIDATE_EVERY})
+   * @param steps full-batch steps of the strict protocol (a multiple of {@link
+   *     FewShotProtocol#VALIDATE_EVERY})
    */
-  public record Plan(FewShotProtocol protocol, List<DatasetId> datasets, List<Integer> shots, List<Integer> draws,
-      List<FewShotMethod> methods, int steps) {}
+  public record Plan(
+      FewShotProtocol protocol,
+      List<DatasetId> datasets,
+      List<Integer> shots,
+      List<Integer> draws,
+      List<FewShotMethod> methods,
+      int steps) {}
 
   private final Plan plan;
   private final FewShotStore store;
@@ -48,7 +55,11 @@ public final class FewShotGrid {
   private final Set<FewShotResult.Key> done = new HashSet<>();
   private final Map<TuningResult.Key, TuningResult> tuned = new HashMap<>();
 
-  public FewShotGrid(Plan plan, FewShotStore store, Function<DatasetId, Dataset> datasets, int threads,
+  public FewShotGrid(
+      Plan plan,
+      FewShotStore store,
+      Function<DatasetId, Dataset> datasets,
+      int threads,
       Listener listener) {
     this.plan = plan;
     this.store = store;
@@ -62,17 +73,25 @@ public final class FewShotGrid {
   /** The settings a store is made with: later runs into it must have the same. */
   public static ObjectNode settings(FewShotProtocol protocol, int steps) {
     JsonNodeFactory json = JsonNodeFactory.instance;
-    ObjectNode settings = json.objectNode().put("protocol", protocol.cliName()).put("model", "lenet5")
-        .put("learning_rate", FewShotProtocol.LEARNING_RATE).put("normalization", protocol.normalization().name()
-            .toLowerCase(Locale.ROOT));
+    ObjectNode settings =
+        json.objectNode()
+            .put("protocol", protocol.cliName())
+            .put("model", "lenet5")
+            .put("learning_rate", FewShotProtocol.LEARNING_RATE)
+            .put("normalization", protocol.normalization().name().toLowerCase(Locale.ROOT));
     if (protocol == FewShotProtocol.STRICT) {
-      settings.put("steps", steps).put("validate_every", FewShotProtocol.VALIDATE_EVERY)
+      settings
+          .put("steps", steps)
+          .put("validate_every", FewShotProtocol.VALIDATE_EVERY)
           .put("validation_per_class", FewShotProtocol.STRICT_VALIDATION_PER_CLASS)
           .put("tuning_draws", TUNING_DRAWS);
     } else {
-      settings.put("batch", FewShotProtocol.AUTHORS_BATCH).put("epochs_1_shot", FewShotProtocol.AUTHORS_EPOCHS_1_SHOT)
+      settings
+          .put("batch", FewShotProtocol.AUTHORS_BATCH)
+          .put("epochs_1_shot", FewShotProtocol.AUTHORS_EPOCHS_1_SHOT)
           .put("epochs", FewShotProtocol.AUTHORS_EPOCHS)
-          .put("shot_range", FewShotProtocol.AUTHORS_SHOT_RANGE).put("validation", FewShotProtocol.AUTHORS_VALIDATION);
+          .put("shot_range", FewShotProtocol.AUTHORS_SHOT_RANGE)
+          .put("validation", FewShotProtocol.AUTHORS_VALIDATION);
     }
     ObjectNode grid = settings.putObject("grid");
     for (FewShotMethod method : FewShotMethod.values()) {
@@ -91,12 +110,21 @@ public final class FewShotGrid {
         for (FewShotMethod method : plan.methods()) {
           Hyperparameters chosen = choose(dataset, shots, method);
           for (int draw : plan.draws()) {
-            FewShotResult.Key key = new FewShotResult.Key(id.cliName(), shots, method.cliName(), draw);
+            FewShotResult.Key key =
+                new FewShotResult.Key(id.cliName(), shots, method.cliName(), draw);
             if (done.add(key)) {
               FewShotResult result = runner.reported(dataset, shots, method, chosen, draw);
               store.append(result);
-              listener.finished(work(shots, method), String.format(Locale.ROOT,
-                  "%s %d-shot %s draw %d: test %.4f", id, shots, method.cliName(), draw, result.testAccuracy()));
+              listener.finished(
+                  work(shots, method),
+                  String.format(
+                      Locale.ROOT,
+                      "%s %d-shot %s draw %d: test %.4f",
+                      id,
+                      shots,
+                      method.cliName(),
+                      draw,
+                      result.testAccuracy()));
             }
           }
           store.writeTable(FewShotTable.render(plan.protocol(), plan.steps(), store.results()));
@@ -106,7 +134,10 @@ public final class FewShotGrid {
     store.writeTable(FewShotTable.render(plan.protocol(), plan.steps(), store.results()));
   }
 
-  /** The setting of {@code method} with the best mean validation accuracy over the tuning draws (the first of ties). */
+  /**
+   * The setting of {@code method} with the best mean validation accuracy over the tuning draws (the
+   * first of ties).
+   */
   private Hyperparameters choose(Dataset dataset, int shots, FewShotMethod method) {
     List<Hyperparameters> grid = method.grid(plan.protocol());
     if (grid.size() == 1) {
@@ -117,15 +148,24 @@ public final class FewShotGrid {
     for (Hyperparameters setting : grid) {
       double sum = 0;
       for (int t = 0; t < TUNING_DRAWS; t++) {
-        TuningResult.Key key = new TuningResult.Key(dataset.id().cliName(), shots, method.cliName(), setting, t);
+        TuningResult.Key key =
+            new TuningResult.Key(dataset.id().cliName(), shots, method.cliName(), setting, t);
         TuningResult result = tuned.get(key);
         if (result == null) {
           result = runner.tuning(dataset, shots, method, setting, t);
           store.append(result);
           tuned.put(key, result);
-          listener.finished(work(shots, method), String.format(Locale.ROOT,
-              "%s %d-shot %s %s tuning draw %d: validation %.2f", dataset.id(), shots, method.cliName(), setting, t,
-              result.validationAccuracy()));
+          listener.finished(
+              work(shots, method),
+              String.format(
+                  Locale.ROOT,
+                  "%s %d-shot %s %s tuning draw %d: validation %.2f",
+                  dataset.id(),
+                  shots,
+                  method.cliName(),
+                  setting,
+                  t,
+                  result.validationAccuracy()));
         }
         sum += result.validationAccuracy();
       }
@@ -145,13 +185,15 @@ public final class FewShotGrid {
           List<Hyperparameters> grid = method.grid(plan.protocol());
           for (int t = 0; grid.size() > 1 && t < TUNING_DRAWS; t++) {
             for (Hyperparameters setting : grid) {
-              if (!tuned.containsKey(new TuningResult.Key(id.cliName(), shots, method.cliName(), setting, t))) {
+              if (!tuned.containsKey(
+                  new TuningResult.Key(id.cliName(), shots, method.cliName(), setting, t))) {
                 work += work(shots, method);
               }
             }
           }
           for (int draw : plan.draws()) {
-            if (!done.contains(new FewShotResult.Key(id.cliName(), shots, method.cliName(), draw))) {
+            if (!done.contains(
+                new FewShotResult.Key(id.cliName(), shots, method.cliName(), draw))) {
               work += work(shots, method);
             }
           }
@@ -161,7 +203,10 @@ public final class FewShotGrid {
     return work;
   }
 
-  /** A run's cost in rough units: a network's grows with the images per step, plus the fixed test evaluation. */
+  /**
+   * A run's cost in rough units: a network's grows with the images per step, plus the fixed test
+   * evaluation.
+   */
   private static long work(int shots, FewShotMethod method) {
     return method.isNetwork() ? 10L * shots + 20 : 1;
   }

@@ -5,7 +5,10 @@ import org.beantf.models.ModelKind;
 import org.beantf.models.train.FewShotTrainer;
 import org.beantf.models.train.TrainConfig;
 
-/** Runs one method with one setting on one draw: LeNet-5 trained by {@link FewShotTrainer}, or a pixel classifier. */
+/**
+ * Runs one method with one setting on one draw: LeNet-5 trained by {@link FewShotTrainer}, or a
+ * pixel classifier.
+ */
 final class FewShotRunner {
   private final FewShotProtocol protocol;
   private final int steps;
@@ -18,45 +21,93 @@ final class FewShotRunner {
   }
 
   /** Reported draw {@code draw}: the test accuracy of {@code method} with {@code setting}. */
-  FewShotResult reported(Dataset dataset, int shots, FewShotMethod method, Hyperparameters setting, int draw) {
+  FewShotResult reported(
+      Dataset dataset, int shots, FewShotMethod method, Hyperparameters setting, int draw) {
     long start = System.nanoTime();
-    FewShotDraw drawn = FewShotDraw.reported(protocol, dataset.id(), dataset.train().labels(), shots, draw);
+    FewShotDraw drawn =
+        FewShotDraw.reported(protocol, dataset.id(), dataset.train().labels(), shots, draw);
     if (!method.isNetwork()) {
-      double test = method == FewShotMethod.KNN
-          ? new NearestNeighbour(dataset.train(), drawn.shots()).accuracy(dataset.test())
-          : new KernelRidge(dataset.train(), drawn.shots(), dataset.classes(), setting.get("lambda"))
-              .accuracy(dataset.test());
-      return new FewShotResult(dataset.id().cliName(), shots, method.cliName(), draw, protocol.cliName(), setting,
-          null, test, 0, seconds(start));
+      double test =
+          method == FewShotMethod.KNN
+              ? new NearestNeighbour(dataset.train(), drawn.shots()).accuracy(dataset.test())
+              : new KernelRidge(
+                      dataset.train(), drawn.shots(), dataset.classes(), setting.get("lambda"))
+                  .accuracy(dataset.test());
+      return new FewShotResult(
+          dataset.id().cliName(),
+          shots,
+          method.cliName(),
+          draw,
+          protocol.cliName(),
+          setting,
+          null,
+          test,
+          0,
+          seconds(start));
     }
     FewShotTrainer.Outcome outcome = train(dataset, shots, method, setting, drawn);
-    return new FewShotResult(dataset.id().cliName(), shots, method.cliName(), draw, protocol.cliName(), setting,
-        outcome.validationAccuracy(), outcome.testAccuracy(), outcome.keptStep(), seconds(start));
+    return new FewShotResult(
+        dataset.id().cliName(),
+        shots,
+        method.cliName(),
+        draw,
+        protocol.cliName(),
+        setting,
+        outcome.validationAccuracy(),
+        outcome.testAccuracy(),
+        outcome.keptStep(),
+        seconds(start));
   }
 
   /** Tuning draw {@code tuning}: the validation accuracy of {@code method} with {@code setting}. */
-  TuningResult tuning(Dataset dataset, int shots, FewShotMethod method, Hyperparameters setting, int tuning) {
+  TuningResult tuning(
+      Dataset dataset, int shots, FewShotMethod method, Hyperparameters setting, int tuning) {
     long start = System.nanoTime();
-    FewShotDraw drawn = FewShotDraw.tuning(protocol, dataset.id(), dataset.train().labels(), shots, tuning);
+    FewShotDraw drawn =
+        FewShotDraw.tuning(protocol, dataset.id(), dataset.train().labels(), shots, tuning);
     FewShotTrainer.Outcome outcome = train(dataset, shots, method, setting, drawn);
-    return new TuningResult(dataset.id().cliName(), shots, method.cliName(), setting, tuning,
-        outcome.validationAccuracy(), outcome.keptStep(), seconds(start));
+    return new TuningResult(
+        dataset.id().cliName(),
+        shots,
+        method.cliName(),
+        setting,
+        tuning,
+        outcome.validationAccuracy(),
+        outcome.keptStep(),
+        seconds(start));
   }
 
-  private FewShotTrainer.Outcome train(Dataset dataset, int shots, FewShotMethod method, Hyperparameters setting,
+  private FewShotTrainer.Outcome train(
+      Dataset dataset,
+      int shots,
+      FewShotMethod method,
+      Hyperparameters setting,
       FewShotDraw drawn) {
     FewShotTrainer.Schedule schedule = protocol.schedule(shots, steps);
-    TrainConfig config = config(dataset, method, setting, schedule.batch() == 0 ? drawn.shots().length
-        : schedule.batch(), drawn.networkSeed());
-    return new FewShotTrainer(config)
-        .train(dataset, drawn.shots(), drawn.validation(), schedule);
+    TrainConfig config =
+        config(
+            dataset,
+            method,
+            setting,
+            schedule.batch() == 0 ? drawn.shots().length : schedule.batch(),
+            drawn.networkSeed());
+    return new FewShotTrainer(config).train(dataset, drawn.shots(), drawn.validation(), schedule);
   }
 
-  /** LeNet-5 with {@code method}'s regularizer at {@code setting}; the batch size lets BEAN pick its cheapest form. */
-  TrainConfig config(Dataset dataset, FewShotMethod method, Hyperparameters setting, int batch, long seed) {
-    TrainConfig.Builder builder = TrainConfig.builder(ModelKind.LENET5, dataset.id())
-        .normalization(protocol.normalization()).learningRate(FewShotProtocol.LEARNING_RATE).batch(batch).seed(seed)
-        .threads(threads).regularizers(method.regularizer());
+  /**
+   * LeNet-5 with {@code method}'s regularizer at {@code setting}; the batch size lets BEAN pick its
+   * cheapest form.
+   */
+  TrainConfig config(
+      Dataset dataset, FewShotMethod method, Hyperparameters setting, int batch, long seed) {
+    TrainConfig.Builder builder =
+        TrainConfig.builder(ModelKind.LENET5, dataset.id())
+            .normalization(protocol.normalization())
+            .learningRate(FewShotProtocol.LEARNING_RATE)
+            .batch(batch)
+            .seed(seed)
+            .threads(threads)
+            .regularizers(method.regularizer());
     if (method.setting() != null) {
       builder.set(method.setting(), setting.get(method.parameter()));
     }

@@ -20,9 +20,10 @@ import org.beantf.data.InvalidSettingException;
 import org.beantf.data.io.Folders;
 
 /**
- * The folder of a few-shot experiment: settings.json (protocol and grid, fixed at creation), results.jsonl and
- * tuning.jsonl (one line per finished run, appended whole and synced), table.md (rewritten whole after each line).
- * Later runs with the same settings add to it; a line cut short by a kill is dropped when the store is opened.
+ * The folder of a few-shot experiment: settings.json (protocol and grid, fixed at creation),
+ * results.jsonl and tuning.jsonl (one line per finished run, appended whole and synced), table.md
+ * (rewritten whole after each line). Later runs with the same settings add to it; a line cut short
+ * by a kill is dropped when the store is opened.
  */
 public final class FewShotStore {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,23 +39,30 @@ public final class FewShotStore {
   }
 
   /**
-   * Opens the store at {@code root} for an experiment with {@code settings}, creating it if absent or empty.
+   * Opens the store at {@code root} for an experiment with {@code settings}, creating it if absent
+   * or empty.
    *
-   * @throws BadInputException if the folder holds something else, or a store made with other settings
+   * @throws BadInputException if the folder holds something else, or a store made with other
+   *     settings
    */
   public static FewShotStore open(Path root, ObjectNode settings) {
     Path file = root.resolve(SETTINGS);
     try {
       if (!Files.exists(file)) {
         Folders.requireAbsentOrEmpty("out", root, ", or a few-shot store made by bean fewshot");
-        Folders.writeAtomically(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(settings) + "\n");
+        Folders.writeAtomically(
+            file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(settings) + "\n");
         return new FewShotStore(root);
       }
       JsonNode previous = JSON.readTree(file.toFile());
       JsonNode now = JSON.readTree(JSON.writeValueAsString(settings));
       if (!previous.equals(now)) {
-        throw new InvalidSettingException("out", root, "a store made with other settings (" + difference(previous,
-            now) + "; expected the same protocol and grid, or another --out)");
+        throw new InvalidSettingException(
+            "out",
+            root,
+            "a store made with other settings ("
+                + difference(previous, now)
+                + "; expected the same protocol and grid, or another --out)");
       }
       FewShotStore store = new FewShotStore(root);
       store.dropCutLine(RESULTS);
@@ -96,9 +104,13 @@ public final class FewShotStore {
 
   private void appendLine(String name, ObjectNode line) {
     try {
-      Files.writeString(root.resolve(name), JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
-              .writeValueAsString(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND, StandardOpenOption.DSYNC);
+      Files.writeString(
+          root.resolve(name),
+          JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(line) + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND,
+          StandardOpenOption.DSYNC);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to " + root.resolve(name), e);
     }
@@ -117,12 +129,15 @@ public final class FewShotStore {
         }
       }
     } catch (IOException | RuntimeException e) {
-      throw new BadInputException(file + ": not a results file of bean fewshot (" + e.getMessage() + ")", e);
+      throw new BadInputException(
+          file + ": not a results file of bean fewshot (" + e.getMessage() + ")", e);
     }
     return lines;
   }
 
-  /** A kill during an append can leave a last line without its newline: it is dropped (and rerun). */
+  /**
+   * A kill during an append can leave a last line without its newline: it is dropped (and rerun).
+   */
   private void dropCutLine(String name) throws IOException {
     Path file = root.resolve(name);
     if (!Files.exists(file)) {

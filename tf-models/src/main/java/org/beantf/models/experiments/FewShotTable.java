@@ -12,13 +12,17 @@ import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
 import org.beantf.data.DatasetId;
 
 /**
- * table.md of a few-shot store: test accuracy (%) as mean ± standard deviation over draws per (method, dataset,
- * shots), the best mean per column in bold, the paper's number beside ours; then paired Wilcoxon signed-rank tests
- * of BEAN-1 and BEAN-2 against every other row, Holm-corrected per column. It holds no timings, so a store filled
- * in one sitting or several gives the same table.
+ * table.md of a few-shot store: test accuracy (%) as mean ± standard deviation over draws per
+ * (method, dataset, shots), the best mean per column in bold, the paper's number beside ours; then
+ * paired Wilcoxon signed-rank tests of BEAN-1 and BEAN-2 against every other row, Holm-corrected
+ * per column. It holds no timings, so a store filled in one sitting or several gives the same
+ * table.
  */
 public final class FewShotTable {
-  /** Above this many pairs the Wilcoxon p-value is the normal approximation (the exact one enumerates 2^n signs). */
+  /**
+   * Above this many pairs the Wilcoxon p-value is the normal approximation (the exact one
+   * enumerates 2^n signs).
+   */
   private static final int EXACT_UP_TO = 20;
 
   private FewShotTable() {}
@@ -29,28 +33,44 @@ public final class FewShotTable {
   /**
    * The markdown table of {@code results}, made under {@code protocol}.
    *
-   * @param steps the strict protocol's full-batch steps the store was made with (not used by the authors' one)
+   * @param steps the strict protocol's full-batch steps the store was made with (not used by the
+   *     authors' one)
    */
   public static String render(FewShotProtocol protocol, int steps, List<FewShotResult> results) {
-    Map<Column, Map<String, Map<Integer, Double>>> cells = new TreeMap<>(Comparator
-        .comparingInt((Column c) -> DatasetId.parse(c.dataset()).ordinal()).thenComparingInt(Column::shots));
+    Map<Column, Map<String, Map<Integer, Double>>> cells =
+        new TreeMap<>(
+            Comparator.comparingInt((Column c) -> DatasetId.parse(c.dataset()).ordinal())
+                .thenComparingInt(Column::shots));
     for (FewShotResult r : results) {
-      cells.computeIfAbsent(new Column(r.dataset(), r.shots()), c -> new LinkedHashMap<>())
-          .computeIfAbsent(r.method(), m -> new TreeMap<>()).put(r.draw(), 100 * r.testAccuracy());
+      cells
+          .computeIfAbsent(new Column(r.dataset(), r.shots()), c -> new LinkedHashMap<>())
+          .computeIfAbsent(r.method(), m -> new TreeMap<>())
+          .put(r.draw(), 100 * r.testAccuracy());
     }
     List<Column> columns = new ArrayList<>(cells.keySet());
-    List<FewShotMethod> rows = FewShotMethod.parseList(String.join(",", results.stream().map(FewShotResult::method)
-        .distinct().toList()));
+    List<FewShotMethod> rows =
+        FewShotMethod.parseList(
+            String.join(",", results.stream().map(FewShotResult::method).distinct().toList()));
     StringBuilder out = new StringBuilder();
-    out.append("## Few-shot learning from scratch, LeNet-5 (").append(protocol.cliName()).append(" protocol)\n\n")
-        .append(description(protocol, steps)).append("\n\n");
+    out.append("## Few-shot learning from scratch, LeNet-5 (")
+        .append(protocol.cliName())
+        .append(" protocol)\n\n")
+        .append(description(protocol, steps))
+        .append("\n\n");
     if (columns.isEmpty()) {
       return out.append("No results yet.\n").toString();
     }
-    out.append("Test accuracy (%) on the whole test set: mean ± standard deviation over draws [the paper's Table 1]; ")
-        .append("the best mean of each column in bold; (n = …) where a cell has fewer draws than the most.\n\n");
+    out.append(
+            "Test accuracy (%) on the whole test set: mean ± standard deviation over draws [the paper's Table 1]; ")
+        .append(
+            "the best mean of each column in bold; (n = …) where a cell has fewer draws than the most.\n\n");
     header(out, "method", columns);
-    int most = cells.values().stream().flatMap(m -> m.values().stream()).mapToInt(Map::size).max().orElse(0);
+    int most =
+        cells.values().stream()
+            .flatMap(m -> m.values().stream())
+            .mapToInt(Map::size)
+            .max()
+            .orElse(0);
     for (FewShotMethod method : rows) {
       if (method == FewShotMethod.BEAN1) {
         paperOnlyRow(out, columns);
@@ -64,12 +84,19 @@ public final class FewShotTable {
     if (rows.stream().noneMatch(m -> m == FewShotMethod.BEAN1)) {
       paperOnlyRow(out, columns);
     }
-    out.append('\n').append(settingsUsed(results, columns, rows)).append('\n').append(wilcoxon(cells, columns, rows));
+    out.append('\n')
+        .append(settingsUsed(results, columns, rows))
+        .append('\n')
+        .append(wilcoxon(cells, columns, rows));
     return out.toString();
   }
 
-  /** The hyper-parameters behind each cell (chosen on the tuning draws in the strict protocol), for tuned rows. */
-  private static String settingsUsed(List<FewShotResult> results, List<Column> columns, List<FewShotMethod> rows) {
+  /**
+   * The hyper-parameters behind each cell (chosen on the tuning draws in the strict protocol), for
+   * tuned rows.
+   */
+  private static String settingsUsed(
+      List<FewShotResult> results, List<Column> columns, List<FewShotMethod> rows) {
     StringBuilder out = new StringBuilder("Hyper-parameters behind each cell:\n\n");
     header(out, "method", columns);
     for (FewShotMethod method : rows) {
@@ -78,9 +105,16 @@ public final class FewShotTable {
       }
       out.append("| ").append(method.label());
       for (Column column : columns) {
-        List<String> used = results.stream()
-            .filter(r -> r.method().equals(method.cliName()) && new Column(r.dataset(), r.shots()).equals(column))
-            .map(r -> r.hyperparameters().toString()).distinct().sorted().toList();
+        List<String> used =
+            results.stream()
+                .filter(
+                    r ->
+                        r.method().equals(method.cliName())
+                            && new Column(r.dataset(), r.shots()).equals(column))
+                .map(r -> r.hyperparameters().toString())
+                .distinct()
+                .sorted()
+                .toList();
         out.append(" | ").append(used.isEmpty() ? "—" : String.join(" / ", used));
       }
       out.append(" |\n");
@@ -90,16 +124,28 @@ public final class FewShotTable {
 
   private static String description(FewShotProtocol protocol, int steps) {
     return protocol == FewShotProtocol.STRICT
-        ? String.format(Locale.ROOT, "Strict protocol: k shots per class from the whole training base; validation "
-            + "on %d other images per class (%d labels in all); hyper-parameters chosen per dataset, k and method on "
-            + "%d tuning draws; full-batch Adam (lr %s) for %d steps, the best of the steps validated every %d kept.",
-            FewShotProtocol.STRICT_VALIDATION_PER_CLASS, 10 * FewShotProtocol.STRICT_VALIDATION_PER_CLASS,
-            FewShotGrid.TUNING_DRAWS, rate(), steps, FewShotProtocol.VALIDATE_EVERY)
-        : String.format(Locale.ROOT, "Authors' protocol: k shots per class from the first %,d training images; batch "
-            + "size %d for %d epochs (1-shot) or %d; the epoch with the best accuracy on %,d random training images "
-            + "kept. **This spends %,d extra labels** on model selection, far more than the k·10 it trains on.",
-            FewShotProtocol.AUTHORS_SHOT_RANGE, FewShotProtocol.AUTHORS_BATCH, FewShotProtocol.AUTHORS_EPOCHS_1_SHOT,
-            FewShotProtocol.AUTHORS_EPOCHS, FewShotProtocol.AUTHORS_VALIDATION, FewShotProtocol.AUTHORS_VALIDATION);
+        ? String.format(
+            Locale.ROOT,
+            "Strict protocol: k shots per class from the whole training base; validation "
+                + "on %d other images per class (%d labels in all); hyper-parameters chosen per dataset, k and method on "
+                + "%d tuning draws; full-batch Adam (lr %s) for %d steps, the best of the steps validated every %d kept.",
+            FewShotProtocol.STRICT_VALIDATION_PER_CLASS,
+            10 * FewShotProtocol.STRICT_VALIDATION_PER_CLASS,
+            FewShotGrid.TUNING_DRAWS,
+            rate(),
+            steps,
+            FewShotProtocol.VALIDATE_EVERY)
+        : String.format(
+            Locale.ROOT,
+            "Authors' protocol: k shots per class from the first %,d training images; batch "
+                + "size %d for %d epochs (1-shot) or %d; the epoch with the best accuracy on %,d random training images "
+                + "kept. **This spends %,d extra labels** on model selection, far more than the k·10 it trains on.",
+            FewShotProtocol.AUTHORS_SHOT_RANGE,
+            FewShotProtocol.AUTHORS_BATCH,
+            FewShotProtocol.AUTHORS_EPOCHS_1_SHOT,
+            FewShotProtocol.AUTHORS_EPOCHS,
+            FewShotProtocol.AUTHORS_VALIDATION,
+            FewShotProtocol.AUTHORS_VALIDATION);
   }
 
   /** The learning rate as the protocols state it, "5e-4". */
@@ -124,13 +170,15 @@ public final class FewShotTable {
     out.append(" |\n");
   }
 
-  private static String cell(Map<String, Map<Integer, Double>> column, String method, int most, Column c) {
+  private static String cell(
+      Map<String, Map<Integer, Double>> column, String method, int most, Column c) {
     Map<Integer, Double> draws = column.get(method);
     if (draws == null) {
       return ("— " + paper(method, c)).strip();
     }
     SummaryStatistics stats = statistics(draws);
-    double best = column.values().stream().mapToDouble(d -> statistics(d).getMean()).max().orElse(Double.NaN);
+    double best =
+        column.values().stream().mapToDouble(d -> statistics(d).getMean()).max().orElse(Double.NaN);
     String mean = String.format(Locale.ROOT, "%.2f", stats.getMean());
     StringBuilder text = new StringBuilder(stats.getMean() == best ? "**" + mean + "**" : mean);
     if (draws.size() > 1) {
@@ -156,7 +204,9 @@ public final class FewShotTable {
   /** One comparison of a BEAN row with another row in one column. */
   private record Comparison(String bean, String other, double meanDifference, double p) {}
 
-  private static String wilcoxon(Map<Column, Map<String, Map<Integer, Double>>> cells, List<Column> columns,
+  private static String wilcoxon(
+      Map<Column, Map<String, Map<Integer, Double>>> cells,
+      List<Column> columns,
       List<FewShotMethod> rows) {
     Map<String, Map<Column, Comparison>> byRow = new LinkedHashMap<>();
     for (Column column : columns) {
@@ -172,25 +222,35 @@ public final class FewShotTable {
           }
         }
       }
-      double[] adjusted = HolmCorrection.adjust(family.stream().mapToDouble(Comparison::p).toArray());
+      double[] adjusted =
+          HolmCorrection.adjust(family.stream().mapToDouble(Comparison::p).toArray());
       for (int i = 0; i < family.size(); i++) {
         Comparison c = family.get(i);
-        byRow.computeIfAbsent(label(c.bean()) + " vs " + label(c.other()), k -> new LinkedHashMap<>())
+        byRow
+            .computeIfAbsent(
+                label(c.bean()) + " vs " + label(c.other()), k -> new LinkedHashMap<>())
             .put(column, new Comparison(c.bean(), c.other(), c.meanDifference(), adjusted[i]));
       }
     }
     if (byRow.isEmpty()) {
       return "";
     }
-    StringBuilder out = new StringBuilder("Paired Wilcoxon signed-rank tests over the draws both rows ran (two-sided; "
-        + "exact up to " + EXACT_UP_TO + " pairs), Holm-corrected over the comparisons of each column: mean "
-        + "difference in points (BEAN minus the other row) and adjusted p, in bold where p < 0.05.\n\n");
+    StringBuilder out =
+        new StringBuilder(
+            "Paired Wilcoxon signed-rank tests over the draws both rows ran (two-sided; "
+                + "exact up to "
+                + EXACT_UP_TO
+                + " pairs), Holm-corrected over the comparisons of each column: mean "
+                + "difference in points (BEAN minus the other row) and adjusted p, in bold where p < 0.05.\n\n");
     header(out, "comparison", columns);
     for (Map.Entry<String, Map<Column, Comparison>> row : byRow.entrySet()) {
       out.append("| ").append(row.getKey());
       for (Column column : columns) {
         Comparison c = row.getValue().get(column);
-        String text = c == null ? "—" : String.format(Locale.ROOT, "%+.2f, p = %.2g", c.meanDifference(), c.p());
+        String text =
+            c == null
+                ? "—"
+                : String.format(Locale.ROOT, "%+.2f, p = %.2g", c.meanDifference(), c.p());
         out.append(" | ").append(c != null && c.p() < 0.05 ? "**" + text + "**" : text);
       }
       out.append(" |\n");
@@ -198,8 +258,12 @@ public final class FewShotTable {
     return out.toString();
   }
 
-  /** The test of {@code bean} against {@code other} over their common draws, or null with fewer than 2. */
-  private static Comparison compare(Map<String, Map<Integer, Double>> column, String bean, String other) {
+  /**
+   * The test of {@code bean} against {@code other} over their common draws, or null with fewer than
+   * 2.
+   */
+  private static Comparison compare(
+      Map<String, Map<Integer, Double>> column, String bean, String other) {
     Map<Integer, Double> a = column.get(bean);
     Map<Integer, Double> b = column.get(other);
     if (a == null || b == null) {

@@ -4,8 +4,9 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
- * Holm's step-down correction of a family of p-values: sorted ascending, the i-th smallest (from 1) becomes
- * max over j ≤ i of min(1, (m − j + 1)·p_(j)), so the family-wise error rate stays at the level tested.
+ * Holm's step-down correction of a family of p-values: sorted ascending, the i-th smallest (from 1)
+ * becomes max over j ≤ i of min(1, (m − j + 1)·p_(j)), so the family-wise error rate stays at the
+ * level tested.
  */
 public final class HolmCorrection {
   private HolmCorrection() {}
@@ -13,8 +14,11 @@ public final class HolmCorrection {
   /** The adjusted p-values, in the order of {@code p}. */
   public static double[] adjust(double[] p) {
     int m = p.length;
-    Integer[] order = IntStream.range(0, m).boxed().sorted(Comparator.comparingDouble(i -> p[i]))
-        .toArray(Integer[]::new);
+    Integer[] order =
+        IntStream.range(0, m)
+            .boxed()
+            .sorted(Comparator.comparingDouble(i -> p[i]))
+            .toArray(Integer[]::new);
     double[] adjusted = new double[m];
     double running = 0;
     for (int rank = 0; rank < m; rank++) {

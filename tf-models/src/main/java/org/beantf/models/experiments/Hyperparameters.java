@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The hyper-parameters of one few-shot method setting, by name ("alpha", "p", "lambda"), in a fixed order. Empty
- * for a method without any.
+ * The hyper-parameters of one few-shot method setting, by name ("alpha", "p", "lambda"), in a fixed
+ * order. Empty for a method without any.
  */
 public record Hyperparameters(Map<String, Double> values) {
   public static final Hyperparameters NONE = new Hyperparameters(Map.of());
@@ -48,12 +48,14 @@ public record Hyperparameters(Map<String, Double> values) {
   /** "alpha=1000", "lambda=1e-4" or "" (for tables and progress lines). */
   @Override
   public String toString() {
-    return values.entrySet().stream().map(e -> e.getKey() + "=" + format(e.getValue()))
+    return values.entrySet().stream()
+        .map(e -> e.getKey() + "=" + format(e.getValue()))
         .collect(Collectors.joining(" "));
   }
 
   private static String format(double value) {
-    return value == Math.rint(value) && Math.abs(value) < 1e7 ? Long.toString((long) value)
+    return value == Math.rint(value) && Math.abs(value) < 1e7
+        ? Long.toString((long) value)
         : Double.toString(value).replace(".0E", "E").replace('E', 'e');
   }
 }

@@ -7,9 +7,9 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.beantf.data.ImageSet;
 
 /**
- * RBF kernel ridge regression on raw pixels: K(x, x′) = exp(−‖x − x′‖² / m) with m the median pairwise squared
- * distance among the shots; coefficients A = (K + λI)⁻¹ Y for one-hot targets Y; a test image x takes the class
- * of the largest score k(x)ᵀA.
+ * RBF kernel ridge regression on raw pixels: K(x, x′) = exp(−‖x − x′‖² / m) with m the median
+ * pairwise squared distance among the shots; coefficients A = (K + λI)⁻¹ Y for one-hot targets Y; a
+ * test image x takes the class of the largest score k(x)ᵀA.
  */
 public final class KernelRidge {
   private final double[][] shots;
@@ -33,12 +33,17 @@ public final class KernelRidge {
       }
       y[i][train.label(shots[i])] = 1;
     }
-    RealMatrix solved = new CholeskyDecomposition(new Array2DRowRealMatrix(k, false), 1e-12, 1e-14).getSolver()
-        .solve(new Array2DRowRealMatrix(y, false));
+    RealMatrix solved =
+        new CholeskyDecomposition(new Array2DRowRealMatrix(k, false), 1e-12, 1e-14)
+            .getSolver()
+            .solve(new Array2DRowRealMatrix(y, false));
     this.coefficients = solved.getData();
   }
 
-  /** m: the median of ‖x_i − x_j‖² over the pairs i < j of shots (1 when there is no pair or it is 0). */
+  /**
+   * m: the median of ‖x_i − x_j‖² over the pairs i < j of shots (1 when there is no pair or it is
+   * 0).
+   */
   static double medianOffDiagonal(double[][] distances) {
     int n = distances.length;
     double[] pairs = new double[n * (n - 1) / 2];

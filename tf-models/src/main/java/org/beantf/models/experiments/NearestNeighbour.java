@@ -2,7 +2,9 @@ package org.beantf.models.experiments;
 
 import org.beantf.data.ImageSet;
 
-/** 1-nearest-neighbour on raw pixels (Euclidean): a test image takes the label of its closest shot. */
+/**
+ * 1-nearest-neighbour on raw pixels (Euclidean): a test image takes the label of its closest shot.
+ */
 public final class NearestNeighbour {
   private final double[][] shots;
   private final int[] labels;

@@ -4,28 +4,50 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** One line of tuning.jsonl: the validation accuracy of one setting of a method on one tuning draw. */
-public record TuningResult(String dataset, int shots, String method, Hyperparameters hyperparameters,
-    int tuningDraw, double validationAccuracy, int steps, double seconds) {
+/**
+ * One line of tuning.jsonl: the validation accuracy of one setting of a method on one tuning draw.
+ */
+public record TuningResult(
+    String dataset,
+    int shots,
+    String method,
+    Hyperparameters hyperparameters,
+    int tuningDraw,
+    double validationAccuracy,
+    int steps,
+    double seconds) {
 
   /** The setting and tuning draw this line fills. */
-  public record Key(String dataset, int shots, String method, Hyperparameters hyperparameters, int tuningDraw) {}
+  public record Key(
+      String dataset, int shots, String method, Hyperparameters hyperparameters, int tuningDraw) {}
 
   public Key key() {
     return new Key(dataset, shots, method, hyperparameters, tuningDraw);
   }
 
   public ObjectNode toJson() {
-    ObjectNode node = JsonNodeFactory.instance.objectNode()
-        .put("dataset", dataset).put("shots", shots).put("method", method);
+    ObjectNode node =
+        JsonNodeFactory.instance
+            .objectNode()
+            .put("dataset", dataset)
+            .put("shots", shots)
+            .put("method", method);
     node.set("hparams", hyperparameters.toJson());
-    return node.put("tuning_draw", tuningDraw).put("val_accuracy", validationAccuracy).put("steps", steps)
+    return node.put("tuning_draw", tuningDraw)
+        .put("val_accuracy", validationAccuracy)
+        .put("steps", steps)
         .put("seconds", seconds);
   }
 
   public static TuningResult fromJson(JsonNode n) {
-    return new TuningResult(n.get("dataset").asText(), n.get("shots").asInt(), n.get("method").asText(),
-        Hyperparameters.fromJson(n.get("hparams")), n.get("tuning_draw").asInt(), n.get("val_accuracy").asDouble(),
-        n.get("steps").asInt(), n.get("seconds").asDouble());
+    return new TuningResult(
+        n.get("dataset").asText(),
+        n.get("shots").asInt(),
+        n.get("method").asText(),
+        Hyperparameters.fromJson(n.get("hparams")),
+        n.get("tuning_draw").asInt(),
+        n.get("val_accuracy").asDouble(),
+        n.get("steps").asInt(),
+        n.get("seconds").asDouble());
   }
 }

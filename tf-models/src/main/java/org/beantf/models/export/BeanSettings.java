@@ -15,21 +15,28 @@ import org.beantf.savedmodels.InvalidModelException;
 import org.beantf.savedmodels.SavedModelContract;
 
 /**
- * The BEAN settings a SavedModel was exported with, kept as its {@code assets/bean.json}
- * ({@link SavedModelContract#BEAN_SETTINGS_ASSET}): γ and the normalisation (which the {@code bean} signature's
- * correlation outputs were built with), the BEAN order trained with (0 without BEAN), α and the divergence.
+ * The BEAN settings a SavedModel was exported with, kept as its {@code assets/bean.json} ({@link
+ * SavedModelContract#BEAN_SETTINGS_ASSET}): γ and the normalisation (which the {@code bean}
+ * signature's correlation outputs were built with), the BEAN order trained with (0 without BEAN), α
+ * and the divergence.
  *
  * @param alpha α of the BEAN regularizer, NaN without BEAN
  */
-public record BeanSettings(double gamma, Normalization normalization, int order, double alpha,
-    Divergence divergence) {
+public record BeanSettings(
+    double gamma, Normalization normalization, int order, double alpha, Divergence divergence) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The settings of a run trained with {@code config}. */
   public static BeanSettings of(TrainConfig config) {
-    return config.bean().map(b -> new BeanSettings(config.gamma(), config.normalization(), b.order(), b.alpha(),
-        b.divergence())).orElse(new BeanSettings(config.gamma(), config.normalization(), 0, Double.NaN,
-        Divergence.SQUARED));
+    return config
+        .bean()
+        .map(
+            b ->
+                new BeanSettings(
+                    config.gamma(), config.normalization(), b.order(), b.alpha(), b.divergence()))
+        .orElse(
+            new BeanSettings(
+                config.gamma(), config.normalization(), 0, Double.NaN, Divergence.SQUARED));
   }
 
   /** The correlation matrix that shows this model's assemblies: A¹ for BEAN-1, A² otherwise. */
@@ -39,8 +46,11 @@ public record BeanSettings(double gamma, Normalization normalization, int order,
 
   /** The asset's text. */
   public String toJson() {
-    ObjectNode json = JSON.createObjectNode().put("gamma", gamma).put("normalization", normalization.cliName())
-        .put("order", order);
+    ObjectNode json =
+        JSON.createObjectNode()
+            .put("gamma", gamma)
+            .put("normalization", normalization.cliName())
+            .put("order", order);
     if (Double.isNaN(alpha)) {
       json.putNull("alpha");
     } else {
@@ -52,8 +62,8 @@ public record BeanSettings(double gamma, Normalization normalization, int order,
   }
 
   /**
-   * The settings the SavedModel in {@code folder} (version folder or model base) was exported with; empty for a
-   * model exported before they were recorded.
+   * The settings the SavedModel in {@code folder} (version folder or model base) was exported with;
+   * empty for a model exported before they were recorded.
    *
    * @throws InvalidModelException if the asset is not such a record
    */
@@ -64,13 +74,21 @@ public record BeanSettings(double gamma, Normalization normalization, int order,
     }
     try {
       JsonNode json = JSON.readTree(text.get());
-      return Optional.of(new BeanSettings(json.get("gamma").asDouble(),
-          Normalization.valueOf(json.get("normalization").asText().toUpperCase(Locale.ROOT)),
-          json.get("order").asInt(), json.get("alpha").isNull() ? Double.NaN : json.get("alpha").asDouble(),
-          Divergence.valueOf(json.get("divergence").asText().toUpperCase(Locale.ROOT))));
+      return Optional.of(
+          new BeanSettings(
+              json.get("gamma").asDouble(),
+              Normalization.valueOf(json.get("normalization").asText().toUpperCase(Locale.ROOT)),
+              json.get("order").asInt(),
+              json.get("alpha").isNull() ? Double.NaN : json.get("alpha").asDouble(),
+              Divergence.valueOf(json.get("divergence").asText().toUpperCase(Locale.ROOT))));
     } catch (IOException | RuntimeException e) {
-      throw new InvalidModelException(folder + ": assets/" + SavedModelContract.BEAN_SETTINGS_ASSET
-          + " is not a BEAN settings record (" + e.getMessage() + ")");
+      throw new InvalidModelException(
+          folder
+              + ": assets/"
+              + SavedModelContract.BEAN_SETTINGS_ASSET
+              + " is not a BEAN settings record ("
+              + e.getMessage()
+              + ")");
     }
   }
 }

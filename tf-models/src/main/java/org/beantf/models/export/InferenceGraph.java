@@ -6,8 +6,8 @@ import org.beantf.bean.BeanLayer;
 import org.beantf.models.Forward;
 import org.beantf.models.InferencePass;
 import org.beantf.models.LayerMatrices;
-import org.beantf.models.nn.VariableStore;
 import org.beantf.models.nn.ActivationHook;
+import org.beantf.models.nn.VariableStore;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.savedmodels.SavedModelContract;
 import org.tensorflow.Graph;
@@ -20,33 +20,57 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
 /**
- * The graph a SavedModel holds: the forward pass in inference mode (moving batch-norm statistics, no dropout),
- * the in-graph normalisation, and the BEAN layers' correlation ops, over variables named as in the checkpoint —
- * no gradients, no optimizer slots, no step counter.
+ * The graph a SavedModel holds: the forward pass in inference mode (moving batch-norm statistics,
+ * no dropout), the in-graph normalisation, and the BEAN layers' correlation ops, over variables
+ * named as in the checkpoint — no gradients, no optimizer slots, no step counter.
  */
 public final class InferenceGraph {
   private InferenceGraph() {}
 
-  /** The signatures of DESIGN.md, built in {@code graph} for {@code config}'s model on images of [H, W, C]. */
+  /**
+   * The signatures of DESIGN.md, built in {@code graph} for {@code config}'s model on images of [H,
+   * W, C].
+   */
   public static List<Signature> build(Graph graph, TrainConfig config, Shape imageShape) {
     Ops tf = Ops.create(graph);
     Placeholder<TFloat32> images = InferencePass.images(tf, imageShape);
-    Forward forward = InferencePass.build(tf, config.buildModel(imageShape), images, config.dataset(),
-        new VariableStore(tf, config.seed()), config.seed(), ActivationHook.NONE);
+    Forward forward =
+        InferencePass.build(
+            tf,
+            config.buildModel(imageShape),
+            images,
+            config.dataset(),
+            new VariableStore(tf, config.seed()),
+            config.seed(),
+            ActivationHook.NONE);
 
     Operand<TFloat32> logits = tf.withName(SavedModelContract.LOGITS).identity(forward.logits());
-    Operand<TFloat32> probabilities = tf.withName(SavedModelContract.PROBABILITIES).nn.softmax(logits);
-    Operand<TInt64> classIds = tf.withName(SavedModelContract.CLASS_IDS).math.argMax(logits, tf.constant(1));
-    Signature serving = Signature.builder().key(SavedModelContract.SERVING_DEFAULT)
-        .methodName(SavedModelContract.PREDICT_METHOD).input(SavedModelContract.IMAGES, images)
-        .output(SavedModelContract.LOGITS, logits).output(SavedModelContract.PROBABILITIES, probabilities)
-        .output(SavedModelContract.CLASS_IDS, classIds).build();
+    Operand<TFloat32> probabilities =
+        tf.withName(SavedModelContract.PROBABILITIES).nn.softmax(logits);
+    Operand<TInt64> classIds =
+        tf.withName(SavedModelContract.CLASS_IDS).math.argMax(logits, tf.constant(1));
+    Signature serving =
+        Signature.builder()
+            .key(SavedModelContract.SERVING_DEFAULT)
+            .methodName(SavedModelContract.PREDICT_METHOD)
+            .input(SavedModelContract.IMAGES, images)
+            .output(SavedModelContract.LOGITS, logits)
+            .output(SavedModelContract.PROBABILITIES, probabilities)
+            .output(SavedModelContract.CLASS_IDS, classIds)
+            .build();
 
-    Signature.Builder bean = Signature.builder().key(SavedModelContract.BEAN_SIGNATURE)
-        .methodName(SavedModelContract.PREDICT_METHOD).input(SavedModelContract.IMAGES, images);
+    Signature.Builder bean =
+        Signature.builder()
+            .key(SavedModelContract.BEAN_SIGNATURE)
+            .methodName(SavedModelContract.PREDICT_METHOD)
+            .input(SavedModelContract.IMAGES, images);
     for (BeanLayer<TFloat32> layer : forward.beanLayers()) {
-      LayerMatrices m = LayerMatrices.of(tf.withSubScope("bean_" + layer.name()), layer, config.gamma(),
-          config.normalization());
+      LayerMatrices m =
+          LayerMatrices.of(
+              tf.withSubScope("bean_" + layer.name()),
+              layer,
+              config.gamma(),
+              config.normalization());
       bean.output(SavedModelContract.activations(layer.name()), layer.activations())
           .output(SavedModelContract.weights(layer.name()), m.weights())
           .output(SavedModelContract.correlation(layer.name(), 1), m.correlation1())

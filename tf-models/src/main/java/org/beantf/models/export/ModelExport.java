@@ -11,24 +11,37 @@ import org.tensorflow.Session;
 import org.tensorflow.Signature;
 import org.tensorflow.ndarray.Shape;
 
-/** A run's checkpoint as a SavedModel: the inference graph, the checkpoint's weights restored into it, exported. */
+/**
+ * A run's checkpoint as a SavedModel: the inference graph, the checkpoint's weights restored into
+ * it, exported.
+ */
 public final class ModelExport {
   private ModelExport() {}
 
   /**
-   * Exports the weights of {@code checkpointPrefix} (a run's checkpoint/variables) as
-   * {@code <base>/<name>/<version>}; {@code version} 0 takes the next free one.
+   * Exports the weights of {@code checkpointPrefix} (a run's checkpoint/variables) as {@code
+   * <base>/<name>/<version>}; {@code version} 0 takes the next free one.
    *
    * @return the version folder
    */
-  public static Path export(TrainConfig config, Shape imageShape, String checkpointPrefix, Path base,
-      String name, long version) {
+  public static Path export(
+      TrainConfig config,
+      Shape imageShape,
+      String checkpointPrefix,
+      Path base,
+      String name,
+      long version) {
     try (Graph graph = new Graph()) {
       List<Signature> signatures = InferenceGraph.build(graph, config, imageShape);
       try (Session session = new Session(graph)) {
         session.restore(checkpointPrefix);
         long chosen = version > 0 ? version : SavedModelExporter.nextVersion(base, name);
-        return SavedModelExporter.export(session, signatures, base, name, chosen,
+        return SavedModelExporter.export(
+            session,
+            signatures,
+            base,
+            name,
+            chosen,
             Map.of(SavedModelContract.BEAN_SETTINGS_ASSET, BeanSettings.of(config).toJson()));
       }
     }

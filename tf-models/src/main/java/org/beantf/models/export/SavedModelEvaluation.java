@@ -6,8 +6,8 @@ import org.beantf.savedmodels.BeanModel;
 import org.beantf.savedmodels.Prediction;
 
 /**
- * The accuracy of a loaded SavedModel on a labelled image set, overall and per class, as TF Serving would compute it
- * (through the {@code serving_default} signature, in batches).
+ * The accuracy of a loaded SavedModel on a labelled image set, overall and per class, as TF Serving
+ * would compute it (through the {@code serving_default} signature, in batches).
  *
  * @param right [classes] the images of each class predicted right
  * @param total [classes] the images of each class
@@ -15,7 +15,9 @@ import org.beantf.savedmodels.Prediction;
 public record SavedModelEvaluation(int[] right, int[] total) {
   private static final int BATCH = 500;
 
-  /** Predicts every image of {@code images} with {@code model} and counts the right ones per class. */
+  /**
+   * Predicts every image of {@code images} with {@code model} and counts the right ones per class.
+   */
   public static SavedModelEvaluation of(BeanModel model, ImageSet images, int classes) {
     int[] right = new int[classes];
     int[] total = new int[classes];

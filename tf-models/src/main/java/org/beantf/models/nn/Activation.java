@@ -6,7 +6,8 @@ import org.tensorflow.types.TFloat32;
 
 /** The non-linearity after a layer. */
 public enum Activation {
-  RELU, LINEAR;
+  RELU,
+  LINEAR;
 
   Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x) {
     return this == RELU ? tf.nn.relu(x) : x;

@@ -5,8 +5,9 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * What a forward pass does to a BEAN layer's activations before the next layer reads them. Training and export
- * leave them as they are; the analysis graph multiplies them by a mask to silence a population of neurons.
+ * What a forward pass does to a BEAN layer's activations before the next layer reads them. Training
+ * and export leave them as they are; the analysis graph multiplies them by a mask to silence a
+ * population of neurons.
  */
 @FunctionalInterface
 public interface ActivationHook {

@@ -19,7 +19,13 @@ public final class Conv2d {
    * @param padding "SAME" or "VALID"
    * @param bias false before a batch norm, whose offset does the bias's job
    */
-  public Conv2d(String name, int filters, int size, int stride, String padding, boolean bias,
+  public Conv2d(
+      String name,
+      int filters,
+      int size,
+      int stride,
+      String padding,
+      boolean bias,
       Activation activation) {
     this.name = name;
     this.filters = filters;
@@ -32,12 +38,25 @@ public final class Conv2d {
 
   public Operand<TFloat32> apply(ModelScope scope, Operand<TFloat32> x) {
     long in = x.shape().get(3);
-    Operand<TFloat32> kernel = scope.variables().get(name + "/kernel", Shape.of(size, size, in, filters),
-        VariableStore.Kind.CONV_KERNEL, Initializer.heNormal((long) size * size * in));
-    Operand<TFloat32> y = scope.tf().nn.conv2d(x, kernel, List.of(1L, (long) stride, (long) stride, 1L), padding);
+    Operand<TFloat32> kernel =
+        scope
+            .variables()
+            .get(
+                name + "/kernel",
+                Shape.of(size, size, in, filters),
+                VariableStore.Kind.CONV_KERNEL,
+                Initializer.heNormal((long) size * size * in));
+    Operand<TFloat32> y =
+        scope.tf().nn.conv2d(x, kernel, List.of(1L, (long) stride, (long) stride, 1L), padding);
     if (bias) {
-      Operand<TFloat32> b = scope.variables().get(name + "/bias", Shape.of(filters), VariableStore.Kind.CONV_BIAS,
-          Initializer.constant(0f));
+      Operand<TFloat32> b =
+          scope
+              .variables()
+              .get(
+                  name + "/bias",
+                  Shape.of(filters),
+                  VariableStore.Kind.CONV_BIAS,
+                  Initializer.constant(0f));
       y = scope.tf().nn.biasAdd(y, b);
     }
     return activation.apply(scope.tf(), y);

@@ -23,16 +23,28 @@ public final class Dense {
   /** activation(x·W + b) for x [S, in]. */
   public Operand<TFloat32> apply(ModelScope scope, Operand<TFloat32> x) {
     long in = x.shape().get(1);
-    Operand<TFloat32> w = scope.variables().get(name + "/kernel", Shape.of(in, units),
-        VariableStore.Kind.DENSE_KERNEL, Initializer.glorotUniform(in, units));
-    Operand<TFloat32> b = scope.variables().get(name + "/bias", Shape.of(units), VariableStore.Kind.DENSE_BIAS,
-        Initializer.constant(0f));
+    Operand<TFloat32> w =
+        scope
+            .variables()
+            .get(
+                name + "/kernel",
+                Shape.of(in, units),
+                VariableStore.Kind.DENSE_KERNEL,
+                Initializer.glorotUniform(in, units));
+    Operand<TFloat32> b =
+        scope
+            .variables()
+            .get(
+                name + "/bias",
+                Shape.of(units),
+                VariableStore.Kind.DENSE_BIAS,
+                Initializer.constant(0f));
     return activation.apply(scope.tf(), scope.tf().nn.biasAdd(scope.tf().linalg.matMul(x, w), b));
   }
 
   /**
-   * W [in, units], read after {@link #apply} made it (its fan-in is the input's): the outgoing weights of the layer
-   * before this one, for BEAN.
+   * W [in, units], read after {@link #apply} made it (its fan-in is the input's): the outgoing
+   * weights of the layer before this one, for BEAN.
    */
   public Operand<TFloat32> kernel(ModelScope scope) {
     return scope.variables().read(name + "/kernel");

@@ -8,9 +8,9 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
 /**
- * Inverted dropout, in training passes only: each unit is kept with probability 1 − rate and scaled by
- * 1 / (1 − rate). The mask is a stateless random draw keyed by (seed of run and layer, training step), so a resumed
- * run draws exactly the masks an uninterrupted one would.
+ * Inverted dropout, in training passes only: each unit is kept with probability 1 − rate and scaled
+ * by 1 / (1 − rate). The mask is a stateless random draw keyed by (seed of run and layer, training
+ * step), so a resumed run draws exactly the masks an uninterrupted one would.
  */
 public final class Dropout {
   private final String name;
@@ -30,11 +30,12 @@ public final class Dropout {
     }
     Ops tf = scope.tf();
     Operand<TInt64> key = tf.constant(new long[] {Seeds.derive(scope.seed(), "dropout:" + name)});
-    Operand<TInt64> seed = tf.concat(List.of(key, tf.reshape(scope.step(), tf.constant(new int[] {1}))),
-        tf.constant(0));
+    Operand<TInt64> seed =
+        tf.concat(
+            List.of(key, tf.reshape(scope.step(), tf.constant(new int[] {1}))), tf.constant(0));
     Operand<TFloat32> uniform = tf.random.statelessRandomUniform(tf.shape(x), seed);
-    Operand<TFloat32> keep = tf.dtypes.cast(tf.math.greaterEqual(uniform, tf.constant((float) rate)),
-        TFloat32.class);
+    Operand<TFloat32> keep =
+        tf.dtypes.cast(tf.math.greaterEqual(uniform, tf.constant((float) rate)), TFloat32.class);
     return tf.math.mul(tf.math.mul(x, keep), tf.constant((float) (1 / (1 - rate))));
   }
 }

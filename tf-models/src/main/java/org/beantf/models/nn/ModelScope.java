@@ -10,13 +10,20 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
 /**
- * What layers need to build themselves: the graph, whether this is the training or the inference pass, the shared
- * variables, the training step (which keys dropout masks) and a place for the updates a training pass makes (batch
- * norm's moving statistics), and a hook on the BEAN layers' activations (the analysis graph's masks).
+ * What layers need to build themselves: the graph, whether this is the training or the inference
+ * pass, the shared variables, the training step (which keys dropout masks) and a place for the
+ * updates a training pass makes (batch norm's moving statistics), and a hook on the BEAN layers'
+ * activations (the analysis graph's masks).
  */
 public final class ModelScope {
-  /** Training: batch statistics, dropout on, updates recorded. Inference: moving statistics, dropout off. */
-  public enum Mode { TRAINING, INFERENCE }
+  /**
+   * Training: batch statistics, dropout on, updates recorded. Inference: moving statistics, dropout
+   * off.
+   */
+  public enum Mode {
+    TRAINING,
+    INFERENCE
+  }
 
   private final Ops tf;
   private final Mode mode;
@@ -34,8 +41,15 @@ public final class ModelScope {
     this(tf, mode, variables, step, seed, ActivationHook.NONE);
   }
 
-  /** @param hook applied to every BEAN layer's activations before the next layer reads them */
-  public ModelScope(Ops tf, Mode mode, VariableStore variables, Operand<TInt64> step, long seed,
+  /**
+   * @param hook applied to every BEAN layer's activations before the next layer reads them
+   */
+  public ModelScope(
+      Ops tf,
+      Mode mode,
+      VariableStore variables,
+      Operand<TInt64> step,
+      long seed,
       ActivationHook hook) {
     this.tf = tf;
     this.mode = mode;
@@ -69,7 +83,10 @@ public final class ModelScope {
     return seed;
   }
 
-  /** The activations {@code h} of BEAN layer {@code layer} as the next layer reads them (through the hook). */
+  /**
+   * The activations {@code h} of BEAN layer {@code layer} as the next layer reads them (through the
+   * hook).
+   */
   public Operand<TFloat32> beanActivations(String layer, Operand<TFloat32> h) {
     return hook.apply(tf, layer, h);
   }

@@ -11,14 +11,21 @@ public final class Pooling {
   private Pooling() {}
 
   /**
-   * size×size max pooling with stride size, VALID. The MaxPool op (V1, window as attributes), not the MaxPoolV2 of
-   * {@code tf.nn.maxPool}: oneDNN replaces only V1 with its kernel, which is twice as fast with its gradient here.
+   * size×size max pooling with stride size, VALID. The MaxPool op (V1, window as attributes), not
+   * the MaxPoolV2 of {@code tf.nn.maxPool}: oneDNN replaces only V1 with its kernel, which is twice
+   * as fast with its gradient here.
    */
   public static Operand<TFloat32> maxPool(Ops tf, Operand<TFloat32> x, int size) {
     long[] window = {1, size, size, 1};
     Scope scope = tf.scope();
-    Operation pool = scope.opBuilder("MaxPool", "MaxPool").addInput(x.asOutput())
-        .setAttr("ksize", window).setAttr("strides", window).setAttr("padding", "VALID").build();
+    Operation pool =
+        scope
+            .opBuilder("MaxPool", "MaxPool")
+            .addInput(x.asOutput())
+            .setAttr("ksize", window)
+            .setAttr("strides", window)
+            .setAttr("padding", "VALID")
+            .build();
     return pool.output(0);
   }
 

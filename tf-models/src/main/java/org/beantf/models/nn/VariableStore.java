@@ -14,17 +14,23 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The variables of one model in one graph, by name ("fc1/kernel"). A layer asks for its variables by name, so the
- * training and the inference forward passes of the same graph share them, and an inference graph built from the
- * same declarations has the same names as the checkpoint.
+ * The variables of one model in one graph, by name ("fc1/kernel"). A layer asks for its variables
+ * by name, so the training and the inference forward passes of the same graph share them, and an
+ * inference graph built from the same declarations has the same names as the checkpoint.
  */
 public final class VariableStore {
   /**
-   * What a variable is for: the optimiser trains {@link #trainable()} kinds; weight decay takes every
-   * {@link #kernel()}, the ℓ1 penalty every {@link #denseWeight()}.
+   * What a variable is for: the optimiser trains {@link #trainable()} kinds; weight decay takes
+   * every {@link #kernel()}, the ℓ1 penalty every {@link #denseWeight()}.
    */
   public enum Kind {
-    DENSE_KERNEL, DENSE_BIAS, CONV_KERNEL, CONV_BIAS, SCALE, OFFSET, MOVING_STATISTIC;
+    DENSE_KERNEL,
+    DENSE_BIAS,
+    CONV_KERNEL,
+    CONV_BIAS,
+    SCALE,
+    OFFSET,
+    MOVING_STATISTIC;
 
     boolean trainable() {
       return this != MOVING_STATISTIC;
@@ -55,23 +61,26 @@ public final class VariableStore {
   }
 
   /**
-   * The value of variable {@code name}, created with {@code shape} and {@code initializer} on first use. The value
-   * is read through {@code tf.identity}: gradients through raw variable outputs crash or throw in TF Java.
+   * The value of variable {@code name}, created with {@code shape} and {@code initializer} on first
+   * use. The value is read through {@code tf.identity}: gradients through raw variable outputs
+   * crash or throw in TF Java.
    */
   public Operand<TFloat32> get(String name, Shape shape, Kind kind, Initializer initializer) {
     return tf.identity(variable(name, shape, kind, initializer));
   }
 
   /**
-   * The value of the existing variable {@code name}, read as {@link #get} reads it: for a layer that asks for its
-   * own weights after building (a dense kernel as the outgoing weights of the BEAN layer before it).
+   * The value of the existing variable {@code name}, read as {@link #get} reads it: for a layer
+   * that asks for its own weights after building (a dense kernel as the outgoing weights of the
+   * BEAN layer before it).
    *
    * @throws IllegalStateException if no variable {@code name} was created
    */
   public Operand<TFloat32> read(String name) {
     Entry existing = entries.get(name);
     if (existing == null) {
-      throw new IllegalStateException("no variable " + name + " (a layer reads its weights after it is applied)");
+      throw new IllegalStateException(
+          "no variable " + name + " (a layer reads its weights after it is applied)");
     }
     return tf.identity(existing.variable());
   }
@@ -81,14 +90,20 @@ public final class VariableStore {
     Entry existing = entries.get(name);
     if (existing != null) {
       if (!existing.variable().shape().equals(shape)) {
-        throw new IllegalStateException("variable " + name + " exists with shape " + existing.variable().shape()
-            + ", asked for " + shape);
+        throw new IllegalStateException(
+            "variable "
+                + name
+                + " exists with shape "
+                + existing.variable().shape()
+                + ", asked for "
+                + shape);
       }
       return existing.variable();
     }
     Variable<TFloat32> variable = OpNames.named(tf, name).variable(shape, TFloat32.class);
     long derived = Seeds.derive(seed, "init:" + name);
-    Operand<TFloat32> initial = initializer.create(tf, shape, tf.constant(new long[] {derived, seed}));
+    Operand<TFloat32> initial =
+        initializer.create(tf, shape, tf.constant(new long[] {derived, seed}));
     entries.put(name, new Entry(name, variable, kind, tf.assign(variable, initial)));
     return variable;
   }

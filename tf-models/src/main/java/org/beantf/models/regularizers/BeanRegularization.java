@@ -16,73 +16,97 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * BEAN-1 or BEAN-2 (paper Eq. 1): α·Σ L over the BEAN layers, through {@link BeanRegularizer} with the run's γ,
- * normalisation and batch size.
+ * BEAN-1 or BEAN-2 (paper Eq. 1): α·Σ L over the BEAN layers, through {@link BeanRegularizer} with
+ * the run's γ, normalisation and batch size.
  *
  * @param order 1 (A¹) or 2 (A²)
- * @param alpha α, at least 0 (default per model and order: {@link org.beantf.models.ModelDefaults#alpha})
+ * @param alpha α, at least 0 (default per model and order: {@link
+ *     org.beantf.models.ModelDefaults#alpha})
  * @param divergence d of Eq. 1
- * @param form the exact form of Eq. 1 to build (dense and lowrank exist for the squared divergence only)
+ * @param form the exact form of Eq. 1 to build (dense and lowrank exist for the squared divergence
+ *     only)
  * @param layers the BEAN layers regularized; empty for all of the model's
  */
-public record BeanRegularization(int order, double alpha, Divergence divergence, LossForm form, List<String> layers)
+public record BeanRegularization(
+    int order, double alpha, Divergence divergence, LossForm form, List<String> layers)
     implements Regularizer {
 
   /** Its type: "bean1" and "bean2", settings alpha, divergence, form and bean-layers. */
-  public static final RegularizerType TYPE = new RegularizerType() {
-    @Override
-    public List<String> ids() {
-      return List.of("bean1", "bean2");
-    }
-
-    @Override
-    public List<String> parameters() {
-      return List.of("alpha", "divergence", "form", "bean-layers");
-    }
-
-    @Override
-    public Regularizer create(String id, ModelKind model, Settings given) {
-      int order = id.equals("bean1") ? 1 : 2;
-      return checked(model, order, given.number("alpha", model.defaults().alpha(order)),
-          given.choice("divergence", Divergence.class, Divergence.SQUARED),
-          given.choice("form", LossForm.class, LossForm.AUTO), given.list("bean-layers"));
-    }
-
-    @Override
-    public Regularizer fromJson(String id, ModelKind model, JsonNode json) {
-      int order = id.equals("bean1") ? 1 : 2;
-      List<String> layers = new ArrayList<>();
-      json.path("bean_layers").forEach(l -> layers.add(l.asText()));
-      if (layers.equals(model.beanLayerNames())) {
-        layers.clear(); // every layer of the model: the configuration says so with an empty list
-      }
-      Settings settings = Settings.none().with("bean-layers", layers);
-      for (String key : List.of("alpha", "divergence", "form")) {
-        if (json.has(key)) {
-          settings = settings.with(key, json.get(key).asText());
+  public static final RegularizerType TYPE =
+      new RegularizerType() {
+        @Override
+        public List<String> ids() {
+          return List.of("bean1", "bean2");
         }
-      }
-      return create(id, model, settings);
-    }
-  };
+
+        @Override
+        public List<String> parameters() {
+          return List.of("alpha", "divergence", "form", "bean-layers");
+        }
+
+        @Override
+        public Regularizer create(String id, ModelKind model, Settings given) {
+          int order = id.equals("bean1") ? 1 : 2;
+          return checked(
+              model,
+              order,
+              given.number("alpha", model.defaults().alpha(order)),
+              given.choice("divergence", Divergence.class, Divergence.SQUARED),
+              given.choice("form", LossForm.class, LossForm.AUTO),
+              given.list("bean-layers"));
+        }
+
+        @Override
+        public Regularizer fromJson(String id, ModelKind model, JsonNode json) {
+          int order = id.equals("bean1") ? 1 : 2;
+          List<String> layers = new ArrayList<>();
+          json.path("bean_layers").forEach(l -> layers.add(l.asText()));
+          if (layers.equals(model.beanLayerNames())) {
+            layers
+                .clear(); // every layer of the model: the configuration says so with an empty list
+          }
+          Settings settings = Settings.none().with("bean-layers", layers);
+          for (String key : List.of("alpha", "divergence", "form")) {
+            if (json.has(key)) {
+              settings = settings.with(key, json.get(key).asText());
+            }
+          }
+          return create(id, model, settings);
+        }
+      };
 
   public BeanRegularization {
     layers = List.copyOf(layers);
   }
 
-  private static BeanRegularization checked(ModelKind model, int order, double alpha, Divergence divergence,
-      LossForm form, List<String> layers) {
+  private static BeanRegularization checked(
+      ModelKind model,
+      int order,
+      double alpha,
+      Divergence divergence,
+      LossForm form,
+      List<String> layers) {
     if (!(alpha >= 0) || Double.isInfinite(alpha)) {
       throw new InvalidSettingException("alpha", alpha, "expected a finite number >= 0");
     }
     if (divergence == Divergence.ABSOLUTE && (form == LossForm.DENSE || form == LossForm.LOWRANK)) {
-      throw new InvalidSettingException("form", form.cliName(), "exists only for the squared divergence (expected "
-          + "auto or broadcast with --divergence absolute)");
+      throw new InvalidSettingException(
+          "form",
+          form.cliName(),
+          "exists only for the squared divergence (expected "
+              + "auto or broadcast with --divergence absolute)");
     }
     for (String layer : layers) {
       if (!model.beanLayerNames().contains(layer)) {
-        throw new InvalidSettingException("bean-layers", String.join(",", layers), model + " has no BEAN layer '"
-            + layer + "' (expected some of " + String.join(", ", model.beanLayerNames()) + ")");
+        throw new InvalidSettingException(
+            "bean-layers",
+            String.join(",", layers),
+            model
+                + " has no BEAN layer '"
+                + layer
+                + "' (expected some of "
+                + String.join(", ", model.beanLayerNames())
+                + ")");
       }
     }
     return new BeanRegularization(order, alpha, divergence, form, layers);
@@ -98,7 +122,10 @@ public record BeanRegularization(int order, double alpha, Divergence divergence,
     return id() + " (α = " + alpha + ")";
   }
 
-  /** Writes α, the divergence, the form and the BEAN layers (all of {@code model}'s when the run names none). */
+  /**
+   * Writes α, the divergence, the form and the BEAN layers (all of {@code model}'s when the run
+   * names none).
+   */
   @Override
   public void writeSettings(ObjectNode json, ModelKind model) {
     json.put("alpha", alpha).put("divergence", divergence.cliName()).put("form", form.cliName());
@@ -108,8 +135,15 @@ public record BeanRegularization(int order, double alpha, Divergence divergence,
 
   @Override
   public Operand<TFloat32> penalty(Ops tf, PenaltyContext context) {
-    BeanRegularizer bean = new BeanRegularizer(order, divergence, context.gamma(), alpha, form,
-        context.normalization(), context.batchSize());
+    BeanRegularizer bean =
+        new BeanRegularizer(
+            order,
+            divergence,
+            context.gamma(),
+            alpha,
+            form,
+            context.normalization(),
+            context.batchSize());
     return bean.penalty(tf.withSubScope("bean"), selected(context.pass().beanLayers()));
   }
 

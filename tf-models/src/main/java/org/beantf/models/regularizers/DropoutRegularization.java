@@ -16,30 +16,37 @@ import org.beantf.models.ModelKind;
 public record DropoutRegularization(double rate) implements Regularizer {
 
   /** Its type: "dropout", setting dropout. */
-  public static final RegularizerType TYPE = new RegularizerType() {
-    @Override
-    public List<String> ids() {
-      return List.of("dropout");
-    }
+  public static final RegularizerType TYPE =
+      new RegularizerType() {
+        @Override
+        public List<String> ids() {
+          return List.of("dropout");
+        }
 
-    @Override
-    public List<String> parameters() {
-      return List.of("dropout");
-    }
+        @Override
+        public List<String> parameters() {
+          return List.of("dropout");
+        }
 
-    @Override
-    public Regularizer create(String id, ModelKind model, Settings given) {
-      return new DropoutRegularization(given.number("dropout", ModelDefaults.DROPOUT));
-    }
+        @Override
+        public Regularizer create(String id, ModelKind model, Settings given) {
+          return new DropoutRegularization(given.number("dropout", ModelDefaults.DROPOUT));
+        }
 
-    @Override
-    public Regularizer fromJson(String id, ModelKind model, JsonNode json) {
-      return create(id, model, json.has("dropout") ? Settings.none().with("dropout", json.get("dropout").asDouble())
-          : Settings.none());
-    }
-  };
+        @Override
+        public Regularizer fromJson(String id, ModelKind model, JsonNode json) {
+          return create(
+              id,
+              model,
+              json.has("dropout")
+                  ? Settings.none().with("dropout", json.get("dropout").asDouble())
+                  : Settings.none());
+        }
+      };
 
-  /** @throws InvalidSettingException unless 0 ≤ rate < 1 */
+  /**
+   * @throws InvalidSettingException unless 0 ≤ rate < 1
+   */
   public DropoutRegularization {
     if (!(rate >= 0 && rate < 1)) {
       throw new InvalidSettingException("dropout", rate, "expected 0 <= P < 1");

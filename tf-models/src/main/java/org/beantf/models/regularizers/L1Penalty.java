@@ -10,35 +10,41 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The ℓ1 penalty λ·Σ|w| over the dense layers' kernels and biases (as the authors' ℓ1 baseline): "l1".
+ * The ℓ1 penalty λ·Σ|w| over the dense layers' kernels and biases (as the authors' ℓ1 baseline):
+ * "l1".
  *
  * @param lambda λ, at least 0 (default per model: {@link org.beantf.models.ModelDefaults#l1})
  */
 public record L1Penalty(double lambda) implements Regularizer {
 
   /** Its type: "l1", setting l1. */
-  public static final RegularizerType TYPE = new RegularizerType() {
-    @Override
-    public List<String> ids() {
-      return List.of("l1");
-    }
+  public static final RegularizerType TYPE =
+      new RegularizerType() {
+        @Override
+        public List<String> ids() {
+          return List.of("l1");
+        }
 
-    @Override
-    public List<String> parameters() {
-      return List.of("l1");
-    }
+        @Override
+        public List<String> parameters() {
+          return List.of("l1");
+        }
 
-    @Override
-    public Regularizer create(String id, ModelKind model, Settings given) {
-      return new L1Penalty(Strength.check("l1", given.number("l1", model.defaults().l1())));
-    }
+        @Override
+        public Regularizer create(String id, ModelKind model, Settings given) {
+          return new L1Penalty(Strength.check("l1", given.number("l1", model.defaults().l1())));
+        }
 
-    @Override
-    public Regularizer fromJson(String id, ModelKind model, JsonNode json) {
-      return create(id, model, json.has("l1") ? Settings.none().with("l1", json.get("l1").asDouble())
-          : Settings.none());
-    }
-  };
+        @Override
+        public Regularizer fromJson(String id, ModelKind model, JsonNode json) {
+          return create(
+              id,
+              model,
+              json.has("l1")
+                  ? Settings.none().with("l1", json.get("l1").asDouble())
+                  : Settings.none());
+        }
+      };
 
   @Override
   public String id() {
@@ -60,8 +66,11 @@ public record L1Penalty(double lambda) implements Regularizer {
     Operand<TFloat32> magnitudes = tf.constant(0f);
     for (VariableStore.Entry entry : context.variables().entries()) {
       if (entry.kind().denseWeight()) {
-        magnitudes = tf.math.add(magnitudes, tf.reduceSum(tf.math.abs(tf.identity(entry.variable())),
-            Strength.allAxes(tf, entry)));
+        magnitudes =
+            tf.math.add(
+                magnitudes,
+                tf.reduceSum(
+                    tf.math.abs(tf.identity(entry.variable())), Strength.allAxes(tf, entry)));
       }
     }
     return tf.math.mul(magnitudes, tf.constant((float) lambda));

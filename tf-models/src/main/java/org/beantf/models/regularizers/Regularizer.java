@@ -7,9 +7,10 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * One regularizer of a run, with its settings resolved and checked ({@link RegularizerType#create}): what it adds to
- * the training loss, what it asks of the model, how config.json records it and how reports describe it. The
- * regularizers a project knows are registered in {@link Regularizers}.
+ * One regularizer of a run, with its settings resolved and checked ({@link
+ * RegularizerType#create}): what it adds to the training loss, what it asks of the model, how
+ * config.json records it and how reports describe it. The regularizers a project knows are
+ * registered in {@link Regularizers}.
  */
 public interface Regularizer {
 
@@ -20,14 +21,14 @@ public interface Regularizer {
   String description();
 
   /**
-   * Writes its settings into config.json's flat object, under the keys its type reads back in {@link
-   * RegularizerType#fromJson} (Keras's {@code get_config}), for a run of {@code model}.
+   * Writes its settings into config.json's flat object, under the keys its type reads back in
+   * {@link RegularizerType#fromJson} (Keras's {@code get_config}), for a run of {@code model}.
    */
   void writeSettings(ObjectNode json, ModelKind model);
 
   /**
-   * The penalty it adds to the training loss, built in {@code tf}'s scope for one training pass, or null when it adds
-   * none (dropout acts on the model instead).
+   * The penalty it adds to the training loss, built in {@code tf}'s scope for one training pass, or
+   * null when it adds none (dropout acts on the model instead).
    */
   default Operand<TFloat32> penalty(Ops tf, PenaltyContext context) {
     return null;

@@ -13,25 +13,29 @@ import org.beantf.data.InvalidSettingException;
 import org.beantf.models.ModelKind;
 
 /**
- * The regularizers a project knows, in the order their penalties are summed and config.json lists them, and the
- * regularizers of one run resolved from {@code --reg} and the settings given.
+ * The regularizers a project knows, in the order their penalties are summed and config.json lists
+ * them, and the regularizers of one run resolved from {@code --reg} and the settings given.
  */
 public final class Regularizers {
   /** The registered types. Adding a regularizer adds one line here (or calls {@link #register}). */
-  private static final List<RegularizerType> TYPES = new CopyOnWriteArrayList<>(List.of(
-      BeanRegularization.TYPE,
-      DropoutRegularization.TYPE,
-      WeightDecay.TYPE,
-      L1Penalty.TYPE));
+  private static final List<RegularizerType> TYPES =
+      new CopyOnWriteArrayList<>(
+          List.of(
+              BeanRegularization.TYPE,
+              DropoutRegularization.TYPE,
+              WeightDecay.TYPE,
+              L1Penalty.TYPE));
 
   private Regularizers() {}
 
   /**
-   * A run's regularizers: the active ones (what {@code --reg} named), and every registered type's settings as given
-   * or defaulted (what config.json records, so that a run's settings are all in one place).
+   * A run's regularizers: the active ones (what {@code --reg} named), and every registered type's
+   * settings as given or defaulted (what config.json records, so that a run's settings are all in
+   * one place).
    *
    * @param active the regularizers named, in registry order
-   * @param settings one regularizer per registered type: the active one, or the type's default with the settings given
+   * @param settings one regularizer per registered type: the active one, or the type's default with
+   *     the settings given
    */
   public record Resolved(List<Regularizer> active, List<Regularizer> settings) {
     public Resolved {
@@ -79,24 +83,32 @@ public final class Regularizers {
   }
 
   /**
-   * The regularizers of a run of {@code model}: those named in {@code list} ("bean2,dropout"; "none" or
-   * "vanilla" for none), each type's settings from {@code given} or its defaults.
+   * The regularizers of a run of {@code model}: those named in {@code list} ("bean2,dropout";
+   * "none" or "vanilla" for none), each type's settings from {@code given} or its defaults.
    *
-   * @throws InvalidSettingException for an unknown name, "none" with another, two names of one type, or a setting
-   *     that is not valid
+   * @throws InvalidSettingException for an unknown name, "none" with another, two names of one
+   *     type, or a setting that is not valid
    */
   public static Resolved resolve(String list, ModelKind model, Settings given) {
     Set<String> names = new LinkedHashSet<>();
     for (String item : list.split(",")) {
       String name = item.strip().toLowerCase(Locale.ROOT);
       if (!ids().contains(name)) {
-        throw new InvalidSettingException("reg", list, "unknown regularizer '" + item.strip() + "' (expected a comma "
-            + "list of " + String.join(", ", ids()) + ")");
+        throw new InvalidSettingException(
+            "reg",
+            list,
+            "unknown regularizer '"
+                + item.strip()
+                + "' (expected a comma "
+                + "list of "
+                + String.join(", ", ids())
+                + ")");
       }
       names.add(name.equals("vanilla") ? "none" : name);
     }
     if (names.contains("none") && names.size() > 1) {
-      throw new InvalidSettingException("reg", list, "none (vanilla) cannot be combined with other regularizers");
+      throw new InvalidSettingException(
+          "reg", list, "none (vanilla) cannot be combined with other regularizers");
     }
     names.remove("none");
     List<Regularizer> active = new ArrayList<>();
@@ -104,9 +116,11 @@ public final class Regularizers {
     for (RegularizerType type : TYPES) {
       List<String> named = type.ids().stream().filter(names::contains).toList();
       if (named.size() > 1) {
-        throw new InvalidSettingException("reg", list, "choose one of " + String.join(" and ", named));
+        throw new InvalidSettingException(
+            "reg", list, "choose one of " + String.join(" and ", named));
       }
-      Regularizer regularizer = type.create(named.isEmpty() ? type.ids().get(0) : named.get(0), model, given);
+      Regularizer regularizer =
+          type.create(named.isEmpty() ? type.ids().get(0) : named.get(0), model, given);
       settings.add(regularizer);
       if (!named.isEmpty()) {
         active.add(regularizer);
@@ -127,7 +141,8 @@ public final class Regularizers {
     List<Regularizer> settings = new ArrayList<>();
     for (RegularizerType type : TYPES) {
       String named = type.ids().stream().filter(names::contains).findFirst().orElse(null);
-      Regularizer regularizer = type.fromJson(named == null ? type.ids().get(0) : named, model, json);
+      Regularizer regularizer =
+          type.fromJson(named == null ? type.ids().get(0) : named, model, json);
       settings.add(regularizer);
       if (named != null) {
         active.add(regularizer);
@@ -135,7 +150,8 @@ public final class Regularizers {
     }
     for (String name : names) {
       if (typeOf(name) == null) {
-        throw new InvalidSettingException("reg", String.join(",", names), "unknown regularizer '" + name + "'");
+        throw new InvalidSettingException(
+            "reg", String.join(",", names), "unknown regularizer '" + name + "'");
       }
     }
     return new Resolved(active, settings);

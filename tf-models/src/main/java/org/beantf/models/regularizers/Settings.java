@@ -8,8 +8,8 @@ import java.util.Map;
 import org.beantf.data.InvalidSettingException;
 
 /**
- * Settings given for the regularizers of a run, by parameter name (the command line's option without dashes): what
- * the user set; a regularizer takes its model's default for the rest.
+ * Settings given for the regularizers of a run, by parameter name (the command line's option
+ * without dashes): what the user set; a regularizer takes its model's default for the rest.
  */
 public final class Settings {
   private final Map<String, Object> values;
@@ -61,7 +61,8 @@ public final class Settings {
   }
 
   /**
-   * The constant of {@code type} named (case-insensitively) for {@code parameter}, or {@code fallback}.
+   * The constant of {@code type} named (case-insensitively) for {@code parameter}, or {@code
+   * fallback}.
    *
    * @throws InvalidSettingException for a name that is none of the constants
    */
@@ -78,8 +79,15 @@ public final class Settings {
         return constant;
       }
     }
-    throw new InvalidSettingException(parameter, value, "expected one of " + String.join(", ",
-        Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList()));
+    throw new InvalidSettingException(
+        parameter,
+        value,
+        "expected one of "
+            + String.join(
+                ", ",
+                Arrays.stream(type.getEnumConstants())
+                    .map(c -> c.name().toLowerCase(Locale.ROOT))
+                    .toList()));
   }
 
   /** The list given for {@code parameter} (a list, or comma-separated text), or an empty list. */
@@ -91,6 +99,9 @@ public final class Settings {
     if (value instanceof List<?> list) {
       return list.stream().map(Object::toString).toList();
     }
-    return Arrays.stream(value.toString().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return Arrays.stream(value.toString().split(","))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 }

@@ -6,7 +6,9 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TInt32;
 
-/** What the weight penalties share: the check of their strength and the axes of a whole variable. */
+/**
+ * What the weight penalties share: the check of their strength and the axes of a whole variable.
+ */
 final class Strength {
   private Strength() {}
 

@@ -10,35 +10,43 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Weight decay, (λ/2)·Σ‖W‖² over every kernel (dense and convolution; biases and batch norm not): "l2".
+ * Weight decay, (λ/2)·Σ‖W‖² over every kernel (dense and convolution; biases and batch norm not):
+ * "l2".
  *
- * @param lambda λ, at least 0 (default per model: {@link org.beantf.models.ModelDefaults#weightDecay})
+ * @param lambda λ, at least 0 (default per model: {@link
+ *     org.beantf.models.ModelDefaults#weightDecay})
  */
 public record WeightDecay(double lambda) implements Regularizer {
 
   /** Its type: "l2", setting l2. */
-  public static final RegularizerType TYPE = new RegularizerType() {
-    @Override
-    public List<String> ids() {
-      return List.of("l2");
-    }
+  public static final RegularizerType TYPE =
+      new RegularizerType() {
+        @Override
+        public List<String> ids() {
+          return List.of("l2");
+        }
 
-    @Override
-    public List<String> parameters() {
-      return List.of("l2");
-    }
+        @Override
+        public List<String> parameters() {
+          return List.of("l2");
+        }
 
-    @Override
-    public Regularizer create(String id, ModelKind model, Settings given) {
-      return new WeightDecay(Strength.check("l2", given.number("l2", model.defaults().weightDecay())));
-    }
+        @Override
+        public Regularizer create(String id, ModelKind model, Settings given) {
+          return new WeightDecay(
+              Strength.check("l2", given.number("l2", model.defaults().weightDecay())));
+        }
 
-    @Override
-    public Regularizer fromJson(String id, ModelKind model, JsonNode json) {
-      return create(id, model, json.has("l2") ? Settings.none().with("l2", json.get("l2").asDouble())
-          : Settings.none());
-    }
-  };
+        @Override
+        public Regularizer fromJson(String id, ModelKind model, JsonNode json) {
+          return create(
+              id,
+              model,
+              json.has("l2")
+                  ? Settings.none().with("l2", json.get("l2").asDouble())
+                  : Settings.none());
+        }
+      };
 
   @Override
   public String id() {
@@ -60,8 +68,11 @@ public record WeightDecay(double lambda) implements Regularizer {
     Operand<TFloat32> squares = tf.constant(0f);
     for (VariableStore.Entry entry : context.variables().entries()) {
       if (entry.kind().kernel()) {
-        squares = tf.math.add(squares, tf.reduceSum(tf.math.square(tf.identity(entry.variable())),
-            Strength.allAxes(tf, entry)));
+        squares =
+            tf.math.add(
+                squares,
+                tf.reduceSum(
+                    tf.math.square(tf.identity(entry.variable())), Strength.allAxes(tf, entry)));
       }
     }
     return tf.math.mul(squares, tf.constant((float) (lambda / 2)));

@@ -2,19 +2,20 @@ package org.beantf.models.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.beantf.models.nn.OpNames;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Variable;
-import org.beantf.models.nn.OpNames;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Adam (Kingma and Ba) over an explicit list of variables, built so that a step is deterministic: one ApplyAdam per
- * variable, and the β-power updates only after every ApplyAdam has read them (control dependencies). The
- * framework's optimiser races them and collects every variable in the graph, batch-norm statistics included.
+ * Adam (Kingma and Ba) over an explicit list of variables, built so that a step is deterministic:
+ * one ApplyAdam per variable, and the β-power updates only after every ApplyAdam has read them
+ * (control dependencies). The framework's optimiser races them and collects every variable in the
+ * graph, batch-norm statistics included.
  */
 final class AdamUpdate {
   private static final float BETA1 = 0.9f;
@@ -23,11 +24,17 @@ final class AdamUpdate {
 
   private AdamUpdate() {}
 
-  /** The variables the update creates (slots and β powers) with their initial-value ops, and the update itself. */
+  /**
+   * The variables the update creates (slots and β powers) with their initial-value ops, and the
+   * update itself.
+   */
   record Built(List<Op> initializers, List<Op> updates) {}
 
-  /** Minimises {@code loss} over {@code variables}; returns the ops whose completion ends a step. */
-  static Built minimize(Ops tf, Operand<TFloat32> loss, List<Variable<TFloat32>> variables, double learningRate) {
+  /**
+   * Minimises {@code loss} over {@code variables}; returns the ops whose completion ends a step.
+   */
+  static Built minimize(
+      Ops tf, Operand<TFloat32> loss, List<Variable<TFloat32>> variables, double learningRate) {
     Ops adam = tf.withSubScope("adam");
     Gradients gradients = tf.gradients(loss, variables);
     List<Op> initializers = new ArrayList<>();
@@ -41,13 +48,26 @@ final class AdamUpdate {
       Variable<TFloat32> m = slot(adam, name + "/m", variable.shape(), initializers);
       Variable<TFloat32> v = slot(adam, name + "/v", variable.shape(), initializers);
       Operand<TFloat32> gradient = gradients.<TFloat32>dy(i);
-      applies.add(tf.train.applyAdam(variable, m, v, beta1Power, beta2Power, lr, tf.constant(BETA1),
-          tf.constant(BETA2), tf.constant(EPSILON), gradient));
+      applies.add(
+          tf.train.applyAdam(
+              variable,
+              m,
+              v,
+              beta1Power,
+              beta2Power,
+              lr,
+              tf.constant(BETA1),
+              tf.constant(BETA2),
+              tf.constant(EPSILON),
+              gradient));
     }
     Ops afterApplies = tf.withControlDependencies(applies);
-    List<Op> updates = List.of(
-        afterApplies.assign(beta1Power, tf.math.mul(tf.identity(beta1Power), tf.constant(BETA1))),
-        afterApplies.assign(beta2Power, tf.math.mul(tf.identity(beta2Power), tf.constant(BETA2))));
+    List<Op> updates =
+        List.of(
+            afterApplies.assign(
+                beta1Power, tf.math.mul(tf.identity(beta1Power), tf.constant(BETA1))),
+            afterApplies.assign(
+                beta2Power, tf.math.mul(tf.identity(beta2Power), tf.constant(BETA2))));
     return new Built(initializers, updates);
   }
 
@@ -57,7 +77,8 @@ final class AdamUpdate {
     return slot;
   }
 
-  private static Variable<TFloat32> scalar(Ops tf, String name, float value, List<Op> initializers) {
+  private static Variable<TFloat32> scalar(
+      Ops tf, String name, float value, List<Op> initializers) {
     Variable<TFloat32> variable = tf.withName(name).variable(Shape.scalar(), TFloat32.class);
     initializers.add(tf.assign(variable, tf.constant(value)));
     return variable;

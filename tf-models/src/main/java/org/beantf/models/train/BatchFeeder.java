@@ -8,8 +8,8 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * Feeds batches of an image set through tensors allocated once per batch size and refilled in place, so a
- * training step allocates no native memory for its inputs. Owns its tensors: close it.
+ * Feeds batches of an image set through tensors allocated once per batch size and refilled in
+ * place, so a training step allocates no native memory for its inputs. Owns its tensors: close it.
  */
 public final class BatchFeeder implements AutoCloseable {
   /** The tensors of one batch, valid until the next call to {@link #feed}. */
@@ -33,9 +33,14 @@ public final class BatchFeeder implements AutoCloseable {
       source.copyImage(indices[i], pixels, i * size);
       labels[i] = source.label(indices[i]);
     }
-    Fed fed = bySize.computeIfAbsent(indices.length, n -> new Fed(
-        TFloat32.tensorOf(Shape.of(n, source.height(), source.width(), source.channels())),
-        TInt32.tensorOf(Shape.of(n))));
+    Fed fed =
+        bySize.computeIfAbsent(
+            indices.length,
+            n ->
+                new Fed(
+                    TFloat32.tensorOf(
+                        Shape.of(n, source.height(), source.width(), source.channels())),
+                    TInt32.tensorOf(Shape.of(n))));
     fed.images().asRawTensor().data().asFloats().write(pixels, 0, indices.length * size);
     fed.labels().asRawTensor().data().asInts().write(labels, 0, indices.length);
     return fed;

@@ -3,15 +3,18 @@ package org.beantf.models.train;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A run's checkpoints: the last epoch's ({@code checkpoint/}, what {@code --resume} continues from) and, with a
- * validation split, the best epoch's ({@code checkpoint-best/}, what the run keeps). Each is swapped in whole after
- * an epoch, with the progress that lets a resumed run continue exactly.
+ * A run's checkpoints: the last epoch's ({@code checkpoint/}, what {@code --resume} continues from)
+ * and, with a validation split, the best epoch's ({@code checkpoint-best/}, what the run keeps).
+ * Each is swapped in whole after an epoch, with the progress that lets a resumed run continue
+ * exactly.
  */
 final class Checkpoints {
   private final RunDirectory run;
   private final boolean keepsBest;
 
-  /** @param keepsBest whether the run has a validation split, whose best epoch is kept */
+  /**
+   * @param keepsBest whether the run has a validation split, whose best epoch is kept
+   */
   Checkpoints(RunDirectory run, boolean keepsBest) {
     this.run = run;
     this.keepsBest = keepsBest;

@@ -3,8 +3,8 @@ package org.beantf.models.train;
 import java.util.Arrays;
 
 /**
- * Counts right predictions per class: the one accuracy counter of the trainer, the few-shot trainer, the SavedModel
- * evaluation and the pixel classifiers.
+ * Counts right predictions per class: the one accuracy counter of the trainer, the few-shot
+ * trainer, the SavedModel evaluation and the pixel classifiers.
  */
 public final class ClassAccuracy {
   private final int[] right;

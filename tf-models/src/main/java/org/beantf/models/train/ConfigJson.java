@@ -10,7 +10,10 @@ import org.beantf.data.DatasetId;
 import org.beantf.models.ModelKind;
 import org.beantf.models.regularizers.Regularizers;
 
-/** A {@link TrainConfig} as the "config" of report.json and config.json: every flag, defaults resolved. */
+/**
+ * A {@link TrainConfig} as the "config" of report.json and config.json: every flag, defaults
+ * resolved.
+ */
 public final class ConfigJson {
   private ConfigJson() {}
 
@@ -19,12 +22,18 @@ public final class ConfigJson {
     json.put("model", c.model().id()).put("dataset", c.dataset().cliName());
     c.regularizers().writeJson(json, c.model());
     json.put("gamma", c.gamma()).put("normalization", c.normalization().cliName());
-    json.put(c.untilConverged() ? "max_epochs" : "epochs", c.epochs()).put("until_converged", c.untilConverged());
+    json.put(c.untilConverged() ? "max_epochs" : "epochs", c.epochs())
+        .put("until_converged", c.untilConverged());
     if (c.untilConverged()) {
       json.put("patience", c.patience());
     }
-    json.put("val_split", c.validation()).put("batch", c.batch()).put("lr", c.learningRate()).put("seed", c.seed())
-        .put("threads", c.threads()).put("shots", c.shots()).put("augment", c.augmentFlip() ? "flip" : "none");
+    json.put("val_split", c.validation())
+        .put("batch", c.batch())
+        .put("lr", c.learningRate())
+        .put("seed", c.seed())
+        .put("threads", c.threads())
+        .put("shots", c.shots())
+        .put("augment", c.augmentFlip() ? "flip" : "none");
     return json;
   }
 
@@ -37,13 +46,22 @@ public final class ConfigJson {
     try {
       ModelKind model = ModelKind.parse(json.get("model").asText());
       boolean untilConverged = json.get("until_converged").asBoolean();
-      return new TrainConfig(model, DatasetId.parse(json.get("dataset").asText()),
-          Regularizers.fromJson(json, model), json.get("gamma").asDouble(),
+      return new TrainConfig(
+          model,
+          DatasetId.parse(json.get("dataset").asText()),
+          Regularizers.fromJson(json, model),
+          json.get("gamma").asDouble(),
           Normalization.valueOf(json.get("normalization").asText().toUpperCase(Locale.ROOT)),
-          json.get(untilConverged ? "max_epochs" : "epochs").asInt(), untilConverged,
-          untilConverged ? json.get("patience").asInt() : 3, json.get("val_split").asInt(), json.get("batch").asInt(),
-          json.get("lr").asDouble(), json.get("seed").asLong(), json.get("threads").asInt(),
-          json.get("shots").asInt(), json.get("augment").asText().equals("flip"));
+          json.get(untilConverged ? "max_epochs" : "epochs").asInt(),
+          untilConverged,
+          untilConverged ? json.get("patience").asInt() : 3,
+          json.get("val_split").asInt(),
+          json.get("batch").asInt(),
+          json.get("lr").asDouble(),
+          json.get("seed").asLong(),
+          json.get("threads").asInt(),
+          json.get("shots").asInt(),
+          json.get("augment").asText().equals("flip"));
     } catch (NullPointerException | IllegalArgumentException e) {
       throw new BadInputException(file + ": not a run configuration (" + e.getMessage() + ")");
     }

@@ -8,25 +8,25 @@ import org.beantf.data.sampling.Batches;
 import org.tensorflow.ndarray.Shape;
 
 /**
- * Trains a model from scratch on a few labelled images, evaluates it on a validation set every period, and keeps
- * the weights of the best period (in shadow variables inside the graph, so keeping them costs no host copy). The
- * kept weights are then evaluated once on the whole test set. Nothing is written to disk: a few-shot run is short
- * and is repeated rather than resumed.
+ * Trains a model from scratch on a few labelled images, evaluates it on a validation set every
+ * period, and keeps the weights of the best period (in shadow variables inside the graph, so
+ * keeping them costs no host copy). The kept weights are then evaluated once on the whole test set.
+ * Nothing is written to disk: a few-shot run is short and is repeated rather than resumed.
  */
 public final class FewShotTrainer {
   private final TrainConfig config;
 
   /**
-   * {@code config} fixes the model, the regularizers, learning rate, threads and the seed of initialisation and
-   * dropout.
+   * {@code config} fixes the model, the regularizers, learning rate, threads and the seed of
+   * initialisation and dropout.
    */
   public FewShotTrainer(TrainConfig config) {
     this.config = config;
   }
 
   /**
-   * How training proceeds: periods of steps, each followed by a validation. Build it with {@link #fullBatch} or
-   * {@link #epochs}.
+   * How training proceeds: periods of steps, each followed by a validation. Build it with {@link
+   * #fullBatch} or {@link #epochs}.
    *
    * @param batch images per step; 0 for all shots in one batch
    * @param stepsPerPeriod full-batch steps between validations; 0 for periods of one epoch
@@ -35,17 +35,29 @@ public final class FewShotTrainer {
   public record Schedule(int batch, int stepsPerPeriod, int periods) {
     public Schedule {
       if (batch < 0 || stepsPerPeriod < 0 || periods < 1 || (batch == 0) == (stepsPerPeriod == 0)) {
-        throw new IllegalArgumentException("batch " + batch + " and steps per period " + stepsPerPeriod
-            + " (exactly one of them 0), periods " + periods + " (>= 1)");
+        throw new IllegalArgumentException(
+            "batch "
+                + batch
+                + " and steps per period "
+                + stepsPerPeriod
+                + " (exactly one of them 0), periods "
+                + periods
+                + " (>= 1)");
       }
     }
 
-    /** Every shot in every step, validated every {@code stepsPerValidation} steps, {@code validations} times. */
+    /**
+     * Every shot in every step, validated every {@code stepsPerValidation} steps, {@code
+     * validations} times.
+     */
     public static Schedule fullBatch(int stepsPerValidation, int validations) {
       return new Schedule(0, stepsPerValidation, validations);
     }
 
-    /** {@code epochs} epochs of batches of {@code batch} shots in a seeded order, validated after each epoch. */
+    /**
+     * {@code epochs} epochs of batches of {@code batch} shots in a seeded order, validated after
+     * each epoch.
+     */
     public static Schedule epochs(int batch, int epochs) {
       return new Schedule(batch, 0, epochs);
     }
@@ -60,16 +72,24 @@ public final class FewShotTrainer {
    */
   public record Outcome(double validationAccuracy, double testAccuracy, int keptStep) {}
 
-  /** Trains on {@code shots} of {@code dataset}'s training images, validating on {@code validation} of them. */
+  /**
+   * Trains on {@code shots} of {@code dataset}'s training images, validating on {@code validation}
+   * of them.
+   */
   public Outcome train(Dataset dataset, int[] shots, int[] validation, Schedule schedule) {
     if (shots.length == 0 || validation.length == 0) {
-      throw new IllegalArgumentException("shots (" + shots.length + ") and validation (" + validation.length
-          + ") must not be empty");
+      throw new IllegalArgumentException(
+          "shots ("
+              + shots.length
+              + ") and validation ("
+              + validation.length
+              + ") must not be empty");
     }
     ImageSet train = dataset.train();
     int batch = schedule.batch() == 0 ? shots.length : schedule.batch();
-    try (TrainingSession session = TrainingSession.open(config, Shape.of(train.height(), train.width(),
-            train.channels()), true);
+    try (TrainingSession session =
+            TrainingSession.open(
+                config, Shape.of(train.height(), train.width(), train.channels()), true);
         BatchFeeder trainFeeder = new BatchFeeder(train, batch);
         ValidationImages validationImages = new ValidationImages(train, validation)) {
       session.initialise();
@@ -94,15 +114,19 @@ public final class FewShotTrainer {
     }
   }
 
-  /** The batches of one period: the shots {@code stepsPerPeriod} times, or epoch {@code period}'s batches. */
+  /**
+   * The batches of one period: the shots {@code stepsPerPeriod} times, or epoch {@code period}'s
+   * batches.
+   */
   private List<int[]> periodBatches(int[] shots, Schedule schedule, int period) {
-    return schedule.batch() == 0 ? Collections.nCopies(schedule.stepsPerPeriod(), shots)
+    return schedule.batch() == 0
+        ? Collections.nCopies(schedule.stepsPerPeriod(), shots)
         : Batches.epoch(shots, schedule.batch(), config.seed(), period, false);
   }
 
   /**
-   * The validation images, fed once when they fit one evaluation batch (a few-shot validation sample, evaluated
-   * after every step), otherwise evaluated batch by batch like the test set.
+   * The validation images, fed once when they fit one evaluation batch (a few-shot validation
+   * sample, evaluated after every step), otherwise evaluated batch by batch like the test set.
    */
   private static final class ValidationImages implements AutoCloseable {
     private static final int ONE_BATCH = 1000;

@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import org.beantf.models.BuildInfo;
 import org.tensorflow.TensorFlow;
 
-/** report.json: the run's configuration and outcome, and where it ran (DESIGN.md "Run directory"). */
+/**
+ * report.json: the run's configuration and outcome, and where it ran (DESIGN.md "Run directory").
+ */
 final class Report {
   private Report() {}
 
-  static JsonNode of(TrainConfig config, JsonNode configJson, TrainingOutcome outcome, double wallSeconds) {
+  static JsonNode of(
+      TrainConfig config, JsonNode configJson, TrainingOutcome outcome, double wallSeconds) {
     ObjectNode report = RunDirectory.JSON.createObjectNode();
     report.put("model", config.model().id()).put("dataset", config.dataset().cliName());
     report.set("config", configJson);
@@ -22,9 +25,13 @@ final class Report {
     for (double accuracy : outcome.perClassAccuracy()) {
       perClass.add(accuracy);
     }
-    report.put("final_train_loss", outcome.finalTrainLoss()).put("epochs", outcome.epochs())
-        .put("wall_seconds", wallSeconds).put("tensorflow_version", TensorFlow.version())
-        .put("device", device()).put("cpu", cpu());
+    report
+        .put("final_train_loss", outcome.finalTrainLoss())
+        .put("epochs", outcome.epochs())
+        .put("wall_seconds", wallSeconds)
+        .put("tensorflow_version", TensorFlow.version())
+        .put("device", device())
+        .put("cpu", cpu());
     String commit = BuildInfo.commit();
     if (commit == null) {
       report.putNull("git_commit");
@@ -34,24 +41,34 @@ final class Report {
     return report;
   }
 
-  /** "gpu" when the CUDA build of the native library is loaded (it uses a visible GPU), else "cpu". */
+  /**
+   * "gpu" when the CUDA build of the native library is loaded (it uses a visible GPU), else "cpu".
+   */
   static String device() {
     String gpuNative = "org/tensorflow/internal/c_api/linux-x86_64-gpu/libjnitensorflow.so";
     return Report.class.getClassLoader().getResource(gpuNative) != null ? "gpu" : "cpu";
   }
 
-  /** The processor model (oneDNN picks kernels by instruction set, so results can differ across CPUs). */
+  /**
+   * The processor model (oneDNN picks kernels by instruction set, so results can differ across
+   * CPUs).
+   */
   static String cpu() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
         if (line.startsWith("model name")) {
-          return line.substring(line.indexOf(':') + 1).strip() + " (" + Runtime.getRuntime().availableProcessors()
+          return line.substring(line.indexOf(':') + 1).strip()
+              + " ("
+              + Runtime.getRuntime().availableProcessors()
               + " cores)";
         }
       }
     } catch (IOException | RuntimeException e) {
       // not Linux: fall through to the JVM's view
     }
-    return System.getProperty("os.arch") + " (" + Runtime.getRuntime().availableProcessors() + " cores)";
+    return System.getProperty("os.arch")
+        + " ("
+        + Runtime.getRuntime().availableProcessors()
+        + " cores)";
   }
 }

@@ -17,13 +17,13 @@ import org.beantf.data.InvalidSettingException;
 import org.beantf.data.io.Folders;
 
 /**
- * The files of a run directory (DESIGN.md "Run directory"): config.json, metrics.jsonl, checkpoint/, report.json
- * and layers/. Every file is written whole to a temporary name and renamed; a checkpoint is a folder swapped in
- * whole, so a run killed at any moment resumes from its last complete epoch.
+ * The files of a run directory (DESIGN.md "Run directory"): config.json, metrics.jsonl,
+ * checkpoint/, report.json and layers/. Every file is written whole to a temporary name and
+ * renamed; a checkpoint is a folder swapped in whole, so a run killed at any moment resumes from
+ * its last complete epoch.
  */
 public final class RunDirectory {
-  static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT);
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path root;
 
@@ -45,18 +45,23 @@ public final class RunDirectory {
   public static RunDirectory forResume(Path root, JsonNode config) {
     Path saved = root.resolve("config.json");
     if (!Files.isRegularFile(saved)) {
-      throw new InvalidSettingException("out", root, "no config.json (expected a run directory to --resume)");
+      throw new InvalidSettingException(
+          "out", root, "no config.json (expected a run directory to --resume)");
     }
     JsonNode previous = read(saved);
     config = canonical(config);
     if (!previous.equals(config)) {
-      throw new InvalidSettingException("resume", root, "the run was made with another configuration ("
-          + difference(previous, config) + ")");
+      throw new InvalidSettingException(
+          "resume",
+          root,
+          "the run was made with another configuration (" + difference(previous, config) + ")");
     }
     return new RunDirectory(root);
   }
 
-  /** {@code node} as it reads back from a file, so 1 (long) equals 1 (int) and 5e-4 equals 5.0E-4. */
+  /**
+   * {@code node} as it reads back from a file, so 1 (long) equals 1 (int) and 5e-4 equals 5.0E-4.
+   */
   private static JsonNode canonical(JsonNode node) {
     try {
       return JSON.readTree(JSON.writeValueAsString(node));
@@ -69,11 +74,13 @@ public final class RunDirectory {
   private static String difference(JsonNode previous, JsonNode now) {
     List<String> names = new ArrayList<>();
     previous.fieldNames().forEachRemaining(names::add);
-    now.fieldNames().forEachRemaining(n -> {
-      if (!names.contains(n)) {
-        names.add(n);
-      }
-    });
+    now.fieldNames()
+        .forEachRemaining(
+            n -> {
+              if (!names.contains(n)) {
+                names.add(n);
+              }
+            });
     for (String name : names) {
       JsonNode a = previous.get(name);
       JsonNode b = now.get(name);
@@ -91,12 +98,13 @@ public final class RunDirectory {
 
   /** Appends one epoch to metrics.jsonl. */
   public void appendMetrics(EpochMetrics metrics) {
-    ObjectNode line = JSON.createObjectNode()
-        .put("epoch", metrics.epoch())
-        .put("train_loss", metrics.trainLoss())
-        .put("train_ce", metrics.trainCe())
-        .put("train_reg", metrics.trainReg())
-        .put("train_accuracy", metrics.trainAccuracy());
+    ObjectNode line =
+        JSON.createObjectNode()
+            .put("epoch", metrics.epoch())
+            .put("train_loss", metrics.trainLoss())
+            .put("train_ce", metrics.trainCe())
+            .put("train_reg", metrics.trainReg())
+            .put("train_accuracy", metrics.trainAccuracy());
     if (metrics.validationAccuracy() == null) {
       line.putNull("val_accuracy");
     } else {
@@ -104,15 +112,22 @@ public final class RunDirectory {
     }
     line.put("test_accuracy", metrics.testAccuracy()).put("seconds", metrics.seconds());
     try {
-      Files.writeString(root.resolve("metrics.jsonl"), JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
-              .writeValueAsString(finite(line)) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+      Files.writeString(
+          root.resolve("metrics.jsonl"),
+          JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(finite(line))
+              + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + root.resolve("metrics.jsonl"), e);
     }
   }
 
-  /** Keeps the first {@code epochs} lines of metrics.jsonl: those of the epochs the checkpoint holds. */
+  /**
+   * Keeps the first {@code epochs} lines of metrics.jsonl: those of the epochs the checkpoint
+   * holds.
+   */
   public List<EpochMetrics> truncateMetrics(int epochs) {
     Path file = root.resolve("metrics.jsonl");
     List<EpochMetrics> kept = new ArrayList<>();
@@ -124,10 +139,16 @@ public final class RunDirectory {
       List<String> keep = lines.subList(0, Math.min(epochs, lines.size()));
       for (String line : keep) {
         JsonNode n = JSON.readTree(line);
-        kept.add(new EpochMetrics(n.get("epoch").asInt(), n.get("train_loss").asDouble(),
-            n.get("train_ce").asDouble(), n.get("train_reg").asDouble(), n.get("train_accuracy").asDouble(),
-            n.get("val_accuracy").isNull() ? null : n.get("val_accuracy").asDouble(),
-            n.get("test_accuracy").asDouble(), n.get("seconds").asDouble()));
+        kept.add(
+            new EpochMetrics(
+                n.get("epoch").asInt(),
+                n.get("train_loss").asDouble(),
+                n.get("train_ce").asDouble(),
+                n.get("train_reg").asDouble(),
+                n.get("train_accuracy").asDouble(),
+                n.get("val_accuracy").isNull() ? null : n.get("val_accuracy").asDouble(),
+                n.get("test_accuracy").asDouble(),
+                n.get("seconds").asDouble()));
       }
       Folders.writeAtomically(file, String.join("", keep.stream().map(l -> l + "\n").toList()));
     } catch (IOException e) {
@@ -141,16 +162,22 @@ public final class RunDirectory {
     return root.resolve("checkpoint");
   }
 
-  /** The checkpoint of the model a run keeps: the best-validation one if the run had a validation split. */
+  /**
+   * The checkpoint of the model a run keeps: the best-validation one if the run had a validation
+   * split.
+   */
   public Path keptCheckpoint() {
-    return Files.isRegularFile(bestCheckpoint().resolve("state.json")) ? bestCheckpoint() : checkpoint();
+    return Files.isRegularFile(bestCheckpoint().resolve("state.json"))
+        ? bestCheckpoint()
+        : checkpoint();
   }
 
   /** The run's configuration, from config.json. */
   public TrainConfig config() {
     Path file = root.resolve("config.json");
     if (!Files.isRegularFile(file)) {
-      throw new InvalidSettingException("run", root, "no config.json (expected a run directory of bean train)");
+      throw new InvalidSettingException(
+          "run", root, "no config.json (expected a run directory of bean train)");
     }
     return ConfigJson.parse(read(file), file);
   }
@@ -161,7 +188,8 @@ public final class RunDirectory {
   }
 
   /**
-   * Replaces {@code target} with a checkpoint that {@code writer} writes into a fresh folder, plus its state.json.
+   * Replaces {@code target} with a checkpoint that {@code writer} writes into a fresh folder, plus
+   * its state.json.
    */
   public void swapCheckpoint(Path target, CheckpointWriter writer, JsonNode state) {
     Path fresh = target.resolveSibling(target.getFileName() + ".new");
@@ -194,7 +222,8 @@ public final class RunDirectory {
     }
     Path state = folder.resolve("state.json");
     if (!Files.isRegularFile(state)) {
-      throw new InvalidSettingException("resume", root, "no complete checkpoint (expected " + state + ")");
+      throw new InvalidSettingException(
+          "resume", root, "no complete checkpoint (expected " + state + ")");
     }
     return read(state);
   }
@@ -219,7 +248,8 @@ public final class RunDirectory {
     try {
       return JSON.readTree(file.toFile());
     } catch (IOException e) {
-      throw new BadInputException(file + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+      throw new BadInputException(
+          file + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
     }
   }
 
@@ -235,14 +265,17 @@ public final class RunDirectory {
   static JsonNode finite(JsonNode node) {
     if (node.isObject()) {
       ObjectNode object = (ObjectNode) node;
-      object.fieldNames().forEachRemaining(name -> {
-        JsonNode value = object.get(name);
-        if (value.isNumber() && !Double.isFinite(value.asDouble())) {
-          object.putNull(name);
-        } else {
-          finite(value);
-        }
-      });
+      object
+          .fieldNames()
+          .forEachRemaining(
+              name -> {
+                JsonNode value = object.get(name);
+                if (value.isNumber() && !Double.isFinite(value.asDouble())) {
+                  object.putNull(name);
+                } else {
+                  finite(value);
+                }
+              });
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
         JsonNode value = node.get(i);

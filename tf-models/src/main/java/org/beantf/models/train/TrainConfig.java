@@ -19,27 +19,47 @@ import org.beantf.models.regularizers.Settings;
 import org.tensorflow.ndarray.Shape;
 
 /**
- * Everything that determines a training run, with every default resolved. Two runs with equal configurations and
- * seeds produce bit-identical weights; {@code --resume} refuses a run directory made with another configuration.
+ * Everything that determines a training run, with every default resolved. Two runs with equal
+ * configurations and seeds produce bit-identical weights; {@code --resume} refuses a run directory
+ * made with another configuration.
  *
- * @param regularizers the run's regularizers (what {@code --reg} named) and every registered type's settings
- * @param gamma γ of the connectivity f(W) = |tanh(γW)|, for BEAN and for the correlation matrices every run exports
- * @param normalization the correlation matrices' normalisation, for BEAN and for the exported matrices
+ * @param regularizers the run's regularizers (what {@code --reg} named) and every registered type's
+ *     settings
+ * @param gamma γ of the connectivity f(W) = |tanh(γW)|, for BEAN and for the correlation matrices
+ *     every run exports
+ * @param normalization the correlation matrices' normalisation, for BEAN and for the exported
+ *     matrices
  * @param epochs the epochs to train, or the cap when {@code untilConverged}
  * @param patience epochs without improvement before {@code untilConverged} stops
  * @param validation images held out of training for early stopping and model selection (0 for none)
  * @param shots images per class to train on, or 0 for the full training set
  * @param augmentFlip random horizontal flips of training images (CIFAR-10)
- * @param threads TensorFlow's intra-op threads (inter-op is 1), fixed so results do not depend on the machine
+ * @param threads TensorFlow's intra-op threads (inter-op is 1), fixed so results do not depend on
+ *     the machine
  */
-public record TrainConfig(ModelKind model, DatasetId dataset, Regularizers.Resolved regularizers, double gamma,
-    Normalization normalization, int epochs, boolean untilConverged, int patience, int validation, int batch,
-    double learningRate, long seed, int threads, int shots, boolean augmentFlip) {
+public record TrainConfig(
+    ModelKind model,
+    DatasetId dataset,
+    Regularizers.Resolved regularizers,
+    double gamma,
+    Normalization normalization,
+    int epochs,
+    boolean untilConverged,
+    int patience,
+    int validation,
+    int batch,
+    double learningRate,
+    long seed,
+    int threads,
+    int shots,
+    boolean augmentFlip) {
 
   /**
-   * Checks every setting of the run, once (the regularizers checked theirs when they were resolved).
+   * Checks every setting of the run, once (the regularizers checked theirs when they were
+   * resolved).
    *
-   * @throws InvalidSettingException naming the setting (as the command line's option without dashes)
+   * @throws InvalidSettingException naming the setting (as the command line's option without
+   *     dashes)
    */
   public TrainConfig {
     String unfit = model.unfitInput(dataset.height(), dataset.width(), dataset.channels());
@@ -53,8 +73,10 @@ public record TrainConfig(ModelKind model, DatasetId dataset, Regularizers.Resol
     atLeastOne("patience", patience);
     atLeastOne("threads", threads);
     if (validation < 0 || validation >= dataset.trainSize()) {
-      throw new InvalidSettingException("val-split", validation, "expected 0 <= N < " + dataset.trainSize()
-          + ", the training images of " + dataset);
+      throw new InvalidSettingException(
+          "val-split",
+          validation,
+          "expected 0 <= N < " + dataset.trainSize() + ", the training images of " + dataset);
     }
     if (shots < 0) {
       throw new InvalidSettingException("shots", shots, "expected K >= 1 (or 0 for all images)");
@@ -80,7 +102,9 @@ public record TrainConfig(ModelKind model, DatasetId dataset, Regularizers.Resol
 
   /** The run's BEAN regularizer, if it has one. */
   public Optional<BeanRegularization> bean() {
-    return active().stream().filter(BeanRegularization.class::isInstance).map(BeanRegularization.class::cast)
+    return active().stream()
+        .filter(BeanRegularization.class::isInstance)
+        .map(BeanRegularization.class::cast)
         .findFirst();
   }
 
@@ -95,8 +119,8 @@ public record TrainConfig(ModelKind model, DatasetId dataset, Regularizers.Resol
   }
 
   /**
-   * The model this configuration trains, for images of {@code imageShape} [H, W, C] and the dataset's classes,
-   * with the configuration's dropout: the one place a run's model is built.
+   * The model this configuration trains, for images of {@code imageShape} [H, W, C] and the
+   * dataset's classes, with the configuration's dropout: the one place a run's model is built.
    *
    * @throws InvalidSettingException if the images do not fit the model
    */
@@ -104,7 +128,10 @@ public record TrainConfig(ModelKind model, DatasetId dataset, Regularizers.Resol
     return model.build(imageShape, dataset.classes(), dropoutRate());
   }
 
-  /** A configuration of {@code model} on {@code dataset} with every default (vanilla, 5 epochs, seed 1). */
+  /**
+   * A configuration of {@code model} on {@code dataset} with every default (vanilla, 5 epochs, seed
+   * 1).
+   */
   public static Builder builder(ModelKind model, DatasetId dataset) {
     return new Builder(model, dataset);
   }
@@ -141,8 +168,9 @@ public record TrainConfig(ModelKind model, DatasetId dataset, Regularizers.Resol
     }
 
     /**
-     * A regularizer setting, by parameter name ({@link org.beantf.models.regularizers.RegularizerType#parameters});
-     * those not set take the model's defaults.
+     * A regularizer setting, by parameter name ({@link
+     * org.beantf.models.regularizers.RegularizerType#parameters}); those not set take the model's
+     * defaults.
      */
     public Builder set(String parameter, Object value) {
       settings.put(parameter, value);
@@ -244,8 +272,21 @@ public record TrainConfig(ModelKind model, DatasetId dataset, Regularizers.Resol
      * @throws InvalidSettingException naming the first setting that is not valid
      */
     public TrainConfig build() {
-      return new TrainConfig(model, dataset, Regularizers.resolve(regularizers, model, Settings.of(settings)), gamma,
-          normalization, epochs, untilConverged, patience, validation, batch, learningRate, seed, threads, shots,
+      return new TrainConfig(
+          model,
+          dataset,
+          Regularizers.resolve(regularizers, model, Settings.of(settings)),
+          gamma,
+          normalization,
+          epochs,
+          untilConverged,
+          patience,
+          validation,
+          batch,
+          learningRate,
+          seed,
+          threads,
+          shots,
           augmentFlip);
     }
   }

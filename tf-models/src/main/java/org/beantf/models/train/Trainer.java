@@ -13,12 +13,13 @@ import org.beantf.data.sampling.ValidationSplit;
 import org.tensorflow.ndarray.Shape;
 
 /**
- * Trains {@link TrainConfig}'s model in graph mode: a loop over epochs on a {@link TrainingSession}, whose graph is
- * built once; each step feeds a batch through reused tensors. After every epoch it evaluates, appends
- * metrics.jsonl ({@link RunDirectory}), checkpoints ({@link Checkpoints}) and decides whether to stop
- * ({@link TrainingProgress}); a loss that is not finite stops it. At the end it keeps the best epoch, measures the
- * test set, writes the layers ({@link LayerFiles}) and report.json. {@code --resume} continues a killed run exactly.
- * Every random choice derives from the seed.
+ * Trains {@link TrainConfig}'s model in graph mode: a loop over epochs on a {@link
+ * TrainingSession}, whose graph is built once; each step feeds a batch through reused tensors.
+ * After every epoch it evaluates, appends metrics.jsonl ({@link RunDirectory}), checkpoints ({@link
+ * Checkpoints}) and decides whether to stop ({@link TrainingProgress}); a loss that is not finite
+ * stops it. At the end it keeps the best epoch, measures the test set, writes the layers ({@link
+ * LayerFiles}) and report.json. {@code --resume} continues a killed run exactly. Every random
+ * choice derives from the seed.
  */
 public final class Trainer {
   private final TrainConfig config;
@@ -29,18 +30,29 @@ public final class Trainer {
     this.listener = listener;
   }
 
-  /** The training and validation indices of the run: the shots or the full base, minus the validation split. */
+  /**
+   * The training and validation indices of the run: the shots or the full base, minus the
+   * validation split.
+   */
   record Split(int[] train, int[] validation) {}
 
   Split split(ImageSet train) {
     int[] labels = train.labels();
     if (config.shots() > 0) {
-      FewShotSampler.FewShot fewShot = FewShotSampler.sample(labels, config.dataset().classes(), config.shots(),
-          0, labels.length, config.validation() / config.dataset().classes(), Seeds.derive(config.seed(), "shots"));
+      FewShotSampler.FewShot fewShot =
+          FewShotSampler.sample(
+              labels,
+              config.dataset().classes(),
+              config.shots(),
+              0,
+              labels.length,
+              config.validation() / config.dataset().classes(),
+              Seeds.derive(config.seed(), "shots"));
       return new Split(fewShot.shots(), fewShot.validation());
     }
-    ValidationSplit.Split split = ValidationSplit.of(labels.length, config.validation(),
-        Seeds.derive(config.seed(), "validation"));
+    ValidationSplit.Split split =
+        ValidationSplit.of(
+            labels.length, config.validation(), Seeds.derive(config.seed(), "validation"));
     return new Split(split.train(), split.validation());
   }
 
@@ -54,8 +66,8 @@ public final class Trainer {
   }
 
   /**
-   * Continues the run in {@code run} ({@link RunDirectory#forResume}) from its last checkpoint; the result is
-   * bit-identical to an uninterrupted run.
+   * Continues the run in {@code run} ({@link RunDirectory#forResume}) from its last checkpoint; the
+   * result is bit-identical to an uninterrupted run.
    */
   public TrainingOutcome resume(Dataset dataset, RunDirectory run) {
     return run(dataset, run, true);
@@ -67,8 +79,9 @@ public final class Trainer {
     Split split = split(dataset.train());
     ImageSet train = dataset.train();
     Checkpoints checkpoints = new Checkpoints(run, split.validation().length > 0);
-    try (TrainingSession session = TrainingSession.open(config, Shape.of(train.height(), train.width(),
-            train.channels()));
+    try (TrainingSession session =
+            TrainingSession.open(
+                config, Shape.of(train.height(), train.width(), train.channels()));
         BatchFeeder feeder = new BatchFeeder(train, config.batch())) {
       TrainingProgress progress;
       if (resume) {
@@ -81,29 +94,45 @@ public final class Trainer {
         progress = new TrainingProgress();
       }
       for (int epoch = progress.epoch + 1; !progress.stop; epoch++) {
-        EpochMetrics metrics = trainEpoch(session, feeder, split, dataset, epoch, progress, run.checkpoint());
+        EpochMetrics metrics =
+            trainEpoch(session, feeder, split, dataset, epoch, progress, run.checkpoint());
         run.appendMetrics(metrics);
         progress.update(metrics, config);
         checkpoints.epochEnded(session, progress);
         listener.epochFinished(metrics);
       }
       if (split.validation().length > 0) {
-        listener.note("keeping epoch " + progress.bestEpoch + " (best validation accuracy "
-            + String.format(Locale.ROOT, "%.4f", progress.bestValidation) + ")");
+        listener.note(
+            "keeping epoch "
+                + progress.bestEpoch
+                + " (best validation accuracy "
+                + String.format(Locale.ROOT, "%.4f", progress.bestValidation)
+                + ")");
         checkpoints.keepBest(session);
       }
       ClassAccuracy test = session.evaluate(dataset.test());
       LayerFiles.write(session, run);
       double seconds = (System.nanoTime() - start) / 1e9 + progress.previousSeconds;
-      TrainingOutcome outcome = new TrainingOutcome(test.overall(), test.perClass(), progress.lastTrainLoss, progress.epoch,
-          progress.history);
+      TrainingOutcome outcome =
+          new TrainingOutcome(
+              test.overall(),
+              test.perClass(),
+              progress.lastTrainLoss,
+              progress.epoch,
+              progress.history);
       run.writeReport(Report.of(config, configJson, outcome, seconds));
       return outcome;
     }
   }
 
-  private EpochMetrics trainEpoch(TrainingSession session, BatchFeeder feeder, Split split, Dataset dataset,
-      int epoch, TrainingProgress progress, Path checkpoint) {
+  private EpochMetrics trainEpoch(
+      TrainingSession session,
+      BatchFeeder feeder,
+      Split split,
+      Dataset dataset,
+      int epoch,
+      TrainingProgress progress,
+      Path checkpoint) {
     long epochStart = System.nanoTime();
     List<int[]> batches = Batches.epoch(split.train(), config.batch(), config.seed(), epoch, false);
     listener.epochStarted(epoch, batches.size(), config.batch());
@@ -116,9 +145,21 @@ public final class Trainer {
       TrainingSession.StepResult step = session.step(feeder.feed(batch));
       if (!Double.isFinite(step.crossEntropy() + step.regularization())) {
         long at = (long) (epoch - 1) * batches.size() + b + 1;
-        throw new TrainingDivergedException("step " + at + " (epoch " + epoch + ", batch " + (b + 1)
-            + "): the loss is not finite (cross-entropy " + step.crossEntropy() + ", regularizer "
-            + step.regularization() + "); the last good checkpoint is epoch " + progress.epoch + " in " + checkpoint);
+        throw new TrainingDivergedException(
+            "step "
+                + at
+                + " (epoch "
+                + epoch
+                + ", batch "
+                + (b + 1)
+                + "): the loss is not finite (cross-entropy "
+                + step.crossEntropy()
+                + ", regularizer "
+                + step.regularization()
+                + "); the last good checkpoint is epoch "
+                + progress.epoch
+                + " in "
+                + checkpoint);
       }
       ce += step.crossEntropy() * batch.length;
       reg += step.regularization() * batch.length;
@@ -127,10 +168,19 @@ public final class Trainer {
       double elapsed = (System.nanoTime() - epochStart) / 1e9;
       listener.stepFinished(b + 1, ce / seen, reg / seen, correct / seen, seen / elapsed);
     }
-    Double validation = split.validation().length == 0 ? null
-        : session.evaluate(dataset.train(), split.validation()).overall();
+    Double validation =
+        split.validation().length == 0
+            ? null
+            : session.evaluate(dataset.train(), split.validation()).overall();
     double test = session.evaluate(dataset.test()).overall();
-    return new EpochMetrics(epoch, (ce + reg) / seen, ce / seen, reg / seen, correct / seen, validation, test,
+    return new EpochMetrics(
+        epoch,
+        (ce + reg) / seen,
+        ce / seen,
+        reg / seen,
+        correct / seen,
+        validation,
+        test,
         (System.nanoTime() - epochStart) / 1e9);
   }
 }

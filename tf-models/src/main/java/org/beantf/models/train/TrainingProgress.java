@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where a run stands after each epoch, and early stopping: the best epoch (by validation accuracy, or the last one
- * when there is no validation split), epochs without improvement, and whether to stop. What the checkpoint's
- * state.json records, so that a resumed run stops where an uninterrupted one would.
+ * Where a run stands after each epoch, and early stopping: the best epoch (by validation accuracy,
+ * or the last one when there is no validation split), epochs without improvement, and whether to
+ * stop. What the checkpoint's state.json records, so that a resumed run stops where an
+ * uninterrupted one would.
  */
 final class TrainingProgress {
   int epoch;
@@ -21,7 +22,10 @@ final class TrainingProgress {
   boolean stop;
   List<EpochMetrics> history = new ArrayList<>();
 
-  /** Takes the epoch's metrics and decides whether to stop (the epoch cap, or no improvement for patience). */
+  /**
+   * Takes the epoch's metrics and decides whether to stop (the epoch cap, or no improvement for
+   * patience).
+   */
   void update(EpochMetrics metrics, TrainConfig config) {
     epoch = metrics.epoch();
     lastTrainLoss = metrics.trainLoss();
@@ -45,13 +49,18 @@ final class TrainingProgress {
   }
 
   boolean shouldStop(TrainConfig config) {
-    return epoch >= config.epochs() || (config.untilConverged() && epochsWithoutImprovement >= config.patience());
+    return epoch >= config.epochs()
+        || (config.untilConverged() && epochsWithoutImprovement >= config.patience());
   }
 
   JsonNode toJson() {
     ObjectNode state = RunDirectory.JSON.createObjectNode();
-    state.put("epoch", epoch).put("best_epoch", bestEpoch).put("best_validation_accuracy", bestValidation)
-        .put("best_train_loss", bestTrainLoss).put("epochs_without_improvement", epochsWithoutImprovement)
+    state
+        .put("epoch", epoch)
+        .put("best_epoch", bestEpoch)
+        .put("best_validation_accuracy", bestValidation)
+        .put("best_train_loss", bestTrainLoss)
+        .put("epochs_without_improvement", epochsWithoutImprovement)
         .put("seconds", previousSeconds);
     return state;
   }
@@ -60,13 +69,16 @@ final class TrainingProgress {
     TrainingProgress progress = new TrainingProgress();
     progress.epoch = state.get("epoch").asInt();
     progress.bestEpoch = state.get("best_epoch").asInt();
-    progress.bestValidation = state.get("best_validation_accuracy").isNull() ? Double.NEGATIVE_INFINITY
-        : state.get("best_validation_accuracy").asDouble();
+    progress.bestValidation =
+        state.get("best_validation_accuracy").isNull()
+            ? Double.NEGATIVE_INFINITY
+            : state.get("best_validation_accuracy").asDouble();
     progress.bestTrainLoss = state.get("best_train_loss").asDouble();
     progress.epochsWithoutImprovement = state.get("epochs_without_improvement").asInt();
     progress.previousSeconds = state.get("seconds").asDouble();
     progress.history = new ArrayList<>(history);
-    progress.lastTrainLoss = history.isEmpty() ? Double.NaN : history.get(history.size() - 1).trainLoss();
+    progress.lastTrainLoss =
+        history.isEmpty() ? Double.NaN : history.get(history.size() - 1).trainLoss();
     return progress;
   }
 }

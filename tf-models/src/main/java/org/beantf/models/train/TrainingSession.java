@@ -22,15 +22,18 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
 /**
- * A run's training graph ({@link TrainConfig}'s model, its regularizers, Adam) in a session: initialise or restore,
- * step, save, predict and evaluate. What the trainer, the few-shot trainer, the benchmarks and the tests drive.
- * Every run uses {@link Sessions}' settings, so the same seed gives the same bits.
- * Owns its graph and session: close it.
+ * A run's training graph ({@link TrainConfig}'s model, its regularizers, Adam) in a session:
+ * initialise or restore, step, save, predict and evaluate. What the trainer, the few-shot trainer,
+ * the benchmarks and the tests drive. Every run uses {@link Sessions}' settings, so the same seed
+ * gives the same bits. Owns its graph and session: close it.
  */
 public final class TrainingSession implements AutoCloseable {
   private static final int EVALUATION_BATCH = 1000;
 
-  /** The batch's mean cross-entropy and regularizer, and how many of its images the training pass got right. */
+  /**
+   * The batch's mean cross-entropy and regularizer, and how many of its images the training pass
+   * got right.
+   */
   public record StepResult(double crossEntropy, double regularization, double correct) {}
 
   private final Graph graph;
@@ -40,7 +43,12 @@ public final class TrainingSession implements AutoCloseable {
   private final Op snapshotSave;
   private final Op snapshotRestore;
 
-  private TrainingSession(Graph graph, Session session, TrainingGraph g, int classes, Op snapshotSave,
+  private TrainingSession(
+      Graph graph,
+      Session session,
+      TrainingGraph g,
+      int classes,
+      Op snapshotSave,
       Op snapshotRestore) {
     this.graph = graph;
     this.session = session;
@@ -50,14 +58,18 @@ public final class TrainingSession implements AutoCloseable {
     this.snapshotRestore = snapshotRestore;
   }
 
-  /** The graph of {@code config} for images of {@code imageShape} [H, W, C], in a new session (not initialised). */
+  /**
+   * The graph of {@code config} for images of {@code imageShape} [H, W, C], in a new session (not
+   * initialised).
+   */
   public static TrainingSession open(TrainConfig config, Shape imageShape) {
     return open(config, imageShape, false);
   }
 
   /**
-   * As {@link #open(TrainConfig, Shape)}; with {@code weightSnapshot}, the graph also holds a shadow copy of every
-   * variable ({@link #saveSnapshot}, {@link #restoreSnapshot}): keeping the best weights costs no host copy.
+   * As {@link #open(TrainConfig, Shape)}; with {@code weightSnapshot}, the graph also holds a
+   * shadow copy of every variable ({@link #saveSnapshot}, {@link #restoreSnapshot}): keeping the
+   * best weights costs no host copy.
    */
   public static TrainingSession open(TrainConfig config, Shape imageShape, boolean weightSnapshot) {
     Graph graph = new Graph();
@@ -70,28 +82,37 @@ public final class TrainingSession implements AutoCloseable {
         List<Op> saves = new ArrayList<>();
         List<Op> restores = new ArrayList<>();
         for (VariableStore.Entry entry : g.variables().entries()) {
-          Variable<TFloat32> shadow = OpNames.named(tf, entry.name()).variable(entry.variable().shape(),
-              TFloat32.class);
+          Variable<TFloat32> shadow =
+              OpNames.named(tf, entry.name()).variable(entry.variable().shape(), TFloat32.class);
           saves.add(tf.assign(shadow, tf.identity(entry.variable())));
           restores.add(tf.assign(entry.variable(), tf.identity(shadow)));
         }
         save = tf.withControlDependencies(saves).noOp();
         restore = tf.withControlDependencies(restores).noOp();
       }
-      return new TrainingSession(graph, new Session(graph, Sessions.config(config.threads())), g,
-          config.dataset().classes(), save, restore);
+      return new TrainingSession(
+          graph,
+          new Session(graph, Sessions.config(config.threads())),
+          g,
+          config.dataset().classes(),
+          save,
+          restore);
     } catch (RuntimeException e) {
       graph.close();
       throw e;
     }
   }
 
-  /** Gives every variable its initial value (seeded by the configuration) and the step counter 0. */
+  /**
+   * Gives every variable its initial value (seeded by the configuration) and the step counter 0.
+   */
   public void initialise() {
     run(g.initializers());
   }
 
-  /** Restores the variables from checkpoint {@code prefix} (a run's {@code checkpoint/variables}). */
+  /**
+   * Restores the variables from checkpoint {@code prefix} (a run's {@code checkpoint/variables}).
+   */
   public void restore(String prefix) {
     session.restore(prefix);
   }
@@ -101,26 +122,49 @@ public final class TrainingSession implements AutoCloseable {
     session.save(prefix);
   }
 
-  /** One training step on {@code fed}: forward, regularizers, gradients, Adam; its losses fetched. */
+  /**
+   * One training step on {@code fed}: forward, regularizers, gradients, Adam; its losses fetched.
+   */
   public StepResult step(BatchFeeder.Fed fed) {
-    try (Result result = session.runner().setOptions(Sessions.CALLER_THREAD).feed(g.images(), fed.images())
-        .feed(g.labels(), fed.labels()).fetch(g.crossEntropy()).fetch(g.regularization()).fetch(g.correct())
-        .addTarget(g.trainStep()).run()) {
-      return new StepResult(((TFloat32) result.get(0)).getFloat(), ((TFloat32) result.get(1)).getFloat(),
+    try (Result result =
+        session
+            .runner()
+            .setOptions(Sessions.CALLER_THREAD)
+            .feed(g.images(), fed.images())
+            .feed(g.labels(), fed.labels())
+            .fetch(g.crossEntropy())
+            .fetch(g.regularization())
+            .fetch(g.correct())
+            .addTarget(g.trainStep())
+            .run()) {
+      return new StepResult(
+          ((TFloat32) result.get(0)).getFloat(),
+          ((TFloat32) result.get(1)).getFloat(),
           ((TFloat32) result.get(2)).getFloat());
     }
   }
 
   /** One training step on {@code fed}, fetching nothing. */
   public void stepOnly(BatchFeeder.Fed fed) {
-    session.runner().setOptions(Sessions.CALLER_THREAD).feed(g.images(), fed.images()).feed(g.labels(), fed.labels())
-        .addTarget(g.trainStep()).run().close();
+    session
+        .runner()
+        .setOptions(Sessions.CALLER_THREAD)
+        .feed(g.images(), fed.images())
+        .feed(g.labels(), fed.labels())
+        .addTarget(g.trainStep())
+        .run()
+        .close();
   }
 
   /** The inference pass's class for each image of {@code fed}. */
   public long[] predict(BatchFeeder.Fed fed) {
-    try (Result result = session.runner().setOptions(Sessions.CALLER_THREAD).feed(g.images(), fed.images())
-        .fetch(g.predictions()).run()) {
+    try (Result result =
+        session
+            .runner()
+            .setOptions(Sessions.CALLER_THREAD)
+            .feed(g.images(), fed.images())
+            .fetch(g.predictions())
+            .run()) {
       TInt64 predicted = (TInt64) result.get(0);
       long[] classIds = new long[(int) predicted.shape().get(0)];
       for (int i = 0; i < classIds.length; i++) {
@@ -132,8 +176,13 @@ public final class TrainingSession implements AutoCloseable {
 
   /** The inference pass's logits [images][classes] for the images of {@code fed}. */
   public float[][] logits(BatchFeeder.Fed fed) {
-    try (Result result = session.runner().setOptions(Sessions.CALLER_THREAD).feed(g.images(), fed.images())
-        .fetch(g.inferenceLogits()).run()) {
+    try (Result result =
+        session
+            .runner()
+            .setOptions(Sessions.CALLER_THREAD)
+            .feed(g.images(), fed.images())
+            .fetch(g.inferenceLogits())
+            .run()) {
       return StdArrays.array2dCopyOf((TFloat32) result.get(0));
     }
   }
@@ -143,7 +192,8 @@ public final class TrainingSession implements AutoCloseable {
     ClassAccuracy accuracy = new ClassAccuracy(classes);
     try (BatchFeeder feeder = new BatchFeeder(images, EVALUATION_BATCH)) {
       for (int from = 0; from < indices.length; from += EVALUATION_BATCH) {
-        int[] batch = Arrays.copyOfRange(indices, from, Math.min(indices.length, from + EVALUATION_BATCH));
+        int[] batch =
+            Arrays.copyOfRange(indices, from, Math.min(indices.length, from + EVALUATION_BATCH));
         long[] predicted = predict(feeder.feed(batch));
         for (int i = 0; i < batch.length; i++) {
           accuracy.add(predicted[i], images.label(batch[i]));
@@ -174,8 +224,14 @@ public final class TrainingSession implements AutoCloseable {
   public Map<String, float[][][]> layerMatrices() {
     Map<String, float[][][]> matrices = new LinkedHashMap<>();
     for (LayerMatrices layer : g.layers()) {
-      try (Result result = session.runner().setOptions(Sessions.CALLER_THREAD).fetch(layer.weights())
-          .fetch(layer.correlation1()).fetch(layer.correlation2()).run()) {
+      try (Result result =
+          session
+              .runner()
+              .setOptions(Sessions.CALLER_THREAD)
+              .fetch(layer.weights())
+              .fetch(layer.correlation1())
+              .fetch(layer.correlation2())
+              .run()) {
         float[][][] values = new float[3][][];
         for (int i = 0; i < values.length; i++) {
           values[i] = StdArrays.array2dCopyOf((TFloat32) result.get(i));

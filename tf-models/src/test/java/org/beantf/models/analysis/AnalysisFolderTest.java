@@ -17,15 +17,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The output folder: analysis.json, one readable PNG per figure, and a report that embeds them all. */
+/**
+ * The output folder: analysis.json, one readable PNG per figure, and a report that embeds them all.
+ */
 class AnalysisFolderTest {
-  private static final AnalysisTarget TARGET = new AnalysisTarget("runs/a", Map.of("model", "mlp <500>"),
-      DatasetId.MNIST, List.of("hidden"), 1, 2, () -> {
-        throw new AssertionError("the writers never open the layers");
-      });
+  private static final AnalysisTarget TARGET =
+      new AnalysisTarget(
+          "runs/a",
+          Map.of("model", "mlp <500>"),
+          DatasetId.MNIST,
+          List.of("hidden"),
+          1,
+          2,
+          () -> {
+            throw new AssertionError("the writers never open the layers");
+          });
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void headless() {
@@ -34,14 +42,24 @@ class AnalysisFolderTest {
 
   @Test
   void writesTheJsonEveryPlotAndASelfContainedReport() throws Exception {
-    AnalysisFolder.write(dir, TARGET, "bean analyze --run runs/a --layer hidden",
+    AnalysisFolder.write(
+        dir,
+        TARGET,
+        "bean analyze --run runs/a --layer hidden",
         List.of(SmallAnalysis.of(SmallAnalysis.diagonalAblation(), 0.05)));
 
     assertTrue(Files.isRegularFile(dir.resolve("analysis.json")));
     List<String> plots = plots();
-    assertEquals(List.of("hidden-ablation.png", "hidden-class-activation.png", "hidden-connectivity.png",
-        "hidden-correlation.png", "hidden-outgoing.png", "hidden-tsne-assemblies.png",
-        "hidden-tsne-preferred-class.png"), plots);
+    assertEquals(
+        List.of(
+            "hidden-ablation.png",
+            "hidden-class-activation.png",
+            "hidden-connectivity.png",
+            "hidden-correlation.png",
+            "hidden-outgoing.png",
+            "hidden-tsne-assemblies.png",
+            "hidden-tsne-preferred-class.png"),
+        plots);
     for (String plot : plots) {
       BufferedImage image = ImageIO.read(dir.resolve("plots").resolve(plot).toFile());
       assertNotNull(image, plot);
@@ -61,7 +79,10 @@ class AnalysisFolderTest {
 
   @Test
   void withoutAblationThereIsNoAblationPlotAndTheReportSaysWhy() throws Exception {
-    AnalysisFolder.write(dir, TARGET, "bean analyze --model m --dataset mnist --out o",
+    AnalysisFolder.write(
+        dir,
+        TARGET,
+        "bean analyze --model m --dataset mnist --out o",
         List.of(SmallAnalysis.of(null, 0)));
     assertFalse(plots().contains("hidden-ablation.png"));
     assertEquals(6, plots().size());

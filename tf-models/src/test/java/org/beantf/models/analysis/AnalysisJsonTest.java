@@ -10,16 +10,35 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** analysis.json: DESIGN.md's fields in its order, with its shapes, and null where no number exists. */
+/**
+ * analysis.json: DESIGN.md's fields in its order, with its shapes, and null where no number exists.
+ */
 class AnalysisJsonTest {
-  private static final List<String> FIELDS = List.of("n", "m", "k", "cluster_ids", "silhouette", "best_k",
-      "best_k_cluster_ids", "best_k_silhouette", "shuffled_silhouette_mean", "shuffled_silhouette_z",
-      "ari_clusters_vs_preferred", "nmi_clusters_vs_preferred", "preferred_class", "selectivity", "ablation",
-      "ablation_score", "sparsity");
+  private static final List<String> FIELDS =
+      List.of(
+          "n",
+          "m",
+          "k",
+          "cluster_ids",
+          "silhouette",
+          "best_k",
+          "best_k_cluster_ids",
+          "best_k_silhouette",
+          "shuffled_silhouette_mean",
+          "shuffled_silhouette_z",
+          "ari_clusters_vs_preferred",
+          "nmi_clusters_vs_preferred",
+          "preferred_class",
+          "selectivity",
+          "ablation",
+          "ablation_score",
+          "sparsity");
 
   @Test
   void hasExactlyTheDesignFieldsWithTheirValues() throws Exception {
-    String text = AnalysisJson.of("runs/a", List.of(SmallAnalysis.of(SmallAnalysis.diagonalAblation(), 0.05)));
+    String text =
+        AnalysisJson.of(
+            "runs/a", List.of(SmallAnalysis.of(SmallAnalysis.diagonalAblation(), 0.05)));
     JsonNode root = new ObjectMapper().readTree(text);
     assertEquals(List.of("run", "layers"), names(root));
     assertEquals("runs/a", root.get("run").asText());

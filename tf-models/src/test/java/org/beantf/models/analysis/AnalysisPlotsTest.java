@@ -20,7 +20,8 @@ class AnalysisPlotsTest {
   void aSquareMatrixIsReorderedOnBothAxesARectangularOneByRows() {
     double[][] a = {{0, 1, 2}, {10, 11, 12}, {20, 21, 22}};
     int[] order = {2, 0, 1};
-    assertArrayEquals(new double[][] {{22, 20, 21}, {2, 0, 1}, {12, 10, 11}}, AnalysisPlots.reorder(a, order));
+    assertArrayEquals(
+        new double[][] {{22, 20, 21}, {2, 0, 1}, {12, 10, 11}}, AnalysisPlots.reorder(a, order));
     double[][] w = {{0, 1}, {10, 11}, {20, 21}};
     assertArrayEquals(new double[][] {{20, 21}, {0, 1}, {10, 11}}, AnalysisPlots.reorder(w, order));
   }

@@ -12,8 +12,8 @@ import org.beantf.data.ImageSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pipeline on a layer built to have three assemblies: 30 neurons whose outgoing weights point to one of three
- * outputs, each firing for one class and voting for it.
+ * The pipeline on a layer built to have three assemblies: 30 neurons whose outgoing weights point
+ * to one of three outputs, each firing for one class and voting for it.
  */
 class AssemblyAnalysisTest {
   private static final int N = 30;
@@ -52,8 +52,10 @@ class AssemblyAnalysisTest {
   @Test
   void findsTheAssembliesTheirClassesAndWhatSilencingThemCosts() {
     List<String> steps = new ArrayList<>();
-    LayerAnalysis a = new AssemblyAnalysis(layer(true), TEST, CLASSES, new AnalysisSettings(3, 1, 1, 2), steps::add)
-        .analyse("hidden");
+    LayerAnalysis a =
+        new AssemblyAnalysis(
+                layer(true), TEST, CLASSES, new AnalysisSettings(3, 1, 1, 2), steps::add)
+            .analyse("hidden");
 
     assertEquals(N, a.n());
     assertEquals(4, a.m());
@@ -81,8 +83,9 @@ class AssemblyAnalysisTest {
 
   @Test
   void aSourceThatCannotSilenceHasNoAblation() {
-    LayerAnalysis a = new AssemblyAnalysis(layer(false), TEST, CLASSES, new AnalysisSettings(3, 1, 1, 1), s -> { })
-        .analyse("hidden");
+    LayerAnalysis a =
+        new AssemblyAnalysis(layer(false), TEST, CLASSES, new AnalysisSettings(3, 1, 1, 1), s -> {})
+            .analyse("hidden");
     assertNull(a.ablation());
     assertEquals(1, a.correlation()[0][0], 0);
   }
@@ -90,8 +93,10 @@ class AssemblyAnalysisTest {
   @Test
   void theSameSeedGivesTheSameAnalysis() {
     AnalysisSettings settings = new AnalysisSettings(4, 9, 1, 2);
-    LayerAnalysis first = new AssemblyAnalysis(layer(true), TEST, CLASSES, settings, s -> { }).analyse("hidden");
-    LayerAnalysis second = new AssemblyAnalysis(layer(true), TEST, CLASSES, settings, s -> { }).analyse("hidden");
+    LayerAnalysis first =
+        new AssemblyAnalysis(layer(true), TEST, CLASSES, settings, s -> {}).analyse("hidden");
+    LayerAnalysis second =
+        new AssemblyAnalysis(layer(true), TEST, CLASSES, settings, s -> {}).analyse("hidden");
     assertArrayEquals(first.clustering().labels(), second.clustering().labels());
     assertArrayEquals(first.tsne(), second.tsne());
     assertEquals(first.shuffled().mean(), second.shuffled().mean());

@@ -24,12 +24,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** compare.html and compare.png over two runs' real analysis folders (plots written by AnalysisFolder). */
+/**
+ * compare.html and compare.png over two runs' real analysis folders (plots written by
+ * AnalysisFolder).
+ */
 class ComparisonReportTest {
   private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void headless() {
@@ -50,7 +52,9 @@ class ComparisonReportTest {
       assertArrayEquals(PNG_MAGIC, Arrays.copyOf(Files.readAllBytes(file), 8), image);
     }
     List<String> links = attributes(html, "href");
-    assertEquals(List.of("vanilla/analysis/report.html", "bean2/analysis/report.html", "compare.png"), links);
+    assertEquals(
+        List.of("vanilla/analysis/report.html", "bean2/analysis/report.html", "compare.png"),
+        links);
     links.forEach(link -> assertTrue(Files.isRegularFile(dir.resolve(link)), link));
     assertFalse(html.contains("http"), "nothing from elsewhere");
     assertTrue(html.contains("bean demo --out &lt;here&gt;"), "the commands, escaped");
@@ -64,8 +68,9 @@ class ComparisonReportTest {
     BufferedImage png = ImageIO.read(dir.resolve(ComparisonReport.PNG).toFile());
     assertNotNull(png);
     assertEquals(2 * 760, png.getWidth());
-    BufferedImage tsne = ImageIO.read(dir.resolve("vanilla/analysis/plots/hidden-tsne-preferred-class.png")
-        .toFile());
+    BufferedImage tsne =
+        ImageIO.read(
+            dir.resolve("vanilla/analysis/plots/hidden-tsne-preferred-class.png").toFile());
     assertTrue(png.getHeight() > 3 * tsne.getHeight(), "three rows of figures: " + png.getHeight());
   }
 
@@ -79,11 +84,18 @@ class ComparisonReportTest {
 
   @Test
   void aMissingPlotIsAnErrorNamingIt() {
-    RunComparison comparison = new RunComparison("t", "hidden", List.of(
-        new ComparedRun("vanilla", "nowhere/analysis", 0.9, SmallAnalysis.of(null, 0.1))));
-    UncheckedIOException e = assertThrows(UncheckedIOException.class,
-        () -> ComparisonReport.write(dir, comparison, List.of()));
-    assertTrue(e.getCause().getMessage().contains("hidden-tsne-preferred-class.png"), e.getCause().getMessage());
+    RunComparison comparison =
+        new RunComparison(
+            "t",
+            "hidden",
+            List.of(
+                new ComparedRun("vanilla", "nowhere/analysis", 0.9, SmallAnalysis.of(null, 0.1))));
+    UncheckedIOException e =
+        assertThrows(
+            UncheckedIOException.class, () -> ComparisonReport.write(dir, comparison, List.of()));
+    assertTrue(
+        e.getCause().getMessage().contains("hidden-tsne-preferred-class.png"),
+        e.getCause().getMessage());
     assertFalse(Files.exists(dir.resolve(ComparisonReport.HTML)));
   }
 
@@ -91,11 +103,21 @@ class ComparisonReportTest {
     List<ComparedRun> runs = new ArrayList<>();
     for (String run : List.of("vanilla", "bean2")) {
       LayerAnalysis analysis = SmallAnalysis.of(ablation, 0.05);
-      AnalysisTarget target = new AnalysisTarget(run, Map.of("run", run), DatasetId.MNIST, List.of("hidden"), 1, 2,
-          () -> {
-            throw new AssertionError("the writers never open the layers");
-          });
-      AnalysisFolder.write(dir.resolve(run).resolve("analysis"), target, "bean analyze --run " + run,
+      AnalysisTarget target =
+          new AnalysisTarget(
+              run,
+              Map.of("run", run),
+              DatasetId.MNIST,
+              List.of("hidden"),
+              1,
+              2,
+              () -> {
+                throw new AssertionError("the writers never open the layers");
+              });
+      AnalysisFolder.write(
+          dir.resolve(run).resolve("analysis"),
+          target,
+          "bean analyze --run " + run,
           List.of(analysis));
       runs.add(new ComparedRun(run, run + "/analysis", 0.98, analysis));
     }

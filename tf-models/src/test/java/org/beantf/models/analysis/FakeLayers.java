@@ -3,8 +3,8 @@ package org.beantf.models.analysis;
 import org.beantf.data.ImageSet;
 
 /**
- * A layer source without TensorFlow: W, A and activations given, and a "network" that predicts the class whose
- * neurons (by {@code classOfNeuron}) sum the highest activation after silencing.
+ * A layer source without TensorFlow: W, A and activations given, and a "network" that predicts the
+ * class whose neurons (by {@code classOfNeuron}) sum the highest activation after silencing.
  */
 final class FakeLayers implements LayerSource {
   private final float[][] w;

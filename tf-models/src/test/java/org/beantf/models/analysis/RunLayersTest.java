@@ -11,8 +11,8 @@ import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.data.ImageSet;
 import org.beantf.data.npy.Npy;
-import org.beantf.models.export.ModelExport;
 import org.beantf.models.ModelKind;
+import org.beantf.models.export.ModelExport;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.SyntheticData;
 import org.beantf.models.train.TrainConfig;
@@ -25,15 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.ndarray.Shape;
 
 /**
- * The analysis graph of a trained run: its activations and predictions are those of the exported SavedModel, and
- * its masks silence exactly the neurons asked for.
+ * The analysis graph of a trained run: its activations and predictions are those of the exported
+ * SavedModel, and its masks silence exactly the neurons asked for.
  */
 class RunLayersTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
-  private static final Dataset DATA = new Dataset(DatasetId.MNIST, SyntheticData.images(300, 1),
-      SyntheticData.images(120, 2));
+  private static final Dataset DATA =
+      new Dataset(DatasetId.MNIST, SyntheticData.images(300, 1), SyntheticData.images(120, 2));
   private static RunDirectory mlp;
   private static TrainConfig mlpConfig;
   private static Path savedModel;
@@ -42,13 +41,23 @@ class RunLayersTest {
   static void train() {
     mlpConfig = config(ModelKind.MLP);
     mlp = trained(mlpConfig);
-    savedModel = ModelExport.export(mlpConfig, Shape.of(28, 28, 1),
-        mlp.keptCheckpoint().resolve("variables").toString(), dir.resolve("models"), "mlp", 0);
+    savedModel =
+        ModelExport.export(
+            mlpConfig,
+            Shape.of(28, 28, 1),
+            mlp.keptCheckpoint().resolve("variables").toString(),
+            dir.resolve("models"),
+            "mlp",
+            0);
   }
 
   private static TrainConfig config(ModelKind model) {
-    return TrainConfig.builder(model, DatasetId.MNIST).regularizers("bean2").epochs(1).batch(30)
-        .threads(2).build();
+    return TrainConfig.builder(model, DatasetId.MNIST)
+        .regularizers("bean2")
+        .epochs(1)
+        .batch(30)
+        .threads(2)
+        .build();
   }
 
   private static RunDirectory trained(TrainConfig config) {
@@ -64,7 +73,8 @@ class RunLayersTest {
     for (int i = 0; i < test.size(); i++) {
       test.copyImage(i, pixels, i * test.imageSize());
     }
-    try (RunLayers layers = RunLayers.open(mlp, mlpConfig); BeanModel model = BeanModel.load(savedModel)) {
+    try (RunLayers layers = RunLayers.open(mlp, mlpConfig);
+        BeanModel model = BeanModel.load(savedModel)) {
       float[][] h = layers.activations("hidden", test);
       float[][] expected = model.activations("hidden", pixels, test.size());
       for (int s = 0; s < h.length; s++) {
@@ -75,7 +85,9 @@ class RunLayersTest {
       for (int s = 0; s < h.length; s++) {
         assertEquals(classes[s], predicted[s], "image " + s);
       }
-      assertArrayEquals(Npy.read(mlp.layer("hidden").resolve("weights.npy")).toFloatRows(), layers.weights("hidden"));
+      assertArrayEquals(
+          Npy.read(mlp.layer("hidden").resolve("weights.npy")).toFloatRows(),
+          layers.weights("hidden"));
     }
   }
 
@@ -87,7 +99,9 @@ class RunLayersTest {
       Arrays.fill(all, true);
       int[] predicted = layers.predictSilenced("hidden", h, all);
       assertEquals(1, Arrays.stream(predicted).distinct().count());
-      assertNotEquals(1, Arrays.stream(layers.predictSilenced("hidden", h, new boolean[500])).distinct().count(),
+      assertNotEquals(
+          1,
+          Arrays.stream(layers.predictSilenced("hidden", h, new boolean[500])).distinct().count(),
           "the trained model tells classes apart");
     }
   }
@@ -98,14 +112,14 @@ class RunLayersTest {
     RunDirectory run = trained(config);
     String checkpoint = run.keptCheckpoint().resolve("variables").toString();
     try (RunLayers layers = RunLayers.open(run, config);
-        AnalysisGraph graph = AnalysisGraph.restore(config, Shape.of(28, 28, 1),
-            checkpoint)) {
+        AnalysisGraph graph = AnalysisGraph.restore(config, Shape.of(28, 28, 1), checkpoint)) {
       assertEquals(List.of("fc1", "fc2", "flatten"), graph.layers());
       for (String layer : List.of("flatten", "fc1", "fc2")) {
         float[][] h = layers.activations(layer, DATA.test());
         boolean[] all = new boolean[h[0].length];
         Arrays.fill(all, true);
-        assertEquals(1, Arrays.stream(layers.predictSilenced(layer, h, all)).distinct().count(), layer);
+        assertEquals(
+            1, Arrays.stream(layers.predictSilenced(layer, h, all)).distinct().count(), layer);
       }
     }
   }

@@ -25,10 +25,23 @@ final class SmallAnalysis {
     }
     double[][] classMeans = {{2, 2, 2, 0, 0, 0}, {0, 0, 0, 3, 3, 3}};
     double[][] tsne = {{-5, 0}, {-5.5, 1}, {-4.5, -1}, {5, 0}, {5.5, 1}, {4.5, -1}};
-    return new LayerAnalysis("hidden", w, a, 2, clustering, 0.91,
+    return new LayerAnalysis(
+        "hidden",
+        w,
+        a,
+        2,
+        clustering,
+        0.91,
         new BestK.Result(2, clustering, 0.91, new double[] {0.91, 0.5, 0.3, 0.2}),
-        new ShuffledNull(new double[] {0.2, 0.3}, 0.25, shuffledSd), 0.75, 0.8, classMeans,
-        new Selectivity(new int[] {0, 0, 0, 1, 1, 1}, new double[] {1, 1, 1, 1, 1, 1}), ablation, 0.5, tsne, 0.95,
+        new ShuffledNull(new double[] {0.2, 0.3}, 0.25, shuffledSd),
+        0.75,
+        0.8,
+        classMeans,
+        new Selectivity(new int[] {0, 0, 0, 1, 1, 1}, new double[] {1, 1, 1, 1, 1, 1}),
+        ablation,
+        0.5,
+        tsne,
+        0.95,
         new double[][] {{1, 0.03}, {0.03, 1.03}});
   }
 

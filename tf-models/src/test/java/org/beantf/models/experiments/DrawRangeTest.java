@@ -29,15 +29,20 @@ class DrawRangeTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "''|--draws : '' is not valid (expected N, A..B or a comma list of those, with whole numbers >= 0)",
-      "x|--draws x: 'x' is not valid (expected N, A..B or a comma list of those, with whole numbers >= 0)",
-      "5..3|--draws 5..3: '5..3' is not valid (expected A..B with A <= B)",
-      "1..|--draws 1..: '' is not valid (expected N, A..B or a comma list of those, with whole numbers >= 0)",
-      "1,,2|--draws 1,,2: '' is not valid (expected N, A..B or a comma list of those, with whole numbers >= 0)",
-      "-1|--draws -1: '-1' is not valid (expected N, A..B or a comma list of those, with whole numbers >= 0)"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''|--draws : '' is not valid (expected N, A..B or a comma list of those, with whole numbers >= 0)",
+        "x|--draws x: 'x' is not valid (expected N, A..B or a comma list of those, with whole numbers >= 0)",
+        "5..3|--draws 5..3: '5..3' is not valid (expected A..B with A <= B)",
+        "1..|--draws 1..: '' is not valid (expected N, A..B or a comma list of those, with whole numbers >= 0)",
+        "1,,2|--draws 1,,2: '' is not valid (expected N, A..B or a comma list of those, with whole numbers >= 0)",
+        "-1|--draws -1: '-1' is not valid (expected N, A..B or a comma list of those, with whole numbers >= 0)"
+      })
   void malformedDrawsNameTheItem(String text, String message) {
-    assertEquals(message, assertThrows(InvalidSettingException.class, () -> DrawRange.parse(text))
-        .messageFor(p -> "--" + p));
+    assertEquals(
+        message,
+        assertThrows(InvalidSettingException.class, () -> DrawRange.parse(text))
+            .messageFor(p -> "--" + p));
   }
 }

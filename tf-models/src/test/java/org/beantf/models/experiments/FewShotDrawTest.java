@@ -28,20 +28,28 @@ class FewShotDrawTest {
     assertArrayEquals(a.shots(), b.shots());
     assertArrayEquals(a.validation(), b.validation());
     assertEquals(a.networkSeed(), b.networkSeed());
-    assertFalse(Arrays.equals(a.shots(), FewShotDraw.reported(FewShotProtocol.STRICT, DatasetId.MNIST, LABELS, 5, 4)
-        .shots()));
-    assertFalse(Arrays.equals(a.shots(), FewShotDraw.reported(FewShotProtocol.STRICT, DatasetId.FASHION_MNIST,
-        LABELS, 5, 3).shots()));
+    assertFalse(
+        Arrays.equals(
+            a.shots(),
+            FewShotDraw.reported(FewShotProtocol.STRICT, DatasetId.MNIST, LABELS, 5, 4).shots()));
+    assertFalse(
+        Arrays.equals(
+            a.shots(),
+            FewShotDraw.reported(FewShotProtocol.STRICT, DatasetId.FASHION_MNIST, LABELS, 5, 3)
+                .shots()));
   }
 
   @Test
   void tuningDrawsHaveSeedsOfTheirOwn() {
     Set<Long> reported = new HashSet<>();
     for (int d = 0; d < 20; d++) {
-      reported.add(FewShotDraw.reported(FewShotProtocol.STRICT, DatasetId.MNIST, LABELS, 1, d).seed());
+      reported.add(
+          FewShotDraw.reported(FewShotProtocol.STRICT, DatasetId.MNIST, LABELS, 1, d).seed());
     }
     for (int t = 0; t < FewShotGrid.TUNING_DRAWS; t++) {
-      assertFalse(reported.contains(FewShotDraw.tuning(FewShotProtocol.STRICT, DatasetId.MNIST, LABELS, 1, t).seed()));
+      assertFalse(
+          reported.contains(
+              FewShotDraw.tuning(FewShotProtocol.STRICT, DatasetId.MNIST, LABELS, 1, t).seed()));
     }
   }
 
@@ -60,11 +68,14 @@ class FewShotDrawTest {
 
   @Test
   void authorsShotsComeFromTheFirst50000AndValidationIs10000RandomImages() {
-    FewShotDraw draw = FewShotDraw.reported(FewShotProtocol.AUTHORS, DatasetId.MNIST, LABELS, 10, 0);
+    FewShotDraw draw =
+        FewShotDraw.reported(FewShotProtocol.AUTHORS, DatasetId.MNIST, LABELS, 10, 0);
     assertEquals(100, draw.shots().length);
     assertTrue(Arrays.stream(draw.shots()).allMatch(i -> i < 50_000));
     assertEquals(10_000, draw.validation().length);
     assertEquals(10_000, Arrays.stream(draw.validation()).distinct().count());
-    assertNotEquals(draw.seed(), FewShotDraw.reported(FewShotProtocol.AUTHORS, DatasetId.MNIST, LABELS, 10, 1).seed());
+    assertNotEquals(
+        draw.seed(),
+        FewShotDraw.reported(FewShotProtocol.AUTHORS, DatasetId.MNIST, LABELS, 10, 1).seed());
   }
 }

@@ -14,25 +14,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FewShotStoreTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static FewShotResult result(int draw, double test) {
-    return new FewShotResult("mnist", 1, "bean1", draw, "strict", Hyperparameters.of("alpha", 1000), 0.5, test, 40,
-        1.5);
+    return new FewShotResult(
+        "mnist", 1, "bean1", draw, "strict", Hyperparameters.of("alpha", 1000), 0.5, test, 40, 1.5);
   }
 
   @Test
   void linesReadBackAsWritten() {
-    FewShotStore store = FewShotStore.open(dir.resolve("store"), FewShotGrid.settings(FewShotProtocol.STRICT, 500));
+    FewShotStore store =
+        FewShotStore.open(dir.resolve("store"), FewShotGrid.settings(FewShotProtocol.STRICT, 500));
     store.append(result(0, 0.25));
-    FewShotResult knn = new FewShotResult("fashion-mnist", 5, "knn", 3, "strict", Hyperparameters.NONE, null, 0.5,
-        0, 0.1);
+    FewShotResult knn =
+        new FewShotResult(
+            "fashion-mnist", 5, "knn", 3, "strict", Hyperparameters.NONE, null, 0.5, 0, 0.1);
     store.append(knn);
-    TuningResult tuning = new TuningResult("mnist", 1, "l2", Hyperparameters.of("lambda", 1e-3), 2, 0.41, 120, 3);
+    TuningResult tuning =
+        new TuningResult("mnist", 1, "l2", Hyperparameters.of("lambda", 1e-3), 2, 0.41, 120, 3);
     store.append(tuning);
-    FewShotStore reopened = FewShotStore.open(dir.resolve("store"),
-        FewShotGrid.settings(FewShotProtocol.STRICT, 500));
+    FewShotStore reopened =
+        FewShotStore.open(dir.resolve("store"), FewShotGrid.settings(FewShotProtocol.STRICT, 500));
     assertEquals(List.of(result(0, 0.25), knn), reopened.results());
     assertEquals(List.of(tuning), reopened.tuning());
   }
@@ -40,30 +42,48 @@ class FewShotStoreTest {
   @Test
   void aStoreMadeWithOtherSettingsIsRefused() {
     FewShotStore.open(dir.resolve("store"), FewShotGrid.settings(FewShotProtocol.STRICT, 500));
-    InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> FewShotStore.open(
-        dir.resolve("store"), FewShotGrid.settings(FewShotProtocol.STRICT, 100)));
-    assertEquals("--out " + dir.resolve("store") + ": a store made with other settings (steps: was 500, now 100; "
-        + "expected the same protocol and grid, or another --out)", e.messageFor(p -> "--" + p));
-    e = assertThrows(InvalidSettingException.class, () -> FewShotStore.open(dir.resolve("store"),
-        FewShotGrid.settings(FewShotProtocol.AUTHORS, 500)));
-    assertTrue(e.getMessage().contains("protocol: was \"strict\", now \"authors\""), e.getMessage());
+    InvalidSettingException e =
+        assertThrows(
+            InvalidSettingException.class,
+            () ->
+                FewShotStore.open(
+                    dir.resolve("store"), FewShotGrid.settings(FewShotProtocol.STRICT, 100)));
+    assertEquals(
+        "--out "
+            + dir.resolve("store")
+            + ": a store made with other settings (steps: was 500, now 100; "
+            + "expected the same protocol and grid, or another --out)",
+        e.messageFor(p -> "--" + p));
+    e =
+        assertThrows(
+            InvalidSettingException.class,
+            () ->
+                FewShotStore.open(
+                    dir.resolve("store"), FewShotGrid.settings(FewShotProtocol.AUTHORS, 500)));
+    assertTrue(
+        e.getMessage().contains("protocol: was \"strict\", now \"authors\""), e.getMessage());
   }
 
   @Test
   void aFolderHoldingSomethingElseIsRefused() throws Exception {
     Files.createDirectories(dir.resolve("other"));
     Files.writeString(dir.resolve("other/notes.txt"), "mine");
-    assertThrows(BadInputException.class, () -> FewShotStore.open(dir.resolve("other"),
-        FewShotGrid.settings(FewShotProtocol.STRICT, 500)));
+    assertThrows(
+        BadInputException.class,
+        () ->
+            FewShotStore.open(
+                dir.resolve("other"), FewShotGrid.settings(FewShotProtocol.STRICT, 500)));
   }
 
   @Test
   void aLineCutShortByAKillIsDropped() throws Exception {
-    FewShotStore store = FewShotStore.open(dir.resolve("store"), FewShotGrid.settings(FewShotProtocol.STRICT, 500));
+    FewShotStore store =
+        FewShotStore.open(dir.resolve("store"), FewShotGrid.settings(FewShotProtocol.STRICT, 500));
     store.append(result(0, 0.25));
-    Files.writeString(dir.resolve("store/results.jsonl"), "{\"dataset\":\"mni", StandardOpenOption.APPEND);
-    FewShotStore reopened = FewShotStore.open(dir.resolve("store"),
-        FewShotGrid.settings(FewShotProtocol.STRICT, 500));
+    Files.writeString(
+        dir.resolve("store/results.jsonl"), "{\"dataset\":\"mni", StandardOpenOption.APPEND);
+    FewShotStore reopened =
+        FewShotStore.open(dir.resolve("store"), FewShotGrid.settings(FewShotProtocol.STRICT, 500));
     assertEquals(List.of(result(0, 0.25)), reopened.results());
     reopened.append(result(1, 0.5));
     assertEquals(List.of(result(0, 0.25), result(1, 0.5)), reopened.results());

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class FewShotTableTest {
   private static FewShotResult line(String dataset, String method, int draw, double test) {
-    return new FewShotResult(dataset, 1, method, draw, "strict", Hyperparameters.NONE, 0.5, test, 10, 2.0);
+    return new FewShotResult(
+        dataset, 1, method, draw, "strict", Hyperparameters.NONE, 0.5, test, 10, 2.0);
   }
 
   @Test
@@ -25,10 +26,17 @@ class FewShotTableTest {
       results.add(line("mnist", "vanilla", d, vanilla[d]));
       results.add(line("mnist", "bean1", d, bean1[d]));
     }
-    String table = FewShotTable.render(FewShotProtocol.STRICT, FewShotProtocol.STRICT_STEPS, results);
+    String table =
+        FewShotTable.render(FewShotProtocol.STRICT, FewShotProtocol.STRICT_STEPS, results);
     assertTrue(table.contains("| LeNet-5 | " + meanSd(vanilla) + " [38.63] |"), table);
-    assertTrue(table.contains("| + BEAN-1 | **" + String.format(Locale.ROOT, "%.2f", 100 * mean(bean1)) + "** ± "
-        + String.format(Locale.ROOT, "%.2f", 100 * sd(bean1)) + " [54.79] |"), table);
+    assertTrue(
+        table.contains(
+            "| + BEAN-1 | **"
+                + String.format(Locale.ROOT, "%.2f", 100 * mean(bean1))
+                + "** ± "
+                + String.format(Locale.ROOT, "%.2f", 100 * sd(bean1))
+                + " [54.79] |"),
+        table);
     assertTrue(table.contains("| imitation networks (paper only) | — [44.10] |"), table);
   }
 
@@ -47,9 +55,14 @@ class FewShotTableTest {
       differences[d] = 100 * bean1[d] - 100 * vanilla[d];
       mean += differences[d] / vanilla.length;
     }
-    String expected = String.format(Locale.ROOT, "| BEAN-1 vs LeNet-5 | %+.2f, p = %.2g |", mean,
-        exactTwoSided(differences));
-    String table = FewShotTable.render(FewShotProtocol.STRICT, FewShotProtocol.STRICT_STEPS, results);
+    String expected =
+        String.format(
+            Locale.ROOT,
+            "| BEAN-1 vs LeNet-5 | %+.2f, p = %.2g |",
+            mean,
+            exactTwoSided(differences));
+    String table =
+        FewShotTable.render(FewShotProtocol.STRICT, FewShotProtocol.STRICT_STEPS, results);
     assertTrue(table.contains(expected), expected + "\nnot in\n" + table);
   }
 
@@ -62,12 +75,21 @@ class FewShotTableTest {
       results.add(line("mnist", "bean2", d, 0.50 + d * 0.012));
       results.add(line("mnist", "knn", d, 0.30 + d * 0.013));
     }
-    // 5 comparisons, each with all 6 differences of one sign: exact p = 2/2^6, Holm: 5 · 2/64 for every one
-    String table = FewShotTable.render(FewShotProtocol.STRICT, FewShotProtocol.STRICT_STEPS, results);
+    // 5 comparisons, each with all 6 differences of one sign: exact p = 2/2^6, Holm: 5 · 2/64 for
+    // every one
+    String table =
+        FewShotTable.render(FewShotProtocol.STRICT, FewShotProtocol.STRICT_STEPS, results);
     String p = String.format(Locale.ROOT, "p = %.2g", 5 * 2.0 / 64);
-    for (String row : List.of("BEAN-1 vs LeNet-5", "BEAN-1 vs BEAN-2", "BEAN-1 vs 1-nearest neighbour (pixels)",
-        "BEAN-2 vs LeNet-5", "BEAN-2 vs 1-nearest neighbour (pixels)")) {
-      assertTrue(table.lines().anyMatch(l -> l.startsWith("| " + row + " |") && l.contains(p)), row + "\n" + table);
+    for (String row :
+        List.of(
+            "BEAN-1 vs LeNet-5",
+            "BEAN-1 vs BEAN-2",
+            "BEAN-1 vs 1-nearest neighbour (pixels)",
+            "BEAN-2 vs LeNet-5",
+            "BEAN-2 vs 1-nearest neighbour (pixels)")) {
+      assertTrue(
+          table.lines().anyMatch(l -> l.startsWith("| " + row + " |") && l.contains(p)),
+          row + "\n" + table);
     }
   }
 
@@ -81,21 +103,57 @@ class FewShotTableTest {
         results.add(line(dataset, "kernel-ridge", d, 0.33 + 0.01 * d));
       }
     }
-    String table = FewShotTable.render(FewShotProtocol.AUTHORS, FewShotProtocol.STRICT_STEPS, results);
+    String table =
+        FewShotTable.render(FewShotProtocol.AUTHORS, FewShotProtocol.STRICT_STEPS, results);
     List<FewShotResult> shuffled = new ArrayList<>(results);
     Collections.shuffle(shuffled, new Random(3));
-    assertEquals(table, FewShotTable.render(FewShotProtocol.AUTHORS, FewShotProtocol.STRICT_STEPS, shuffled));
+    assertEquals(
+        table,
+        FewShotTable.render(FewShotProtocol.AUTHORS, FewShotProtocol.STRICT_STEPS, shuffled));
     assertTrue(table.contains("spends 10,000 extra labels"), table);
     assertTrue(table.indexOf("mnist 1-shot") < table.indexOf("fashion-mnist 1-shot"), table);
   }
 
   @Test
   void theSettingBehindEachTunedCellIsListed() {
-    List<FewShotResult> results = List.of(line("mnist", "vanilla", 0, 0.4),
-        new FewShotResult("mnist", 1, "bean2", 0, "strict", Hyperparameters.of("alpha", 1e4), 0.5, 0.45, 10, 2.0),
-        new FewShotResult("mnist", 1, "l1", 0, "strict", Hyperparameters.of("lambda", 1e-4), 0.5, 0.45, 10, 2.0),
-        new FewShotResult("fashion-mnist", 1, "l1", 0, "strict", Hyperparameters.of("lambda", 0.01), 0.5, 0.4, 10, 2));
-    String table = FewShotTable.render(FewShotProtocol.STRICT, FewShotProtocol.STRICT_STEPS, results);
+    List<FewShotResult> results =
+        List.of(
+            line("mnist", "vanilla", 0, 0.4),
+            new FewShotResult(
+                "mnist",
+                1,
+                "bean2",
+                0,
+                "strict",
+                Hyperparameters.of("alpha", 1e4),
+                0.5,
+                0.45,
+                10,
+                2.0),
+            new FewShotResult(
+                "mnist",
+                1,
+                "l1",
+                0,
+                "strict",
+                Hyperparameters.of("lambda", 1e-4),
+                0.5,
+                0.45,
+                10,
+                2.0),
+            new FewShotResult(
+                "fashion-mnist",
+                1,
+                "l1",
+                0,
+                "strict",
+                Hyperparameters.of("lambda", 0.01),
+                0.5,
+                0.4,
+                10,
+                2));
+    String table =
+        FewShotTable.render(FewShotProtocol.STRICT, FewShotProtocol.STRICT_STEPS, results);
     assertTrue(table.contains("| + BEAN-2 | alpha=10000 | — |"), table);
     assertTrue(table.contains("| + ℓ1 | lambda=1e-4 | lambda=0.01 |"), table);
     assertTrue(table.lines().noneMatch(l -> l.startsWith("| LeNet-5 | |")), table);
@@ -103,12 +161,20 @@ class FewShotTableTest {
 
   @Test
   void aCellWithFewerDrawsSaysHowMany() {
-    List<FewShotResult> results = List.of(line("mnist", "vanilla", 0, 0.4), line("mnist", "vanilla", 1, 0.5),
-        line("mnist", "knn", 0, 0.3));
-    assertTrue(FewShotTable.render(FewShotProtocol.STRICT, FewShotProtocol.STRICT_STEPS, results).contains("| 30.00 (n = 1) |"));
+    List<FewShotResult> results =
+        List.of(
+            line("mnist", "vanilla", 0, 0.4),
+            line("mnist", "vanilla", 1, 0.5),
+            line("mnist", "knn", 0, 0.3));
+    assertTrue(
+        FewShotTable.render(FewShotProtocol.STRICT, FewShotProtocol.STRICT_STEPS, results)
+            .contains("| 30.00 (n = 1) |"));
   }
 
-  /** Two-sided exact p of the signed-rank statistic by enumerating every sign pattern (distinct |d|, no zeros). */
+  /**
+   * Two-sided exact p of the signed-rank statistic by enumerating every sign pattern (distinct |d|,
+   * no zeros).
+   */
   private static double exactTwoSided(double[] d) {
     int n = d.length;
     Integer[] order = new Integer[n];
@@ -160,11 +226,16 @@ class FewShotTableTest {
 
   @Test
   void theStrictDescriptionStatesTheStoresSteps() {
-    List<FewShotResult> results = List.of(new FewShotResult("mnist", 1, "vanilla", 0, "strict", Hyperparameters.NONE,
-        0.5, 0.4, 10, 1.0));
+    List<FewShotResult> results =
+        List.of(
+            new FewShotResult(
+                "mnist", 1, "vanilla", 0, "strict", Hyperparameters.NONE, 0.5, 0.4, 10, 1.0));
     String table = FewShotTable.render(FewShotProtocol.STRICT, 10, results);
-    assertTrue(table.contains("full-batch Adam (lr 5e-4) for 10 steps, the best of the steps validated every 10 "
-        + "kept."), table);
+    assertTrue(
+        table.contains(
+            "full-batch Adam (lr 5e-4) for 10 steps, the best of the steps validated every 10 "
+                + "kept."),
+        table);
     assertTrue(FewShotTable.render(FewShotProtocol.STRICT, 500, results).contains("for 500 steps"));
   }
 }

@@ -10,17 +10,24 @@ class HolmCorrectionTest {
   @Test
   void byHand() {
     // sorted: 0.005·4 = 0.02, 0.01·3 = 0.03, 0.03·2 = 0.06, 0.04·1 = 0.04 → kept monotone at 0.06
-    assertArrayEquals(new double[] {0.03, 0.06, 0.06, 0.02},
-        HolmCorrection.adjust(new double[] {0.01, 0.04, 0.03, 0.005}), 1e-15);
+    assertArrayEquals(
+        new double[] {0.03, 0.06, 0.06, 0.02},
+        HolmCorrection.adjust(new double[] {0.01, 0.04, 0.03, 0.005}),
+        1e-15);
   }
 
   @Test
   void neverAboveOne() {
-    assertArrayEquals(new double[] {1, 1, 0.2}, HolmCorrection.adjust(new double[] {0.6, 0.9, 0.0666666666666666667}),
+    assertArrayEquals(
+        new double[] {1, 1, 0.2},
+        HolmCorrection.adjust(new double[] {0.6, 0.9, 0.0666666666666666667}),
         1e-12);
   }
 
-  /** Holm as a decision rule: reject in ascending order while p_(i) ≤ level/(m − i + 1); adjusted ≤ level iff so. */
+  /**
+   * Holm as a decision rule: reject in ascending order while p_(i) ≤ level/(m − i + 1); adjusted ≤
+   * level iff so.
+   */
   @Test
   void agreesWithTheStepDownRejections() {
     SplittableRandom random = new SplittableRandom(7);

@@ -90,11 +90,16 @@ class PixelClassifiersTest {
     double[][] y = new double[n][10];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
-        k[i][j] = Math.exp(-distance2(pixels(train, shots[i]), pixels(train, shots[j])) / m) + (i == j ? lambda : 0);
+        k[i][j] =
+            Math.exp(-distance2(pixels(train, shots[i]), pixels(train, shots[j])) / m)
+                + (i == j ? lambda : 0);
       }
       y[i][train.label(shots[i])] = 1;
     }
-    RealMatrix a = new LUDecomposition(new Array2DRowRealMatrix(k)).getSolver().solve(new Array2DRowRealMatrix(y));
+    RealMatrix a =
+        new LUDecomposition(new Array2DRowRealMatrix(k))
+            .getSolver()
+            .solve(new Array2DRowRealMatrix(y));
     ImageSet test = randomImages(5, 4);
     for (int t = 0; t < test.size(); t++) {
       double[] x = pixels(test, t);
@@ -122,7 +127,8 @@ class PixelClassifiersTest {
 
   @Test
   void theBandwidthIsTheMedianPairwiseDistance() {
-    assertEquals(4, KernelRidge.medianOffDiagonal(new double[][] {{0, 1, 4}, {1, 0, 9}, {4, 9, 0}}));
+    assertEquals(
+        4, KernelRidge.medianOffDiagonal(new double[][] {{0, 1, 4}, {1, 0, 9}, {4, 9, 0}}));
     assertEquals(1, KernelRidge.medianOffDiagonal(new double[][] {{0}}));
   }
 }

@@ -20,16 +20,26 @@ import org.beantf.models.train.TrainingListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A SavedModel records the BEAN settings it was exported with, and bean analyze --model uses them. */
+/**
+ * A SavedModel records the BEAN settings it was exported with, and bean analyze --model uses them.
+ */
 class BeanSettingsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void analyzeOfASavedModelUsesItsGammaAndItsOrder() {
-    TrainConfig config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).regularizers("bean1")
-        .gamma(2).normalization(Normalization.NONE).alpha(3).epochs(1).batch(30).threads(2).build();
-    Dataset data = new Dataset(DatasetId.MNIST, SyntheticData.images(90, 1), SyntheticData.images(30, 2));
+    TrainConfig config =
+        TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST)
+            .regularizers("bean1")
+            .gamma(2)
+            .normalization(Normalization.NONE)
+            .alpha(3)
+            .epochs(1)
+            .batch(30)
+            .threads(2)
+            .build();
+    Dataset data =
+        new Dataset(DatasetId.MNIST, SyntheticData.images(90, 1), SyntheticData.images(30, 2));
     RunDirectory run = RunDirectory.forNewRun(dir.resolve("run"));
     new Trainer(config, TrainingListener.SILENT).train(data, run);
     Path version = RunExport.export(run, config, dir.resolve("models"), "m", 0);
@@ -45,7 +55,8 @@ class BeanSettingsTest {
 
   @Test
   void aVanillaModelRecordsNoAlphaAndShowsAsquared() {
-    BeanSettings vanilla = BeanSettings.of(TrainConfig.builder(ModelKind.LENET5, DatasetId.MNIST).build());
+    BeanSettings vanilla =
+        BeanSettings.of(TrainConfig.builder(ModelKind.LENET5, DatasetId.MNIST).build());
     assertEquals(0, vanilla.order());
     assertTrue(Double.isNaN(vanilla.alpha()));
     assertEquals(2, vanilla.correlationOrder());

@@ -40,8 +40,7 @@ import org.tensorflow.proto.TensorInfo;
 
 /** A trained run exported as a SavedModel and read back through BeanModel and the raw proto. */
 class ModelExportTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static Path run;
   private static Path version;
@@ -51,15 +50,26 @@ class ModelExportTest {
 
   @BeforeAll
   static void trainAndExport() {
-    Dataset data = new Dataset(DatasetId.MNIST, SyntheticData.images(300, 1), SyntheticData.images(100, 2));
+    Dataset data =
+        new Dataset(DatasetId.MNIST, SyntheticData.images(300, 1), SyntheticData.images(100, 2));
     test = data.test();
-    config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).regularizers("bean2").epochs(1).batch(30)
-        .threads(2).build();
+    config =
+        TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST)
+            .regularizers("bean2")
+            .epochs(1)
+            .batch(30)
+            .threads(2)
+            .build();
     run = dir.resolve("run");
-    outcome = new Trainer(config, TrainingListener.SILENT).train(data,
-        RunDirectory.forNewRun(run));
-    version = ModelExport.export(config, Shape.of(28, 28, 1),
-        new RunDirectory(run).keptCheckpoint().resolve("variables").toString(), run.resolve("savedmodel"), "mlp", 0);
+    outcome = new Trainer(config, TrainingListener.SILENT).train(data, RunDirectory.forNewRun(run));
+    version =
+        ModelExport.export(
+            config,
+            Shape.of(28, 28, 1),
+            new RunDirectory(run).keptCheckpoint().resolve("variables").toString(),
+            run.resolve("savedmodel"),
+            "mlp",
+            0);
   }
 
   private static float[] pixels(ImageSet images) {
@@ -100,10 +110,14 @@ class ModelExportTest {
   @Test
   void weightsAndCorrelationsEqualTheRunsNpyFiles() {
     try (BeanModel model = BeanModel.load(version)) {
-      assertEquals(Npy.read(run.resolve("layers/hidden/weights.npy")), NpyMatrix.of(model.weights("hidden")));
-      assertEquals(Npy.read(run.resolve("layers/hidden/correlation1.npy")),
+      assertEquals(
+          Npy.read(run.resolve("layers/hidden/weights.npy")),
+          NpyMatrix.of(model.weights("hidden")));
+      assertEquals(
+          Npy.read(run.resolve("layers/hidden/correlation1.npy")),
           NpyMatrix.of(model.correlation("hidden", 1)));
-      assertEquals(Npy.read(run.resolve("layers/hidden/correlation2.npy")),
+      assertEquals(
+          Npy.read(run.resolve("layers/hidden/correlation2.npy")),
           NpyMatrix.of(model.correlation("hidden", 2)));
       float[][] h = model.activations("hidden", pixels(test), test.size());
       assertEquals(test.size(), h.length);
@@ -113,7 +127,9 @@ class ModelExportTest {
 
   @Test
   void theLayersAndTheirWeightShapesAreReadWithoutLoadingTheModel() {
-    assertEquals(Map.of("hidden", Shape.of(500, 10)), BeanModel.layerShapesOf(run.resolve("savedmodel/mlp")));
+    assertEquals(
+        Map.of("hidden", Shape.of(500, 10)),
+        BeanModel.layerShapesOf(run.resolve("savedmodel/mlp")));
   }
 
   @Test
@@ -124,11 +140,17 @@ class ModelExportTest {
     Map<String, SignatureDef> signatures = meta.getSignatureDefMap();
     SignatureDef serving = signatures.get(SavedModelContract.SERVING_DEFAULT);
     assertEquals(SavedModelContract.PREDICT_METHOD, serving.getMethodName());
-    assertEquals(SavedModelContract.PREDICT_METHOD, signatures.get(SavedModelContract.BEAN_SIGNATURE).getMethodName());
-    assertEquals(List.of(-1L, 28L, 28L, 1L), serving.getInputsOrThrow("images").getTensorShape().getDimList().stream()
-        .map(d -> d.getSize()).toList());
+    assertEquals(
+        SavedModelContract.PREDICT_METHOD,
+        signatures.get(SavedModelContract.BEAN_SIGNATURE).getMethodName());
+    assertEquals(
+        List.of(-1L, 28L, 28L, 1L),
+        serving.getInputsOrThrow("images").getTensorShape().getDimList().stream()
+            .map(d -> d.getSize())
+            .toList());
     for (String output : List.of("logits", "probabilities", "class_ids")) {
-      assertEquals(-1L, serving.getOutputsOrThrow(output).getTensorShape().getDim(0).getSize(), output);
+      assertEquals(
+          -1L, serving.getOutputsOrThrow(output).getTensorShape().getDim(0).getSize(), output);
     }
     assertEquals(DataType.DT_FLOAT, serving.getInputsOrThrow("images").getDtype());
     assertEquals(DataType.DT_FLOAT, serving.getOutputsOrThrow("logits").getDtype());
@@ -136,21 +158,34 @@ class ModelExportTest {
     assertEquals(DataType.DT_INT64, serving.getOutputsOrThrow("class_ids").getDtype());
     assertEquals(List.of(-1L, 10L), dims(serving.getOutputsOrThrow("logits")));
     SignatureDef bean = signatures.get(SavedModelContract.BEAN_SIGNATURE);
-    assertEquals(java.util.Set.of("activations/hidden", "weights/hidden", "correlation1/hidden",
-        "correlation2/hidden"), bean.getOutputsMap().keySet());
+    assertEquals(
+        java.util.Set.of(
+            "activations/hidden", "weights/hidden", "correlation1/hidden", "correlation2/hidden"),
+        bean.getOutputsMap().keySet());
     assertEquals(List.of(-1L, 500L), dims(bean.getOutputsOrThrow("activations/hidden")));
     assertEquals(List.of(500L, 10L), dims(bean.getOutputsOrThrow("weights/hidden")));
     assertEquals(List.of(500L, 500L), dims(bean.getOutputsOrThrow("correlation2/hidden")));
     bean.getOutputsMap().values().forEach(info -> assertEquals(DataType.DT_FLOAT, info.getDtype()));
-    assertTrue(meta.getGraphDef().getNodeList().stream().noneMatch(n -> n.getOp().startsWith("Apply")
-        || n.getName().startsWith("adam") || n.getName().equals("global_step")), "optimizer state in the graph");
+    assertTrue(
+        meta.getGraphDef().getNodeList().stream()
+            .noneMatch(
+                n ->
+                    n.getOp().startsWith("Apply")
+                        || n.getName().startsWith("adam")
+                        || n.getName().equals("global_step")),
+        "optimizer state in the graph");
     long weightBytes = (784L * 500 + 500 + 500 * 10 + 10) * 4;
     long variableBytes;
     try (Stream<Path> files = Files.list(version.resolve("variables"))) {
-      variableBytes = files.filter(f -> f.getFileName().toString().startsWith("variables.data"))
-          .mapToLong(f -> f.toFile().length()).sum();
+      variableBytes =
+          files
+              .filter(f -> f.getFileName().toString().startsWith("variables.data"))
+              .mapToLong(f -> f.toFile().length())
+              .sum();
     }
-    assertTrue(Math.abs(variableBytes - weightBytes) <= 0.1 * weightBytes, variableBytes + " vs " + weightBytes);
+    assertTrue(
+        Math.abs(variableBytes - weightBytes) <= 0.1 * weightBytes,
+        variableBytes + " vs " + weightBytes);
   }
 
   private static List<Long> dims(TensorInfo info) {
@@ -160,12 +195,20 @@ class ModelExportTest {
   @Test
   void anExistingVersionIsNeverOverwritten() throws Exception {
     byte[] before = Files.readAllBytes(version.resolve("saved_model.pb"));
-    assertThrows(VersionExistsException.class, () -> ModelExport.export(config,
-        Shape.of(28, 28, 1), new RunDirectory(run).keptCheckpoint().resolve("variables").toString(),
-        run.resolve("savedmodel"), "mlp", 1));
+    assertThrows(
+        VersionExistsException.class,
+        () ->
+            ModelExport.export(
+                config,
+                Shape.of(28, 28, 1),
+                new RunDirectory(run).keptCheckpoint().resolve("variables").toString(),
+                run.resolve("savedmodel"),
+                "mlp",
+                1));
     assertArrayEquals(before, Files.readAllBytes(version.resolve("saved_model.pb")));
     try (Stream<Path> entries = Files.list(run.resolve("savedmodel/mlp"))) {
-      assertEquals(List.of("1"), entries.map(p -> p.getFileName().toString()).toList(), "no temporary left");
+      assertEquals(
+          List.of("1"), entries.map(p -> p.getFileName().toString()).toList(), "no temporary left");
     }
   }
 
@@ -173,20 +216,29 @@ class ModelExportTest {
   void badInputsAreTypedAndNothingCrashes() throws Exception {
     assertThrows(InvalidModelException.class, () -> BeanModel.load(dir.resolve("nosuch")));
     Files.createDirectories(dir.resolve("empty"));
-    InvalidModelException e = assertThrows(InvalidModelException.class, () -> BeanModel.load(dir.resolve("empty")));
+    InvalidModelException e =
+        assertThrows(InvalidModelException.class, () -> BeanModel.load(dir.resolve("empty")));
     assertTrue(e.getMessage().contains("no saved_model.pb"), e.getMessage());
     try (BeanModel model = BeanModel.load(version)) {
-      IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
-          () -> model.predict(new float[700], 1));
-      assertTrue(shape.getMessage().contains("got 700 values for 1 images (expected 1 × [28, 28, 1] = 784"),
+      IllegalArgumentException shape =
+          assertThrows(IllegalArgumentException.class, () -> model.predict(new float[700], 1));
+      assertTrue(
+          shape
+              .getMessage()
+              .contains("got 700 values for 1 images (expected 1 × [28, 28, 1] = 784"),
           shape.getMessage());
       assertThrows(IllegalArgumentException.class, () -> model.correlation("nosuch", 1));
       float[] nan = new float[784];
       java.util.Arrays.fill(nan, Float.NaN);
       nan[0] = 0.5f;
-      IllegalArgumentException notFinite = assertThrows(IllegalArgumentException.class, () -> model.predict(nan, 1));
-      assertTrue(notFinite.getMessage().contains("value NaN at image 0, pixel 1"), notFinite.getMessage());
-      assertEquals(1, model.predict(new float[784], 1).size(), "the model still serves after refusing a batch");
+      IllegalArgumentException notFinite =
+          assertThrows(IllegalArgumentException.class, () -> model.predict(nan, 1));
+      assertTrue(
+          notFinite.getMessage().contains("value NaN at image 0, pixel 1"), notFinite.getMessage());
+      assertEquals(
+          1,
+          model.predict(new float[784], 1).size(),
+          "the model still serves after refusing a batch");
     }
     BeanModel closed = BeanModel.load(version);
     closed.close();

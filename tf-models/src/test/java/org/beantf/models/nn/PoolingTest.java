@@ -15,7 +15,10 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
-/** Max pooling against a plain-Java pooling: values, and the gradient that routes to each window's maximum. */
+/**
+ * Max pooling against a plain-Java pooling: values, and the gradient that routes to each window's
+ * maximum.
+ */
 class PoolingTest {
   private static final int S = 2;
   private static final int H = 6;
@@ -56,16 +59,22 @@ class PoolingTest {
       }
     }
 
-    try (Graph graph = new Graph(); Session session = new Session(graph);
+    try (Graph graph = new Graph();
+        Session session = new Session(graph);
         TFloat32 input = TFloat32.tensorOf(Shape.of(S, H, W, C), DataBuffers.of(x, true, false))) {
       Ops tf = Ops.create(graph);
       var placeholder = tf.placeholder(TFloat32.class);
       Operand<TFloat32> pooled = Pooling.maxPool(tf, placeholder, 2);
-      Operand<TFloat32> weighted = tf.reduceSum(tf.math.mul(pooled,
-          tf.constant(Shape.of(S, H / 2, W / 2, C), DataBuffers.of(upstream, true, false))),
-          tf.constant(new int[] {0, 1, 2, 3}));
-      Output<?>[] gradient = graph.addGradients(weighted.asOutput(), new Output<?>[] {placeholder.asOutput()});
-      try (Result result = session.runner().feed(placeholder, input).fetch(pooled).fetch(gradient[0]).run()) {
+      Operand<TFloat32> weighted =
+          tf.reduceSum(
+              tf.math.mul(
+                  pooled,
+                  tf.constant(Shape.of(S, H / 2, W / 2, C), DataBuffers.of(upstream, true, false))),
+              tf.constant(new int[] {0, 1, 2, 3}));
+      Output<?>[] gradient =
+          graph.addGradients(weighted.asOutput(), new Output<?>[] {placeholder.asOutput()});
+      try (Result result =
+          session.runner().feed(placeholder, input).fetch(pooled).fetch(gradient[0]).run()) {
         TFloat32 actualPool = (TFloat32) result.get(0);
         assertEquals(Shape.of(S, H / 2, W / 2, C), actualPool.shape());
         assertArrayEquals(expectedPool, copy(actualPool));

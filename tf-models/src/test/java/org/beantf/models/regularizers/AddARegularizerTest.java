@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.tensorflow.ndarray.Shape;
 
 /**
- * A regularizer added as CONTRIBUTING.md says (its class, {@link LogitPenalty}, and one registration) is taken by the
- * configuration, config.json, the training graph and the command line without touching any other file.
+ * A regularizer added as CONTRIBUTING.md says (its class, {@link LogitPenalty}, and one
+ * registration) is taken by the configuration, config.json, the training graph and the command line
+ * without touching any other file.
  */
 class AddARegularizerTest {
   @BeforeAll
@@ -39,14 +40,19 @@ class AddARegularizerTest {
   }
 
   private static TrainConfig config(double lambda) {
-    return TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).regularizers("bean2,logit-l2").set("logit-l2", lambda)
-        .batch(20).threads(1).build();
+    return TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST)
+        .regularizers("bean2,logit-l2")
+        .set("logit-l2", lambda)
+        .batch(20)
+        .threads(1)
+        .build();
   }
 
   @Test
   void theConfigurationAndConfigJsonCarryIt() {
     TrainConfig config = config(0.25);
-    assertEquals(List.of("bean2", "logit-l2"), config.active().stream().map(Regularizer::id).toList());
+    assertEquals(
+        List.of("bean2", "logit-l2"), config.active().stream().map(Regularizer::id).toList());
     ObjectNode json = ConfigJson.of(config);
     assertEquals(0.25, json.get("logit_l2").asDouble());
     assertEquals("[\"bean2\",\"logit-l2\"]", json.get("reg").toString());
@@ -59,12 +65,18 @@ class AddARegularizerTest {
     ImageSet images = SyntheticData.images(20, 3);
     int[] all = new int[20];
     Arrays.setAll(all, i -> i);
-    TrainConfig vanillaPlus = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).regularizers("logit-l2")
-        .set("logit-l2", lambda).batch(20).threads(1).build();
+    TrainConfig vanillaPlus =
+        TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST)
+            .regularizers("logit-l2")
+            .set("logit-l2", lambda)
+            .batch(20)
+            .threads(1)
+            .build();
     try (TrainingSession session = TrainingSession.open(vanillaPlus, Shape.of(28, 28, 1));
         BatchFeeder feeder = new BatchFeeder(images, 20)) {
       session.initialise();
-      float[][] logits = session.logits(feeder.feed(all)); // the MLP without dropout: the training pass's logits
+      float[][] logits =
+          session.logits(feeder.feed(all)); // the MLP without dropout: the training pass's logits
       double sum = 0;
       for (float[] row : logits) {
         for (float v : row) {
@@ -81,8 +93,20 @@ class AddARegularizerTest {
   void itsSettingIsCheckedOnceAndSpeltOnTheCommandLine() {
     InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> config(-1));
     assertEquals("logit-l2", e.parameter());
-    assertEquals(BeanCli.BAD_INPUT, BeanCli.run("train", "--model", "mlp", "--dataset", "mnist", "--reg",
-        "logit-l2", "--reg-option", "logit-l2=-1", "--out", "/nonexistent/never-written"));
+    assertEquals(
+        BeanCli.BAD_INPUT,
+        BeanCli.run(
+            "train",
+            "--model",
+            "mlp",
+            "--dataset",
+            "mnist",
+            "--reg",
+            "logit-l2",
+            "--reg-option",
+            "logit-l2=-1",
+            "--out",
+            "/nonexistent/never-written"));
   }
 
   @Test

@@ -10,32 +10,38 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A regularizer that exists only in the tests, written as CONTRIBUTING.md "Add a regularizer" says: λ·mean(logits²)
- * ("logit-l2", a logit penalty), this class and one {@link Regularizers#register} call.
+ * A regularizer that exists only in the tests, written as CONTRIBUTING.md "Add a regularizer" says:
+ * λ·mean(logits²) ("logit-l2", a logit penalty), this class and one {@link Regularizers#register}
+ * call.
  */
 record LogitPenalty(double lambda) implements Regularizer {
-  static final RegularizerType TYPE = new RegularizerType() {
-    @Override
-    public List<String> ids() {
-      return List.of("logit-l2");
-    }
+  static final RegularizerType TYPE =
+      new RegularizerType() {
+        @Override
+        public List<String> ids() {
+          return List.of("logit-l2");
+        }
 
-    @Override
-    public List<String> parameters() {
-      return List.of("logit-l2");
-    }
+        @Override
+        public List<String> parameters() {
+          return List.of("logit-l2");
+        }
 
-    @Override
-    public Regularizer create(String id, ModelKind model, Settings given) {
-      return new LogitPenalty(given.number("logit-l2", 1e-3));
-    }
+        @Override
+        public Regularizer create(String id, ModelKind model, Settings given) {
+          return new LogitPenalty(given.number("logit-l2", 1e-3));
+        }
 
-    @Override
-    public Regularizer fromJson(String id, ModelKind model, JsonNode json) {
-      return create(id, model, json.has("logit_l2") ? Settings.none().with("logit-l2",
-          json.get("logit_l2").asDouble()) : Settings.none());
-    }
-  };
+        @Override
+        public Regularizer fromJson(String id, ModelKind model, JsonNode json) {
+          return create(
+              id,
+              model,
+              json.has("logit_l2")
+                  ? Settings.none().with("logit-l2", json.get("logit_l2").asDouble())
+                  : Settings.none());
+        }
+      };
 
   LogitPenalty {
     if (!(lambda >= 0) || Double.isInfinite(lambda)) {
@@ -61,7 +67,8 @@ record LogitPenalty(double lambda) implements Regularizer {
   @Override
   public Operand<TFloat32> penalty(Ops tf, PenaltyContext context) {
     Operand<TFloat32> logits = context.pass().logits();
-    Operand<TFloat32> meanSquare = tf.math.mean(tf.math.square(logits), tf.constant(new int[] {0, 1}));
+    Operand<TFloat32> meanSquare =
+        tf.math.mean(tf.math.square(logits), tf.constant(new int[] {0, 1}));
     return tf.math.mul(meanSquare, tf.constant((float) lambda));
   }
 }

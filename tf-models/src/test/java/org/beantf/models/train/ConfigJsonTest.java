@@ -14,31 +14,58 @@ import org.beantf.data.DatasetId;
 import org.beantf.models.ModelKind;
 import org.junit.jupiter.api.Test;
 
-/** config.json written by a run reads back as the same configuration (what bean export and --resume rely on). */
+/**
+ * config.json written by a run reads back as the same configuration (what bean export and --resume
+ * rely on).
+ */
 class ConfigJsonTest {
 
   @Test
   void everySettingSurvivesTheRoundTrip() throws Exception {
-    TrainConfig config = TrainConfig.builder(ModelKind.LENET5, DatasetId.FASHION_MNIST)
-        .regularizers("bean1,dropout,l2").alpha(3.5).dropout(0.25)
-        .l2(2e-4).l1(3e-6).gamma(2).divergence(Divergence.ABSOLUTE).form(LossForm.BROADCAST)
-        .normalization(Normalization.NONE).beanLayers(List.of("fc1", "fc2")).untilConverged(4, 40)
-        .validation(5000).batch(64).learningRate(1e-3).seed(99).threads(3).shots(10).augmentFlip(true).build();
-    JsonNode written = RunDirectory.JSON.readTree(RunDirectory.JSON.writeValueAsString(ConfigJson.of(config)));
+    TrainConfig config =
+        TrainConfig.builder(ModelKind.LENET5, DatasetId.FASHION_MNIST)
+            .regularizers("bean1,dropout,l2")
+            .alpha(3.5)
+            .dropout(0.25)
+            .l2(2e-4)
+            .l1(3e-6)
+            .gamma(2)
+            .divergence(Divergence.ABSOLUTE)
+            .form(LossForm.BROADCAST)
+            .normalization(Normalization.NONE)
+            .beanLayers(List.of("fc1", "fc2"))
+            .untilConverged(4, 40)
+            .validation(5000)
+            .batch(64)
+            .learningRate(1e-3)
+            .seed(99)
+            .threads(3)
+            .shots(10)
+            .augmentFlip(true)
+            .build();
+    JsonNode written =
+        RunDirectory.JSON.readTree(RunDirectory.JSON.writeValueAsString(ConfigJson.of(config)));
     assertEquals(config, ConfigJson.parse(written, Path.of("config.json")));
   }
 
   @Test
   void aFixedEpochCountSurvivesToo() throws Exception {
-    TrainConfig config = TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).epochs(7).threads(2).build();
-    JsonNode written = RunDirectory.JSON.readTree(RunDirectory.JSON.writeValueAsString(ConfigJson.of(config)));
+    TrainConfig config =
+        TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).epochs(7).threads(2).build();
+    JsonNode written =
+        RunDirectory.JSON.readTree(RunDirectory.JSON.writeValueAsString(ConfigJson.of(config)));
     assertEquals(config, ConfigJson.parse(written, Path.of("config.json")));
   }
 
   @Test
   void aFileThatIsNoRunConfigurationIsBadInput() throws Exception {
-    BadInputException e = assertThrows(BadInputException.class,
-        () -> ConfigJson.parse(RunDirectory.JSON.readTree("{\"model\": \"mlp\"}"), Path.of("x/config.json")));
-    assertEquals(true, e.getMessage().startsWith("x/config.json: not a run configuration"), e.getMessage());
+    BadInputException e =
+        assertThrows(
+            BadInputException.class,
+            () ->
+                ConfigJson.parse(
+                    RunDirectory.JSON.readTree("{\"model\": \"mlp\"}"), Path.of("x/config.json")));
+    assertEquals(
+        true, e.getMessage().startsWith("x/config.json: not a run configuration"), e.getMessage());
   }
 }

@@ -12,25 +12,32 @@ import org.junit.jupiter.api.Test;
 
 class FewShotTrainerTest {
   private static final Dataset DATA = SyntheticData.mnistShaped(300, 200, 3);
-  private static final FewShotSampler.FewShot DRAW = FewShotSampler.sample(DATA.train().labels(), 10, 1, 0, 300, 5,
-      17);
+  private static final FewShotSampler.FewShot DRAW =
+      FewShotSampler.sample(DATA.train().labels(), 10, 1, 0, 300, 5, 17);
 
   private static FewShotTrainer.Outcome train(String reg, FewShotTrainer.Schedule schedule) {
-    TrainConfig config = TrainConfig.builder(ModelKind.LENET5, DatasetId.MNIST).regularizers(reg).batch(10).threads(1)
-        .seed(5).learningRate(2e-3).build();
-    return new FewShotTrainer(config)
-        .train(DATA, DRAW.shots(), DRAW.validation(), schedule);
+    TrainConfig config =
+        TrainConfig.builder(ModelKind.LENET5, DatasetId.MNIST)
+            .regularizers(reg)
+            .batch(10)
+            .threads(1)
+            .seed(5)
+            .learningRate(2e-3)
+            .build();
+    return new FewShotTrainer(config).train(DATA, DRAW.shots(), DRAW.validation(), schedule);
   }
 
   @Test
   void keepsTheWeightsOfTheBestValidatedStep() {
     FewShotTrainer.Outcome full = train("bean2", FewShotTrainer.Schedule.fullBatch(5, 16));
     assertEquals(0, full.keptStep() % 5, "kept step " + full.keptStep());
-    assertTrue(full.keptStep() < 80, "the synthetic classes are learnt before the last step: " + full);
+    assertTrue(
+        full.keptStep() < 80, "the synthetic classes are learnt before the last step: " + full);
     assertTrue(full.validationAccuracy() > 0.5, full.toString());
-    // trained only up to the kept step, the run ends with the same weights: the restore brought those back
-    FewShotTrainer.Outcome cut = train("bean2", FewShotTrainer.Schedule.fullBatch(5,
-        full.keptStep() / 5));
+    // trained only up to the kept step, the run ends with the same weights: the restore brought
+    // those back
+    FewShotTrainer.Outcome cut =
+        train("bean2", FewShotTrainer.Schedule.fullBatch(5, full.keptStep() / 5));
     assertEquals(full, cut);
   }
 

@@ -5,7 +5,10 @@ import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.data.ImageSet;
 
-/** Small learnable MNIST-shaped data: class c lights a 4×4 patch at a class-specific place, plus noise. */
+/**
+ * Small learnable MNIST-shaped data: class c lights a 4×4 patch at a class-specific place, plus
+ * noise.
+ */
 public final class SyntheticData {
   private SyntheticData() {}
 
