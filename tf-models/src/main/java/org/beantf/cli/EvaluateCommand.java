@@ -3,11 +3,11 @@ package org.beantf.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.beantf.data.BadInputException;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.data.ImageSet;
 import org.beantf.models.export.SavedModelEvaluation;
+import org.beantf.models.train.ClassAccuracy;
 import org.beantf.savedmodels.BeanModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,30 +32,11 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() {
     DatasetId id = dataset.id();
     ModelFolder.requireExists(model);
-    long[] shape = BeanModel.inputShapeOf(model).asArray();
-    if (shape[0] != id.height() || shape[1] != id.width() || shape[2] != id.channels()) {
-      throw new BadInputException(
-          "--dataset "
-              + id
-              + ": images are "
-              + id.height()
-              + "x"
-              + id.width()
-              + "x"
-              + id.channels()
-              + " but --model "
-              + model
-              + " expects "
-              + shape[0]
-              + "x"
-              + shape[1]
-              + "x"
-              + shape[2]);
-    }
+    SavedModelEvaluation.requireFits(model, id);
     Dataset data = DatasetOption.cache().load(id);
     try (BeanModel loaded = BeanModel.load(model)) {
       ImageSet test = data.test();
-      SavedModelEvaluation evaluation = SavedModelEvaluation.of(loaded, test, id.classes());
+      ClassAccuracy evaluation = SavedModelEvaluation.accuracy(loaded, test, id.classes());
       int[] right = evaluation.right();
       int[] total = evaluation.total();
       System.out.printf(
@@ -64,7 +45,7 @@ final class EvaluateCommand implements Callable<Integer> {
           loaded.folder(),
           id,
           test.size(),
-          evaluation.accuracy());
+          evaluation.overall());
       for (int c = 0; c < right.length; c++) {
         System.out.printf(
             Locale.ROOT,

@@ -52,4 +52,23 @@ public final class InferencePass {
     ModelScope scope = new ModelScope(tf, ModelScope.Mode.INFERENCE, variables, null, seed, hook);
     return model.forward(scope, InputNormalization.apply(tf, images, dataset, false, seed, null));
   }
+
+  /**
+   * The pass in a graph of its own (a SavedModel's, an analysis graph's): the {@code images}
+   * placeholder, and the model's variables named as in a run's checkpoint.
+   *
+   * @param images float32 [-1, H, W, C], raw pixels in [0,1], fed by the caller
+   */
+  public record Standalone(Placeholder<TFloat32> images, Forward forward) {}
+
+  /**
+   * {@link #build} on a new {@code images} placeholder for images of {@code imageShape} and new
+   * variables.
+   */
+  public static Standalone standalone(
+      Ops tf, Model model, Shape imageShape, DatasetId dataset, long seed, ActivationHook hook) {
+    Placeholder<TFloat32> images = images(tf, imageShape);
+    return new Standalone(
+        images, build(tf, model, images, dataset, new VariableStore(tf, seed), seed, hook));
+  }
 }

@@ -5,10 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.beantf.data.ImageSet;
-import org.beantf.models.Forward;
 import org.beantf.models.InferencePass;
 import org.beantf.models.Sessions;
-import org.beantf.models.nn.VariableStore;
 import org.beantf.models.train.BatchFeeder;
 import org.beantf.models.train.TrainConfig;
 import org.tensorflow.Graph;
@@ -18,7 +16,6 @@ import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
@@ -64,14 +61,12 @@ public final class AnalysisGraph implements AutoCloseable {
     try {
       Ops tf = Ops.create(graph);
       Map<String, MaskedLayer> layers = new HashMap<>();
-      Placeholder<TFloat32> images = InferencePass.images(tf, imageShape);
-      Forward pass =
-          InferencePass.build(
+      InferencePass.Standalone standalone =
+          InferencePass.standalone(
               tf,
               config.buildModel(imageShape),
-              images,
+              imageShape,
               config.dataset(),
-              new VariableStore(tf, config.seed()),
               config.seed(),
               (scope, layer, h) -> {
                 float[] ones = new float[(int) h.shape().get(1)];
@@ -81,7 +76,7 @@ public final class AnalysisGraph implements AutoCloseable {
                 layers.put(layer, new MaskedLayer(h, mask));
                 return scope.math.mul(h, mask);
               });
-      Operand<TInt64> predictions = tf.math.argMax(pass.logits(), tf.constant(1));
+      Operand<TInt64> predictions = tf.math.argMax(standalone.forward().logits(), tf.constant(1));
       Session session = new Session(graph, Sessions.config(1));
       try {
         session.restore(checkpointPrefix);
@@ -89,7 +84,7 @@ public final class AnalysisGraph implements AutoCloseable {
         session.close();
         throw e;
       }
-      return new AnalysisGraph(graph, session, images, predictions, layers);
+      return new AnalysisGraph(graph, session, standalone.images(), predictions, layers);
     } catch (RuntimeException e) {
       graph.close();
       throw e;

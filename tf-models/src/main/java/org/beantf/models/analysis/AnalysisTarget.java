@@ -18,6 +18,7 @@ import org.beantf.data.DatasetId;
 import org.beantf.data.InvalidSettingException;
 import org.beantf.data.npy.Npy;
 import org.beantf.models.export.BeanSettings;
+import org.beantf.models.export.SavedModelEvaluation;
 import org.beantf.models.regularizers.Regularizer;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
@@ -150,28 +151,7 @@ public record AnalysisTarget(
       throw new InvalidSettingException(
           "model", folder, "no such folder (expected a SavedModel folder or model " + "base)");
     }
-    long[] shape = BeanModel.inputShapeOf(folder).asArray();
-    if (shape[0] != dataset.height()
-        || shape[1] != dataset.width()
-        || shape[2] != dataset.channels()) {
-      throw new InvalidSettingException(
-          "dataset",
-          dataset,
-          "images are "
-              + dataset.height()
-              + "x"
-              + dataset.width()
-              + "x"
-              + dataset.channels()
-              + " but --model "
-              + folder
-              + " expects "
-              + shape[0]
-              + "x"
-              + shape[1]
-              + "x"
-              + shape[2]);
-    }
+    SavedModelEvaluation.requireFits(folder, dataset);
     Map<String, Shape> shapes = BeanModel.layerShapesOf(folder);
     if (shapes.isEmpty()) {
       throw new InvalidSettingException(

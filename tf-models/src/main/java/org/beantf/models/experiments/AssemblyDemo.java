@@ -21,6 +21,7 @@ import org.beantf.models.analysis.RunComparison;
 import org.beantf.models.analysis.RunComparison.ComparedRun;
 import org.beantf.models.export.RunExport;
 import org.beantf.models.export.SavedModelEvaluation;
+import org.beantf.models.train.ClassAccuracy;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.models.train.Trainer;
@@ -134,9 +135,9 @@ public final class AssemblyDemo {
     Path savedModel = target.resolve(staged.relativize(exported));
     double reloaded;
     try (BeanModel loaded = BeanModel.load(exported)) {
-      SavedModelEvaluation evaluation =
-          SavedModelEvaluation.of(loaded, mnist.test(), mnist.classes());
-      reloaded = evaluation.accuracy();
+      ClassAccuracy evaluation =
+          SavedModelEvaluation.accuracy(loaded, mnist.test(), mnist.classes());
+      reloaded = evaluation.overall();
       report.accept(
           String.format(
               Locale.ROOT,

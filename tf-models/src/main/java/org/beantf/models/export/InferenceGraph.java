@@ -7,7 +7,6 @@ import org.beantf.models.Forward;
 import org.beantf.models.InferencePass;
 import org.beantf.models.LayerMatrices;
 import org.beantf.models.nn.ActivationHook;
-import org.beantf.models.nn.VariableStore;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.savedmodels.SavedModelContract;
 import org.tensorflow.Graph;
@@ -33,16 +32,16 @@ public final class InferenceGraph {
    */
   public static List<Signature> build(Graph graph, TrainConfig config, Shape imageShape) {
     Ops tf = Ops.create(graph);
-    Placeholder<TFloat32> images = InferencePass.images(tf, imageShape);
-    Forward forward =
-        InferencePass.build(
+    InferencePass.Standalone pass =
+        InferencePass.standalone(
             tf,
             config.buildModel(imageShape),
-            images,
+            imageShape,
             config.dataset(),
-            new VariableStore(tf, config.seed()),
             config.seed(),
             ActivationHook.NONE);
+    Placeholder<TFloat32> images = pass.images();
+    Forward forward = pass.forward();
 
     Operand<TFloat32> logits = tf.withName(SavedModelContract.LOGITS).identity(forward.logits());
     Operand<TFloat32> probabilities =

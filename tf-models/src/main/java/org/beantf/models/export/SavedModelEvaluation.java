@@ -1,26 +1,56 @@
 package org.beantf.models.export;
 
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
+import org.beantf.data.DatasetId;
 import org.beantf.data.ImageSet;
+import org.beantf.data.InvalidSettingException;
+import org.beantf.models.train.ClassAccuracy;
 import org.beantf.savedmodels.BeanModel;
-import org.beantf.savedmodels.Prediction;
 
 /**
- * The accuracy of a loaded SavedModel on a labelled image set, overall and per class, as TF Serving
- * would compute it (through the {@code serving_default} signature, in batches).
- *
- * @param right [classes] the images of each class predicted right
- * @param total [classes] the images of each class
+ * A SavedModel against a labelled image set: whether it takes the images, and its accuracy overall
+ * and per class as TF Serving would compute it (through the {@code serving_default} signature, in
+ * batches).
  */
-public record SavedModelEvaluation(int[] right, int[] total) {
+public final class SavedModelEvaluation {
   private static final int BATCH = 500;
+
+  private SavedModelEvaluation() {}
+
+  /**
+   * Checks that the SavedModel in {@code folder} takes {@code dataset}'s images, reading its
+   * signature without loading TensorFlow.
+   *
+   * @throws InvalidSettingException naming the dataset, its image shape and the model's
+   */
+  public static void requireFits(Path folder, DatasetId dataset) {
+    long[] shape = BeanModel.inputShapeOf(folder).asArray();
+    if (shape[0] != dataset.height()
+        || shape[1] != dataset.width()
+        || shape[2] != dataset.channels()) {
+      throw new InvalidSettingException(
+          "dataset",
+          dataset,
+          String.format(
+              Locale.ROOT,
+              "images are %dx%dx%d but --model %s expects %dx%dx%d",
+              dataset.height(),
+              dataset.width(),
+              dataset.channels(),
+              folder,
+              shape[0],
+              shape[1],
+              shape[2]));
+    }
+  }
 
   /**
    * Predicts every image of {@code images} with {@code model} and counts the right ones per class.
    */
-  public static SavedModelEvaluation of(BeanModel model, ImageSet images, int classes) {
-    int[] right = new int[classes];
-    int[] total = new int[classes];
+  public static ClassAccuracy accuracy(BeanModel model, ImageSet images, int classes) {
+    ClassAccuracy accuracy = new ClassAccuracy(classes);
     float[] batch = new float[BATCH * images.imageSize()];
     for (int from = 0; from < images.size(); from += BATCH) {
       int count = Math.min(BATCH, images.size() - from);
@@ -28,28 +58,11 @@ public record SavedModelEvaluation(int[] right, int[] total) {
         images.copyImage(from + i, batch, i * images.imageSize());
       }
       float[] pixels = count == BATCH ? batch : Arrays.copyOf(batch, count * images.imageSize());
-      Prediction prediction = model.predict(pixels, count);
+      long[] predicted = model.predict(pixels, count).classIds();
       for (int i = 0; i < count; i++) {
-        int label = images.label(from + i);
-        total[label]++;
-        right[label] += prediction.classIds()[i] == label ? 1 : 0;
+        accuracy.add(predicted[i], images.label(from + i));
       }
     }
-    return new SavedModelEvaluation(right, total);
-  }
-
-  /** The images predicted right. */
-  public int allRight() {
-    return Arrays.stream(right).sum();
-  }
-
-  /** The images evaluated. */
-  public int size() {
-    return Arrays.stream(total).sum();
-  }
-
-  /** The fraction predicted right (NaN for no images). */
-  public double accuracy() {
-    return (double) allRight() / size();
+    return accuracy;
   }
 }
