@@ -111,6 +111,17 @@ public final class Regularizers {
           "reg", list, "none (vanilla) cannot be combined with other regularizers");
     }
     names.remove("none");
+    List<String> known = TYPES.stream().flatMap(t -> t.parameters().stream()).toList();
+    for (String parameter : given.parameters()) {
+      if (!known.contains(parameter)) {
+        throw new InvalidSettingException(
+            "reg-option",
+            parameter,
+            "no registered regularizer takes this setting (expected one of "
+                + String.join(", ", known)
+                + ")");
+      }
+    }
     List<Regularizer> active = new ArrayList<>();
     List<Regularizer> settings = new ArrayList<>();
     for (RegularizerType type : TYPES) {
