@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.beantf.data.DatasetId;
 import org.beantf.models.experiments.AssemblyDemo;
+import org.beantf.models.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -57,7 +58,10 @@ final class DemoCommand implements Callable<Integer> {
                         .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
     AssemblyDemo demo =
         new AssemblyDemo(model, epochs, folder, System.out::println, System.err::println);
-    demo.run(DatasetOption.cache().load(DatasetId.MNIST), () -> new ProgressBarListener(epochs));
+    demo.run(
+        DatasetOption.cache().load(DatasetId.MNIST),
+        (config, data, run) ->
+            new Trainer(config, new ProgressBarListener(epochs)).train(data, run));
     System.err.printf(Locale.ROOT, "demo: done in %.0f s%n", (System.nanoTime() - start) / 1e9);
     return 0;
   }

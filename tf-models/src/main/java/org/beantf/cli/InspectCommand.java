@@ -3,7 +3,6 @@ package org.beantf.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.beantf.bean.BeanInspection;
@@ -51,7 +50,7 @@ final class InspectCommand implements Callable<Integer> {
       defaultValue = "paper",
       description =
           "paper: A¹ = FFᵀ/M, A² = (FFᵀ)⊙(FFᵀ)/M²; none: without 1/M, 1/M² (default ${DEFAULT-VALUE})")
-  String normalization;
+  Normalization normalization;
 
   @Option(
       names = "--out",
@@ -62,7 +61,7 @@ final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Normalization norm = parseNormalization(normalization);
+    Normalization norm = normalization;
     if (!(gamma > 0) || Double.isInfinite(gamma)) {
       throw new BadInputException("--gamma " + gamma + ": expected a finite number > 0");
     }
@@ -110,14 +109,6 @@ final class InspectCommand implements Callable<Integer> {
     }
     System.out.println(json.writeValueAsString(line));
     return 0;
-  }
-
-  private static Normalization parseNormalization(String value) {
-    try {
-      return Normalization.valueOf(value.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException("--normalization " + value + ": expected paper or none");
-    }
   }
 
   /**

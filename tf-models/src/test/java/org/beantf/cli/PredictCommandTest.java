@@ -11,6 +11,7 @@ import javax.imageio.ImageIO;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.data.ImageSet;
+import org.beantf.data.images.ImageFiles;
 import org.beantf.models.ModelKind;
 import org.beantf.models.export.ModelExport;
 import org.beantf.models.train.RunDirectory;
@@ -90,7 +91,7 @@ class PredictCommandTest {
         assertEquals(5, fields.length, lines.get(i));
         float[] pixels = new float[784];
         BufferedImage png = ImageIO.read(dir.resolve("pngs/digit" + i + ".png").toFile());
-        PredictCommand.toPixels(png, 1, pixels, 0);
+        ImageFiles.toPixels(png, 1, pixels, 0);
         assertEquals(loaded.predict(pixels, 1).classIds()[0], Long.parseLong(fields[1]));
         assertTrue(Double.parseDouble(fields[2]) >= Double.parseDouble(fields[4]), lines.get(i));
       }

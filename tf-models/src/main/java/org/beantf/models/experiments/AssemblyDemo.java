@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.beantf.data.BadInputException;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
@@ -24,8 +23,6 @@ import org.beantf.models.export.SavedModelEvaluation;
 import org.beantf.models.train.ClassAccuracy;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
-import org.beantf.models.train.Trainer;
-import org.beantf.models.train.TrainingListener;
 import org.beantf.models.train.TrainingOutcome;
 import org.beantf.savedmodels.BeanModel;
 
@@ -49,6 +46,16 @@ public final class AssemblyDemo {
 
   /** The assemblies k-means looks for: MNIST's classes. */
   public static final int K = 10;
+
+  /**
+   * How one run of the demo is trained into a new run directory: the application passes its trainer
+   * with a progress bar ({@code new Trainer(config, listener).train(data, run)}).
+   */
+  @FunctionalInterface
+  public interface RunTraining {
+    /** Trains {@code config} on {@code data} into {@code run}. */
+    TrainingOutcome train(TrainConfig config, Dataset data, RunDirectory run);
+  }
 
   private static final String VANILLA = "vanilla";
   private static final String BEAN2 = "bean2";
@@ -105,12 +112,12 @@ public final class AssemblyDemo {
   /**
    * Runs the demo on {@code mnist}.
    *
-   * @param listener a new listener for each run's training (a progress bar)
+   * @param training how each run is trained (the application's trainer, with its progress bar)
    */
-  public Outcome run(Dataset mnist, Supplier<TrainingListener> listener) {
+  public Outcome run(Dataset mnist, RunTraining training) {
     Path staged = out.stage();
     try {
-      Outcome outcome = runIn(staged, mnist, listener);
+      Outcome outcome = runIn(staged, mnist, training);
       out.commit(staged);
       return outcome;
     } catch (RuntimeException e) {
@@ -119,16 +126,16 @@ public final class AssemblyDemo {
     }
   }
 
-  private Outcome runIn(Path staged, Dataset mnist, Supplier<TrainingListener> listener) {
+  private Outcome runIn(Path staged, Dataset mnist, RunTraining training) {
     Path target = out.target();
     report.accept(mnist.summary());
     report.accept(
         "BEAN-2 adds α times a co-activation loss to each dense layer's training loss, weighted by A²: how "
             + "much two neurons share outgoing connections (F = |tanh(W)|, A¹ = FFᵀ/M, A² = A¹ ⊙ A¹); it pulls "
             + "neurons that project alike to fire alike (paper Eq. 1-7)");
-    TrainingOutcome vanilla = train(config("none"), staged, VANILLA, mnist, listener);
+    TrainingOutcome vanilla = train(config("none"), staged, VANILLA, mnist, training);
     TrainConfig beanConfig = config("bean2");
-    TrainingOutcome bean = train(beanConfig, staged, BEAN2, mnist, listener);
+    TrainingOutcome bean = train(beanConfig, staged, BEAN2, mnist, training);
 
     Path exported =
         RunExport.export(new RunDirectory(staged.resolve(BEAN2)), beanConfig, null, null, 0);
@@ -218,11 +225,7 @@ public final class AssemblyDemo {
   }
 
   private TrainingOutcome train(
-      TrainConfig config,
-      Path staged,
-      String folder,
-      Dataset mnist,
-      Supplier<TrainingListener> listener) {
+      TrainConfig config, Path staged, String folder, Dataset mnist, RunTraining training) {
     report.accept(
         String.format(
             Locale.ROOT,
@@ -233,8 +236,7 @@ public final class AssemblyDemo {
             epochs == 1 ? "" : "s",
             SEED,
             out.target().resolve(folder)));
-    return new Trainer(config, listener.get())
-        .train(mnist, RunDirectory.forNewRun(staged.resolve(folder)));
+    return training.train(config, mnist, RunDirectory.forNewRun(staged.resolve(folder)));
   }
 
   /**
