@@ -1,10 +1,11 @@
 package org.beantf.models;
 
 /**
- * A model's default training settings under the paper's normalisation: the Adam learning rate, and
- * for each regularizer the strongest setting whose mean MNIST test accuracy (5 epochs, seeds 1 and
- * 2) stays within 0.5 point of vanilla's (docs/RESULTS.md "Default strengths",
- * scripts/sweep-defaults.sh).
+ * A model's default training settings under the paper's normalisation: the Adam learning rate and
+ * each regularizer's strength. Where they come from is stated per model in {@link ModelKind}:
+ * mostly the strongest setting whose mean MNIST test accuracy (5 epochs, seeds 1 and 2) stays
+ * within 0.5 point of vanilla's (docs/RESULTS.md "Default strengths", scripts/sweep-defaults.sh),
+ * with the exceptions given there.
  *
  * @param learningRate Adam's learning rate
  * @param alphaBean1 α of BEAN-1

@@ -73,7 +73,8 @@ public enum ModelKind {
   /**
    * The model for images of {@code imageShape} [H, W, C] and {@code classes} classes.
    *
-   * @param dropoutRate dropout on the dense hidden layers (0 for none), from the run's regularizers
+   * @param dropoutRate dropout after the dense hidden layers (ResNet18: on the pooled features), 0
+   *     for none, from the run's regularizers
    * @throws InvalidSettingException if the images do not fit the model
    */
   public Model build(Shape imageShape, int classes, double dropoutRate) {

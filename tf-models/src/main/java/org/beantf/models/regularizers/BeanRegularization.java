@@ -75,8 +75,25 @@ public record BeanRegularization(
         }
       };
 
+  /**
+   * @throws InvalidSettingException unless the order is 1 or 2 and α a finite number ≥ 0, or for a
+   *     form that does not exist for the divergence (the layers are checked against the model by
+   *     {@link #TYPE}'s {@code create})
+   */
   public BeanRegularization {
     layers = List.copyOf(layers);
+    if (order != 1 && order != 2) {
+      throw new IllegalArgumentException("BEAN order " + order + " (expected 1 or 2)");
+    }
+    if (!(alpha >= 0) || Double.isInfinite(alpha)) {
+      throw new InvalidSettingException("alpha", alpha, "expected a finite number >= 0");
+    }
+    if (divergence == Divergence.ABSOLUTE && (form == LossForm.DENSE || form == LossForm.LOWRANK)) {
+      throw new InvalidSettingException(
+          "form",
+          form.cliName(),
+          "exists only for the squared divergence (expected auto or broadcast with --divergence absolute)");
+    }
   }
 
   private static BeanRegularization checked(
@@ -86,16 +103,6 @@ public record BeanRegularization(
       Divergence divergence,
       LossForm form,
       List<String> layers) {
-    if (!(alpha >= 0) || Double.isInfinite(alpha)) {
-      throw new InvalidSettingException("alpha", alpha, "expected a finite number >= 0");
-    }
-    if (divergence == Divergence.ABSOLUTE && (form == LossForm.DENSE || form == LossForm.LOWRANK)) {
-      throw new InvalidSettingException(
-          "form",
-          form.cliName(),
-          "exists only for the squared divergence (expected "
-              + "auto or broadcast with --divergence absolute)");
-    }
     for (String layer : layers) {
       if (!model.beanLayerNames().contains(layer)) {
         throw new InvalidSettingException(

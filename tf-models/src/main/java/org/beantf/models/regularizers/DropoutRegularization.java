@@ -8,8 +8,8 @@ import org.beantf.models.ModelDefaults;
 import org.beantf.models.ModelKind;
 
 /**
- * Dropout on the model's dense hidden layers, in training passes only (the model applies it: {@link
- * #dropoutRate()}).
+ * Dropout where the model applies it (after its dense hidden layers; ResNet18's pooled features),
+ * in training passes only (the model applies it: {@link #dropoutRate()}).
  *
  * @param rate the probability of dropping a unit, 0 ≤ p < 1 (default {@link ModelDefaults#DROPOUT})
  */

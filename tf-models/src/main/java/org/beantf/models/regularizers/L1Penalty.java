@@ -32,7 +32,7 @@ public record L1Penalty(double lambda) implements Regularizer {
 
         @Override
         public Regularizer create(String id, ModelKind model, Settings given) {
-          return new L1Penalty(Strength.check("l1", given.number("l1", model.defaults().l1())));
+          return new L1Penalty(given.number("l1", model.defaults().l1()));
         }
 
         @Override
@@ -45,6 +45,13 @@ public record L1Penalty(double lambda) implements Regularizer {
                   : Settings.none());
         }
       };
+
+  /**
+   * @throws org.beantf.data.InvalidSettingException ("l1") unless λ is a finite number ≥ 0
+   */
+  public L1Penalty {
+    Strength.check("l1", lambda);
+  }
 
   @Override
   public String id() {

@@ -34,7 +34,10 @@ public interface Regularizer {
     return null;
   }
 
-  /** The dropout rate it asks of the model's dense hidden layers, 0 for none. */
+  /**
+   * The dropout rate it asks of the model (which applies it after its dense hidden layers, or
+   * ResNet18's pooled features), 0 for none.
+   */
   default double dropoutRate() {
     return 0;
   }

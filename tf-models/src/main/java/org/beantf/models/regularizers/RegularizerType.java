@@ -36,7 +36,8 @@ public interface RegularizerType {
    * The regularizer {@code id} as config.json's flat object records it (the inverse of {@link
    * Regularizer#writeSettings}).
    *
-   * @throws org.beantf.data.InvalidSettingException if a setting is missing or not valid
+   * @throws org.beantf.data.InvalidSettingException if a setting is not valid (a missing one takes
+   *     its default, as for a type registered after the run was made)
    */
   Regularizer fromJson(String id, ModelKind model, JsonNode json);
 }

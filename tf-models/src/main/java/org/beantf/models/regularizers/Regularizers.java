@@ -56,7 +56,7 @@ public final class Regularizers {
    *
    * @throws IllegalArgumentException if one of its ids is taken
    */
-  public static void register(RegularizerType type) {
+  public static synchronized void register(RegularizerType type) {
     for (String id : type.ids()) {
       if (typeOf(id) != null || id.equals("none") || id.equals("vanilla")) {
         throw new IllegalArgumentException("regularizer id '" + id + "' is taken");
@@ -151,7 +151,12 @@ public final class Regularizers {
     List<Regularizer> active = new ArrayList<>();
     List<Regularizer> settings = new ArrayList<>();
     for (RegularizerType type : TYPES) {
-      String named = type.ids().stream().filter(names::contains).findFirst().orElse(null);
+      List<String> both = type.ids().stream().filter(names::contains).toList();
+      if (both.size() > 1) {
+        throw new InvalidSettingException(
+            "reg", String.join(",", names), "choose one of " + String.join(" and ", both));
+      }
+      String named = both.isEmpty() ? null : both.get(0);
       Regularizer regularizer =
           type.fromJson(named == null ? type.ids().get(0) : named, model, json);
       settings.add(regularizer);

@@ -48,6 +48,13 @@ public record WeightDecay(double lambda) implements Regularizer {
         }
       };
 
+  /**
+   * @throws org.beantf.data.InvalidSettingException ("l2") unless λ is a finite number ≥ 0
+   */
+  public WeightDecay {
+    Strength.check("l2", lambda);
+  }
+
   @Override
   public String id() {
     return "l2";

@@ -1,6 +1,7 @@
 package org.beantf.models.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -18,7 +19,7 @@ public final class ConfigJson {
   private ConfigJson() {}
 
   public static ObjectNode of(TrainConfig c) {
-    ObjectNode json = RunDirectory.JSON.createObjectNode();
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.put("model", c.model().id()).put("dataset", c.dataset().cliName());
     c.regularizers().writeJson(json, c.model());
     json.put("gamma", c.gamma()).put("normalization", c.normalization().cliName());

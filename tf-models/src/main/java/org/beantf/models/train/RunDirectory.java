@@ -48,7 +48,10 @@ public final class RunDirectory {
       throw new InvalidSettingException(
           "out", root, "no config.json (expected a run directory to --resume)");
     }
-    JsonNode previous = read(saved);
+    // read back through the configuration, so that a regularizer registered since the run was made
+    // (whose
+    // settings the file lacks) takes its defaults instead of making the run look different
+    JsonNode previous = canonical(ConfigJson.of(ConfigJson.parse(read(saved), saved)));
     config = canonical(config);
     if (!previous.equals(config)) {
       throw new InvalidSettingException(

@@ -15,12 +15,14 @@ import org.beantf.data.InvalidSettingException;
 import org.beantf.models.ModelKind;
 import org.beantf.models.train.BatchFeeder;
 import org.beantf.models.train.ConfigJson;
+import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.SyntheticData;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.models.train.TrainingSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -113,5 +115,22 @@ class AddARegularizerTest {
   void theRegistryListsItAndRefusesATakenName() {
     assertTrue(Regularizers.ids().contains("logit-l2"));
     assertThrows(IllegalArgumentException.class, () -> Regularizers.register(LogitPenalty.TYPE));
+  }
+
+  @Test
+  void aRunMadeBeforeItWasRegisteredStillResumes(@TempDir Path dir) throws Exception {
+    TrainConfig config =
+        TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST)
+            .regularizers("bean2")
+            .threads(1)
+            .build();
+    Regularizers.unregister(LogitPenalty.TYPE);
+    try {
+      new RunDirectory(dir).writeConfig(ConfigJson.of(config)); // a config.json without logit_l2
+    } finally {
+      Regularizers.register(LogitPenalty.TYPE);
+    }
+    assertTrue(ConfigJson.of(config).has("logit_l2"), "the registered type writes its default");
+    assertEquals(dir, RunDirectory.forResume(dir, ConfigJson.of(config)).root());
   }
 }

@@ -15,6 +15,12 @@ import org.tensorflow.types.TFloat32;
  * call.
  */
 record LogitPenalty(double lambda) implements Regularizer {
+  /**
+   * Its default λ: one value for every model (a per-model default would add a field to
+   * ModelDefaults).
+   */
+  static final double DEFAULT = 1e-3;
+
   static final RegularizerType TYPE =
       new RegularizerType() {
         @Override
@@ -29,7 +35,11 @@ record LogitPenalty(double lambda) implements Regularizer {
 
         @Override
         public Regularizer create(String id, ModelKind model, Settings given) {
-          return new LogitPenalty(given.number("logit-l2", 1e-3));
+          double lambda = given.number("logit-l2", DEFAULT);
+          if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+            throw new InvalidSettingException("logit-l2", lambda, "expected a finite number >= 0");
+          }
+          return new LogitPenalty(lambda);
         }
 
         @Override
@@ -42,12 +52,6 @@ record LogitPenalty(double lambda) implements Regularizer {
                   : Settings.none());
         }
       };
-
-  LogitPenalty {
-    if (!(lambda >= 0) || Double.isInfinite(lambda)) {
-      throw new InvalidSettingException("logit-l2", lambda, "expected a finite number >= 0");
-    }
-  }
 
   @Override
   public String id() {
