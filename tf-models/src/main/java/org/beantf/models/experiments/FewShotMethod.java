@@ -12,14 +12,14 @@ import org.beantf.data.InvalidSettingException;
  * classifiers on raw pixels that need no network.
  *
  * <p>Hyper-parameter grids (at most 3 values, chosen per dataset, shots and method on the strict
- * protocol's tuning draws), around the LeNet-5 defaults of {@code Defaults} (paper normalisation
- * for BEAN): dropout p ∈ {0.25, 0.5, 0.75}; weight decay λ ∈ {1e-4, 1e-3, 1e-2}; ℓ1 λ ∈ {1e-5,
- * 1e-4, 1e-3}; BEAN-1 α ∈ {1e2, 1e3, 1e4}; BEAN-2 α ∈ {1e3, 1e4, 1e5} (one decade lower than the
- * default at the top: 1e5 cost MNIST 20-shot 25 points in a first trial). The authors' protocol
- * uses their values, BEAN without normalisation: BEAN-1 α = 3 (the only BEAN-1 value they give, for
- * full data: their 10-shot α = 100 made BEAN-1 lose 15-20 points here) and BEAN-2 α = 100 (their
- * 10-shot example); dropout 0.5; weight decay and ℓ1 keep the defaults' middle. Kernel ridge's λ =
- * 1e-3 is fixed by the issue.
+ * protocol's tuning draws), around the LeNet-5 defaults of {@code ModelDefaults} (paper
+ * normalisation for BEAN): dropout p ∈ {0.25, 0.5, 0.75}; weight decay λ ∈ {1e-4, 1e-3, 1e-2}; ℓ1 λ
+ * ∈ {1e-5, 1e-4, 1e-3}; BEAN-1 α ∈ {1e2, 1e3, 1e4}; BEAN-2 α ∈ {1e3, 1e4, 1e5} (one decade lower
+ * than the default at the top: 1e5 cost MNIST 20-shot 25 points in a first trial). The authors'
+ * protocol uses their values, BEAN without normalisation: BEAN-1 α = 3 (the only BEAN-1 value they
+ * give, for full data: their 10-shot α = 100 made BEAN-1 lose 15-20 points here) and BEAN-2 α = 100
+ * (their 10-shot example); dropout 0.5; weight decay and ℓ1 keep the defaults' middle. Kernel
+ * ridge's λ = 1e-3 is fixed by the issue.
  */
 public enum FewShotMethod {
   VANILLA("vanilla", "LeNet-5", "none", null, null),
