@@ -59,6 +59,7 @@ final class FolderSource implements DatasetSource {
         path = find(file, folder.resolve(CIFAR_FOLDER));
       }
       if (path == null) {
+        Path asFolder = folderNamed(file, folder);
         throw new InvalidSettingException(
             "from",
             folder,
@@ -66,9 +67,15 @@ final class FolderSource implements DatasetSource {
                 + file.name()
                 + " or "
                 + file.name()
-                + ".gz (expected the "
+                + ".gz"
+                + (asFolder == null
+                    ? ""
+                    : " ("
+                        + asFolder.getFileName()
+                        + " is a folder, and holds no such file either)")
+                + " (expected the "
                 + id.cliName()
-                + " files, raw or gzip"
+                + " files, raw or gzip, each in the folder or in a folder of its own name"
                 + (id == DatasetId.CIFAR10 ? ", or " + CIFAR_ARCHIVE : "")
                 + ")");
       }
@@ -81,12 +88,45 @@ final class FolderSource implements DatasetSource {
     return id.files().stream().allMatch(file -> find(file, dir) != null);
   }
 
+  /**
+   * {@code file} in {@code dir}, raw or gzip, under any of its usual names; or one level down, in a
+   * folder of that name (a widely shared MNIST archive unpacks as {@code
+   * train-images-idx3-ubyte/train-images-idx3-ubyte}).
+   */
   private static Path find(DataFile file, Path dir) {
     for (String name : FileNames.candidates(file)) {
       for (String variant : new String[] {name, name + ".gz"}) {
         Path path = dir.resolve(variant);
         if (Files.isRegularFile(path)) {
           return path;
+        }
+      }
+    }
+    for (String name : FileNames.candidates(file)) {
+      for (String outer : new String[] {name, name + ".gz"}) {
+        if (!Files.isDirectory(dir.resolve(outer))) {
+          continue;
+        }
+        for (String variant : new String[] {name, name + ".gz"}) {
+          Path nested = dir.resolve(outer).resolve(variant);
+          if (Files.isRegularFile(nested)) {
+            return nested;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A folder in {@code dir} named as {@code file} is, if there is one: what to tell a user who
+   * expected a file.
+   */
+  private static Path folderNamed(DataFile file, Path dir) {
+    for (String name : FileNames.candidates(file)) {
+      for (String variant : new String[] {name, name + ".gz"}) {
+        if (Files.isDirectory(dir.resolve(variant))) {
+          return dir.resolve(variant);
         }
       }
     }
