@@ -116,6 +116,18 @@ final class InspectCommand implements Callable<Integer> {
    * its place.
    */
   private static NpyMatrix finite(String option, Path file, NpyMatrix m) {
+    if (m.zeroedInFloat32() > 0) {
+      System.err.println(
+          "bean: warning: "
+              + option
+              + " "
+              + file
+              + ": "
+              + m.zeroedInFloat32()
+              + (m.zeroedInFloat32() == 1
+                  ? " nonzero value is too small for float32 and is read as 0"
+                  : " nonzero values are too small for float32 and are read as 0"));
+    }
     for (int i = 0; i < m.rows(); i++) {
       for (int j = 0; j < m.cols(); j++) {
         float value = m.get(i, j);

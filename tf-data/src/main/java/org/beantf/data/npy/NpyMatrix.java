@@ -13,11 +13,17 @@ public final class NpyMatrix {
   private final int rows;
   private final int cols;
   private final float[] data;
+  private final int zeroedInFloat32;
 
   private NpyMatrix(int rows, int cols, float[] data) {
+    this(rows, cols, data, 0);
+  }
+
+  private NpyMatrix(int rows, int cols, float[] data, int zeroedInFloat32) {
     this.rows = rows;
     this.cols = cols;
     this.data = data;
+    this.zeroedInFloat32 = zeroedInFloat32;
   }
 
   /**
@@ -54,6 +60,11 @@ public final class NpyMatrix {
    * holds.
    */
   static NpyMatrix wrap(int rows, int cols, float[] rowMajor) {
+    return wrap(rows, cols, rowMajor, 0);
+  }
+
+  /** As {@link #wrap(int, int, float[])}, recording how many nonzero float64 values became 0. */
+  static NpyMatrix wrap(int rows, int cols, float[] rowMajor, int zeroedInFloat32) {
     if (rows < 0 || cols < 0) {
       throw new IllegalArgumentException("negative shape " + rows + "x" + cols);
     }
@@ -68,7 +79,15 @@ public final class NpyMatrix {
               + " values, got "
               + rowMajor.length);
     }
-    return new NpyMatrix(rows, cols, rowMajor);
+    return new NpyMatrix(rows, cols, rowMajor, zeroedInFloat32);
+  }
+
+  /**
+   * How many values of a float64 file were nonzero but too small for float32, and read as 0 (0 for
+   * a float32 file): a caller warns about them.
+   */
+  public int zeroedInFloat32() {
+    return zeroedInFloat32;
   }
 
   /** The number of rows. */

@@ -15,6 +15,9 @@ import java.nio.file.StandardOpenOption;
 
 /** Reads one NPY file into an {@link NpyMatrix}; see {@link Npy#read(Path)}. */
 final class NpyReader {
+  /** float64 values other than 0 that float32 rounds to 0. */
+  private int zeroedInFloat32;
+
   /**
    * Bytes read per call: large enough to amortize the calls, small enough not to double the memory.
    */
@@ -140,7 +143,7 @@ final class NpyReader {
     if (header.fortranOrder()) {
       values = toRowMajor(values, header.rows(), header.cols());
     }
-    return NpyMatrix.wrap(header.rows(), header.cols(), values);
+    return NpyMatrix.wrap(header.rows(), header.cols(), values, zeroedInFloat32);
   }
 
   /**
@@ -185,13 +188,36 @@ final class NpyReader {
       } else {
         DoubleBuffer doubles = chunk.asDoubleBuffer();
         for (int i = 0; i < n; i++) {
-          out[done + i] = (float) doubles.get(i);
+          double value = doubles.get(i);
+          float rounded = (float) value;
+          if (Float.isInfinite(rounded) && Double.isFinite(value)) {
+            // checked here, on the file's own value: after the cast it would read as an infinity it
+            // never held
+            throw new NpyFormatException(
+                file,
+                "holds "
+                    + value
+                    + " at "
+                    + place(header, done + i)
+                    + ", outside float32's range (±3.4e38; BEAN computes in float32)");
+          }
+          if (rounded == 0 && value != 0) {
+            zeroedInFloat32++;
+          }
+          out[done + i] = rounded;
         }
       }
       done += n;
       position += (long) n * item;
     }
     return out;
+  }
+
+  /** "[r, c]" of the {@code k}-th value in the file's order. */
+  private static String place(NpyHeader header, long k) {
+    long r = header.fortranOrder() ? k % header.rows() : k / header.cols();
+    long c = header.fortranOrder() ? k / header.rows() : k % header.cols();
+    return "[" + r + ", " + c + "]";
   }
 
   /** Fortran (column-major) order puts element (r, c) at {@code c * rows + r}. */

@@ -4,6 +4,8 @@ import static org.beantf.data.npy.NpyBytes.doubles;
 import static org.beantf.data.npy.NpyBytes.floats;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -26,7 +28,7 @@ class NpyReadTest {
 
   @Test
   void readsFloat64InCOrderRoundingToFloat32() throws IOException {
-    double[] values = {0.1, -2.5, 1e-3, 1e300, -1e300, Double.NaN};
+    double[] values = {0.1, -2.5, 1e-3, 3e38, -3e38, Double.NaN};
     NpyMatrix m =
         read(
             NpyBytes.file(
@@ -34,11 +36,40 @@ class NpyReadTest {
                 doubles(values)));
     assertEquals(3, m.rows());
     assertEquals(2, m.cols());
-    assertArrayEquals(
-        new float[] {
-          0.1f, -2.5f, 1e-3f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN
-        },
-        m.data());
+    assertArrayEquals(new float[] {0.1f, -2.5f, 1e-3f, 3e38f, -3e38f, Float.NaN}, m.data());
+  }
+
+  @Test
+  void aFloat64ValueOutsideFloat32sRangeIsReportedAsTheFileHoldsIt() {
+    // shape (2, 2): [[1e300, 1], [2, -1e40]] in C order; in Fortran order the second value is [1,
+    // 0]
+    byte[] c =
+        NpyBytes.file(
+            "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 2), }  \n",
+            doubles(new double[] {1, 2, 3, -1e40}));
+    NpyFormatException e = assertThrows(NpyFormatException.class, () -> read(c));
+    assertTrue(
+        e.getMessage()
+            .endsWith(
+                ": holds -1.0E40 at [1, 1], outside float32's range (±3.4e38; BEAN computes in float32)"),
+        e.getMessage());
+    byte[] fortran =
+        NpyBytes.file(
+            "{'descr': '<f8', 'fortran_order': True, 'shape': (2, 2), }   \n",
+            doubles(new double[] {1, 1e300, 3, 4}));
+    e = assertThrows(NpyFormatException.class, () -> read(fortran));
+    assertTrue(e.getMessage().contains(": holds 1.0E300 at [1, 0], outside"), e.getMessage());
+  }
+
+  @Test
+  void float64ValuesTooSmallForFloat32AreCounted() throws IOException {
+    NpyMatrix m =
+        read(
+            NpyBytes.file(
+                "{'descr': '<f8', 'fortran_order': False, 'shape': (1, 4), }  \n",
+                doubles(new double[] {1e-50, -1e-60, 0, 1e-3})));
+    assertArrayEquals(new float[] {0f, -0f, 0f, 1e-3f}, m.data());
+    assertEquals(2, m.zeroedInFloat32(), "1e-50 and -1e-60, not the 0 the file holds");
   }
 
   @Test
