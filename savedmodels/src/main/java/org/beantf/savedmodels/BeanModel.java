@@ -7,14 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.stream.Stream;
 import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
@@ -200,26 +198,7 @@ public final class BeanModel implements AutoCloseable {
   }
 
   private static Path versionFolder(Path folder) {
-    if (!Files.isDirectory(folder)) {
-      throw new InvalidModelException(folder + ": no such folder (expected a SavedModel folder)");
-    }
-    if (Files.isRegularFile(folder.resolve("saved_model.pb"))) {
-      return folder;
-    }
-    try (Stream<Path> entries = Files.list(folder)) {
-      return entries
-          .filter(p -> p.getFileName().toString().matches("\\d{1,18}"))
-          .filter(p -> Files.isRegularFile(p.resolve("saved_model.pb")))
-          .max(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString())))
-          .orElseThrow(
-              () ->
-                  new InvalidModelException(
-                      folder
-                          + ": no saved_model.pb (expected a SavedModel "
-                          + "folder, or a model base with numeric version folders)"));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + folder, e);
-    }
+    return SavedModelFiles.resolve(folder, warning -> {});
   }
 
   /** The version folder this model was loaded from. */

@@ -3,6 +3,7 @@ package org.beantf.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.beantf.data.BadInputException;
+import org.beantf.savedmodels.SavedModelFiles;
 
 /** Checks a {@code --model} folder before TensorFlow loads, so a wrong path is one clean line. */
 final class ModelFolder {
@@ -16,5 +17,8 @@ final class ModelFolder {
               + ": no such folder (expected a SavedModel folder or model "
               + "base)");
     }
+    // the version BeanModel will load, its files checked; an incomplete newer version is passed
+    // over, said once
+    SavedModelFiles.resolve(model, System.err::println);
   }
 }

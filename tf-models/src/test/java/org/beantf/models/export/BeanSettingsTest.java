@@ -67,6 +67,9 @@ class BeanSettingsTest {
   void aModelWithoutTheAssetHasNoSettings() throws Exception {
     Path version = Files.createDirectories(dir.resolve("old/1"));
     Files.write(version.resolve("saved_model.pb"), new byte[0]);
+    Path variables = Files.createDirectories(version.resolve("variables"));
+    Files.write(variables.resolve("variables.index"), new byte[0]);
+    Files.write(variables.resolve("variables.data-00000-of-00001"), new byte[0]);
     assertEquals(Optional.empty(), BeanSettings.read(dir.resolve("old")));
   }
 }

@@ -1,0 +1,109 @@
+package org.beantf.savedmodels;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The files of a SavedModel version, checked before TensorFlow reads them: {@code saved_model.pb},
+ * {@code variables/variables.index} and every data shard the shard names promise ({@code
+ * variables.data-NNNNN-of-MMMMM}, all M of them). A version still being copied (its {@code
+ * variables/} not there yet) is what TF Serving's file-system source waits for; TensorFlow itself
+ * would load it and fail on the first prediction with "uninitialized value", naming no folder.
+ */
+public final class SavedModelFiles {
+  private static final Pattern SHARD = Pattern.compile("variables\\.data-(\\d{5})-of-(\\d{5})");
+
+  private SavedModelFiles() {}
+
+  /** What is missing from the version folder {@code version}, or empty when it is complete. */
+  public static Optional<String> missing(Path version) {
+    if (!Files.isRegularFile(version.resolve("saved_model.pb"))) {
+      return Optional.of("no saved_model.pb");
+    }
+    Path variables = version.resolve("variables");
+    if (!Files.isDirectory(variables)) {
+      return Optional.of("no variables/ folder (a copy still running?)");
+    }
+    if (!Files.isRegularFile(variables.resolve("variables.index"))) {
+      return Optional.of("no variables/variables.index");
+    }
+    int shards = -1;
+    try (Stream<Path> files = Files.list(variables)) {
+      for (Path file : files.toList()) {
+        Matcher m = SHARD.matcher(file.getFileName().toString());
+        if (m.matches()) {
+          shards = Math.max(shards, Integer.parseInt(m.group(2)));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + variables, e);
+    }
+    if (shards < 1) {
+      return Optional.of("no variables/variables.data-* shard");
+    }
+    for (int shard = 0; shard < shards; shard++) {
+      String name = String.format("variables.data-%05d-of-%05d", shard, shards);
+      if (!Files.isRegularFile(variables.resolve(name))) {
+        return Optional.of("no variables/" + name);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The version {@code folder} names: the folder itself when it holds saved_model.pb, else the
+   * newest complete numeric version of the model base it is, as TF Serving's file-system source
+   * picks it; each newer version that is not complete is passed over with a line to {@code
+   * warnings}.
+   *
+   * @throws InvalidModelException for a version folder that is not complete (naming what is
+   *     missing), or a base without a complete version
+   */
+  public static Path resolve(Path folder, Consumer<String> warnings) {
+    if (!Files.isDirectory(folder)) {
+      throw new InvalidModelException(folder + ": no such folder (expected a SavedModel folder)");
+    }
+    if (Files.isRegularFile(folder.resolve("saved_model.pb"))) {
+      missing(folder)
+          .ifPresent(
+              reason -> {
+                throw new InvalidModelException(
+                    folder + ": not a complete SavedModel version (" + reason + ")");
+              });
+      return folder;
+    }
+    List<Path> versions;
+    try (Stream<Path> entries = Files.list(folder)) {
+      versions =
+          entries
+              .filter(p -> p.getFileName().toString().matches("\\d{1,18}") && Files.isDirectory(p))
+              .sorted(
+                  Comparator.comparingLong((Path p) -> Long.parseLong(p.getFileName().toString()))
+                      .reversed())
+              .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + folder, e);
+    }
+    for (Path version : versions) {
+      Optional<String> reason = missing(version);
+      if (reason.isEmpty()) {
+        return version;
+      }
+      warnings.accept(
+          "bean: warning: " + version + " is not complete (" + reason.get() + "); passing it over");
+    }
+    throw new InvalidModelException(
+        folder
+            + ": no saved_model.pb and no complete numeric version in it (expected a SavedModel folder, or a model "
+            + "base with numeric version folders)");
+  }
+}
