@@ -14,10 +14,12 @@ import java.util.stream.Stream;
 
 /**
  * The files of a SavedModel version, checked before TensorFlow reads them: {@code saved_model.pb},
- * {@code variables/variables.index} and every data shard the shard names promise ({@code
- * variables.data-NNNNN-of-MMMMM}, all M of them). A version still being copied (its {@code
- * variables/} not there yet) is what TF Serving's file-system source waits for; TensorFlow itself
- * would load it and fail on the first prediction with "uninitialized value", naming no folder.
+ * {@code variables/variables.index}, every data shard the shard names promise ({@code
+ * variables.data-NNNNN-of-MMMMM}, all M of them) and, from the index ({@link CheckpointIndex}),
+ * that no shard holds fewer bytes than its tensors need (a copy cut short). A version still being
+ * copied (its {@code variables/} not there yet) is what TF Serving's file-system source waits for;
+ * TensorFlow itself would load it and fail on the first prediction with "uninitialized value",
+ * naming no folder.
  */
 public final class SavedModelFiles {
   private static final Pattern SHARD = Pattern.compile("variables\\.data-(\\d{5})-of-(\\d{5})");
@@ -51,12 +53,48 @@ public final class SavedModelFiles {
       return Optional.of("no variables/variables.data-* shard");
     }
     for (int shard = 0; shard < shards; shard++) {
-      String name = String.format("variables.data-%05d-of-%05d", shard, shards);
+      String name = shardName(shard, shards);
       if (!Files.isRegularFile(variables.resolve(name))) {
         return Optional.of("no variables/" + name);
       }
     }
-    return Optional.empty();
+    return shortShard(variables, shards);
+  }
+
+  private static String shardName(int shard, int shards) {
+    return String.format("variables.data-%05d-of-%05d", shard, shards);
+  }
+
+  /** A shard that holds fewer bytes than the index promises (a copy cut short), if there is one. */
+  private static Optional<String> shortShard(Path variables, int shards) {
+    try {
+      Optional<List<CheckpointIndex.Slice>> slices =
+          CheckpointIndex.read(variables.resolve("variables.index"));
+      if (slices.isEmpty()) {
+        return Optional.empty();
+      }
+      long[] needed = new long[shards];
+      for (CheckpointIndex.Slice slice : slices.get()) {
+        if (slice.shard() >= 0 && slice.shard() < shards) {
+          needed[slice.shard()] = Math.max(needed[slice.shard()], slice.offset() + slice.size());
+        }
+      }
+      for (int shard = 0; shard < shards; shard++) {
+        long size = Files.size(variables.resolve(shardName(shard, shards)));
+        if (size < needed[shard]) {
+          return Optional.of(
+              "variables/"
+                  + shardName(shard, shards)
+                  + " holds "
+                  + size
+                  + " bytes, the index promises "
+                  + needed[shard]);
+        }
+      }
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + variables, e);
+    }
   }
 
   /**

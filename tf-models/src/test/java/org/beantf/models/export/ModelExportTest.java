@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
@@ -27,6 +29,7 @@ import org.beantf.savedmodels.BeanModel;
 import org.beantf.savedmodels.InvalidModelException;
 import org.beantf.savedmodels.Prediction;
 import org.beantf.savedmodels.SavedModelContract;
+import org.beantf.savedmodels.SavedModelFiles;
 import org.beantf.savedmodels.VersionExistsException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -210,6 +213,25 @@ class ModelExportTest {
       assertEquals(
           List.of("1"), entries.map(p -> p.getFileName().toString()).toList(), "no temporary left");
     }
+  }
+
+  @Test
+  void aShardCutShortIsFoundFromTheSizesTheIndexPromises() throws Exception {
+    assertEquals(Optional.empty(), SavedModelFiles.missing(version));
+    Path copy = dir.resolve("cut/1");
+    Files.createDirectories(copy.resolve("variables"));
+    for (String file : List.of("saved_model.pb", "variables/variables.index")) {
+      Files.copy(version.resolve(file), copy.resolve(file));
+    }
+    Path shard = version.resolve("variables/variables.data-00000-of-00001");
+    byte[] whole = Files.readAllBytes(shard);
+    Files.write(
+        copy.resolve("variables/variables.data-00000-of-00001"), Arrays.copyOf(whole, 1000));
+    assertEquals(
+        Optional.of(
+            "variables/variables.data-00000-of-00001 holds 1000 bytes, the index promises "
+                + whole.length),
+        SavedModelFiles.missing(copy));
   }
 
   @Test
