@@ -162,17 +162,11 @@ public final class BuildStepRatio {
           Locale.ROOT,
           "| %s | %.3f | %.3f | %.3f | %.3f-%.3f |%n",
           regs[r],
-          quantile(old, 0.5),
-          quantile(now, 0.5),
-          quantile(ratios, 0.5),
-          quantile(ratios, 0.25),
-          quantile(ratios, 0.75));
+          TrainingStepRatio.quantile(old, 0.5),
+          TrainingStepRatio.quantile(now, 0.5),
+          TrainingStepRatio.quantile(ratios, 0.5),
+          TrainingStepRatio.quantile(ratios, 0.25),
+          TrainingStepRatio.quantile(ratios, 0.75));
     }
-  }
-
-  private static double quantile(double[] values, double q) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[(int) Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))];
   }
 }

@@ -86,7 +86,10 @@ public final class TrainingStepRatio {
     }
   }
 
-  private static double quantile(double[] values, double q) {
+  /**
+   * The {@code q}-quantile of {@code values} (nearest rank), as both step-ratio tools report it.
+   */
+  static double quantile(double[] values, double q) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     return sorted[(int) Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))];
