@@ -28,6 +28,9 @@ final class CheckpointIndex {
   /** One tensor's bytes: shard {@code shard}, from {@code offset}, {@code size} of them. */
   record Slice(String tensor, int shard, long offset, long size) {}
 
+  /** One entry of a table block: its full key and its value. */
+  private record Entry(byte[] key, byte[] value) {}
+
   private CheckpointIndex() {}
 
   /**
@@ -51,11 +54,11 @@ final class CheckpointIndex {
     long indexSize = varint(bytes, at);
     List<Slice> slices = new ArrayList<>();
     try {
-      for (byte[] handle : entries(bytes, indexOffset, indexSize, false)) {
+      for (Entry handle : entries(bytes, indexOffset, indexSize)) {
         int[] h = {0};
-        long offset = varint(handle, h);
-        long size = varint(handle, h);
-        for (byte[] entry : entries(bytes, offset, size, true)) {
+        long offset = varint(handle.value(), h);
+        long size = varint(handle.value(), h);
+        for (Entry entry : entries(bytes, offset, size)) {
           slices.add(slice(entry));
         }
       }
@@ -65,24 +68,18 @@ final class CheckpointIndex {
     return Optional.of(slices);
   }
 
-  /** A data entry: its key then its value, as {@link #entries} gives them. */
-  private static Slice slice(byte[] keyAndValue) throws InvalidProtocolBufferException {
-    int[] at = {0};
-    int keyLength = (int) varint(keyAndValue, at);
-    String key = new String(keyAndValue, at[0], keyLength, StandardCharsets.UTF_8);
-    byte[] value = Arrays.copyOfRange(keyAndValue, at[0] + keyLength, keyAndValue.length);
+  /** A data entry: a tensor's name and its BundleEntryProto, or the header (empty name). */
+  private static Slice slice(Entry entry) throws InvalidProtocolBufferException {
+    String key = new String(entry.key(), StandardCharsets.UTF_8);
     if (key.isEmpty()) {
       return new Slice("", -1, 0, 0); // the header entry (a BundleHeaderProto): no bytes of its own
     }
-    BundleEntryProto entry = BundleEntryProto.parseFrom(value);
-    return new Slice(key, entry.getShardId(), entry.getOffset(), entry.getSize());
+    BundleEntryProto proto = BundleEntryProto.parseFrom(entry.value());
+    return new Slice(key, proto.getShardId(), proto.getOffset(), proto.getSize());
   }
 
-  /**
-   * The entries of the block at {@code offset}: their values, or (with {@code withKeys}) each key's
-   * length as a varint, the key and the value.
-   */
-  private static List<byte[]> entries(byte[] file, long offset, long size, boolean withKeys) {
+  /** The entries of the block at {@code offset}, keys restored from their shared prefixes. */
+  private static List<Entry> entries(byte[] file, long offset, long size) {
     if (offset < 0 || size < 4 || offset + size + TRAILER > file.length) {
       throw new IllegalStateException("block outside the file");
     }
@@ -93,7 +90,7 @@ final class CheckpointIndex {
     int end = (int) (offset + size);
     int restarts = ByteBuffer.wrap(file, end - 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
     int limit = end - 4 - 4 * restarts;
-    List<byte[]> out = new ArrayList<>();
+    List<Entry> out = new ArrayList<>();
     byte[] key = new byte[0];
     int[] at = {start};
     while (at[0] < limit) {
@@ -105,18 +102,8 @@ final class CheckpointIndex {
       System.arraycopy(file, at[0], next, shared, unshared);
       key = next;
       at[0] += unshared;
-      byte[] value = Arrays.copyOfRange(file, at[0], at[0] + valueLength);
+      out.add(new Entry(key, Arrays.copyOfRange(file, at[0], at[0] + valueLength)));
       at[0] += valueLength;
-      if (withKeys) {
-        byte[] length = varintBytes(key.length);
-        byte[] all = new byte[length.length + key.length + value.length];
-        System.arraycopy(length, 0, all, 0, length.length);
-        System.arraycopy(key, 0, all, length.length, key.length);
-        System.arraycopy(value, 0, all, length.length + key.length, value.length);
-        out.add(all);
-      } else {
-        out.add(value);
-      }
     }
     return out;
   }
@@ -134,16 +121,5 @@ final class CheckpointIndex {
       }
     }
     throw new IllegalStateException("varint too long");
-  }
-
-  private static byte[] varintBytes(int value) {
-    ByteBuffer out = ByteBuffer.allocate(5);
-    int v = value;
-    while ((v & ~0x7f) != 0) {
-      out.put((byte) ((v & 0x7f) | 0x80));
-      v >>>= 7;
-    }
-    out.put((byte) v);
-    return Arrays.copyOf(out.array(), out.position());
   }
 }

@@ -3,7 +3,9 @@ package org.beantf.data.fetch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.beantf.data.DataFile;
@@ -94,23 +96,17 @@ final class FolderSource implements DatasetSource {
    * train-images-idx3-ubyte/train-images-idx3-ubyte}).
    */
   private static Path find(DataFile file, Path dir) {
-    for (String name : FileNames.candidates(file)) {
-      for (String variant : new String[] {name, name + ".gz"}) {
-        Path path = dir.resolve(variant);
-        if (Files.isRegularFile(path)) {
-          return path;
-        }
+    for (String name : names(file)) {
+      if (Files.isRegularFile(dir.resolve(name))) {
+        return dir.resolve(name);
       }
     }
-    for (String name : FileNames.candidates(file)) {
-      for (String outer : new String[] {name, name + ".gz"}) {
-        if (!Files.isDirectory(dir.resolve(outer))) {
-          continue;
-        }
-        for (String variant : new String[] {name, name + ".gz"}) {
-          Path nested = dir.resolve(outer).resolve(variant);
-          if (Files.isRegularFile(nested)) {
-            return nested;
+    for (String name :
+        FileNames.candidates(file)) { // one level down, in a folder of the file's own name
+      for (String outer : List.of(name, name + ".gz")) {
+        for (String inner : List.of(name, name + ".gz")) {
+          if (Files.isRegularFile(dir.resolve(outer).resolve(inner))) {
+            return dir.resolve(outer).resolve(inner);
           }
         }
       }
@@ -123,13 +119,21 @@ final class FolderSource implements DatasetSource {
    * expected a file.
    */
   private static Path folderNamed(DataFile file, Path dir) {
-    for (String name : FileNames.candidates(file)) {
-      for (String variant : new String[] {name, name + ".gz"}) {
-        if (Files.isDirectory(dir.resolve(variant))) {
-          return dir.resolve(variant);
-        }
+    for (String name : names(file)) {
+      if (Files.isDirectory(dir.resolve(name))) {
+        return dir.resolve(name);
       }
     }
     return null;
+  }
+
+  /** Every name {@code file} may have here: its usual names, raw or gzip. */
+  private static List<String> names(DataFile file) {
+    List<String> names = new ArrayList<>();
+    for (String name : FileNames.candidates(file)) {
+      names.add(name);
+      names.add(name + ".gz");
+    }
+    return names;
   }
 }

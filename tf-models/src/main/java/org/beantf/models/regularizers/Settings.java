@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.beantf.data.InvalidSettingException;
 
 /**
@@ -36,7 +37,7 @@ public final class Settings {
   }
 
   /** The parameters given. */
-  public java.util.Set<String> parameters() {
+  public Set<String> parameters() {
     return values.keySet();
   }
 
