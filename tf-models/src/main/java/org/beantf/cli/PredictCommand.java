@@ -6,20 +6,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.beantf.data.BadInputException;
+import org.beantf.data.images.AlphaBackground;
 import org.beantf.data.images.ImageFiles;
 import org.beantf.savedmodels.BeanModel;
 import org.beantf.savedmodels.Prediction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bean predict}: classify PNG images with a SavedModel, one line per image. */
+/** {@code bean predict}: classify PNG or JPEG images with a SavedModel, one line per image. */
 @Command(
     name = "predict",
     mixinStandardHelpOptions = true,
     description = {
-      "Classify PNG images with a SavedModel: one line per image, <source> <class> <probability> "
-          + "(the top K pairs).",
-      "PNGs must have the model's input size; 1-channel models read them as grayscale."
+      "Classify PNG or JPEG images with a SavedModel: one line per image, <source> <class> "
+          + "<probability> (the top K pairs).",
+      "Images must have the model's input size; their raw samples are scaled to [0,1] by bit "
+          + "depth; colour is read as grey for 1-channel models by BT.601 luma "
+          + "(0.299 R + 0.587 G + 0.114 B)."
     })
 final class PredictCommand implements Callable<Integer> {
   @Option(
@@ -33,8 +36,16 @@ final class PredictCommand implements Callable<Integer> {
       names = "--images",
       required = true,
       paramLabel = "FILE|FOLDER",
-      description = "a PNG, or a folder of PNGs")
+      description = "a PNG or JPEG, or a folder of them (.png, .jpg, .jpeg; hidden files skipped)")
   Path images;
+
+  @Option(
+      names = "--alpha-background",
+      paramLabel = "white|black",
+      description =
+          "composite transparent or translucent pixels over white or black: c*a + bg*(1-a) "
+              + "(default: refuse an image that has any)")
+  AlphaBackground alphaBackground = AlphaBackground.REFUSE;
 
   @Option(
       names = "--top",
@@ -51,7 +62,8 @@ final class PredictCommand implements Callable<Integer> {
     }
     ModelFolder.requireExists(model);
     long[] shape = BeanModel.inputShapeOf(model).asArray();
-    float[] pixels = ImageFiles.read(files, (int) shape[0], (int) shape[1], (int) shape[2]);
+    float[] pixels =
+        ImageFiles.read(files, (int) shape[0], (int) shape[1], (int) shape[2], alphaBackground);
     try (BeanModel loaded = BeanModel.load(model)) {
       Prediction prediction = loaded.predict(pixels, files.size());
       for (int i = 0; i < files.size(); i++) {

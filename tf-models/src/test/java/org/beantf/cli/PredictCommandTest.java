@@ -11,7 +11,8 @@ import javax.imageio.ImageIO;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.data.ImageSet;
-import org.beantf.data.images.ImageFiles;
+import org.beantf.data.images.AlphaBackground;
+import org.beantf.data.images.ImageDecoder;
 import org.beantf.models.ModelKind;
 import org.beantf.models.export.ModelExport;
 import org.beantf.models.train.RunDirectory;
@@ -89,9 +90,10 @@ class PredictCommandTest {
         String[] fields = lines.get(i).split(" ");
         assertEquals(dir.resolve("pngs/digit" + i + ".png").toString(), fields[0]);
         assertEquals(5, fields.length, lines.get(i));
-        float[] pixels = new float[784];
-        BufferedImage png = ImageIO.read(dir.resolve("pngs/digit" + i + ".png").toFile());
-        ImageFiles.toPixels(png, 1, pixels, 0);
+        float[] pixels =
+            ImageDecoder.decode(
+                    dir.resolve("pngs/digit" + i + ".png"), 1, AlphaBackground.REFUSE, 784)
+                .pixels();
         assertEquals(loaded.predict(pixels, 1).classIds()[0], Long.parseLong(fields[1]));
         assertTrue(Double.parseDouble(fields[2]) >= Double.parseDouble(fields[4]), lines.get(i));
       }

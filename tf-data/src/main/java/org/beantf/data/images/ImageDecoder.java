@@ -102,6 +102,7 @@ public final class ImageDecoder {
                   h.height(),
                   maxPixels));
         }
+        check.accept(h);
         int out = channels == 0 ? h.channels() : channels;
         if (h.pixels() * Math.max(out, h.channels() + 1) > Integer.MAX_VALUE - 8) {
           throw new BadInputException(
@@ -113,7 +114,6 @@ public final class ImageDecoder {
                   h.height(),
                   Integer.MAX_VALUE - 8));
         }
-        check.accept(h);
         BufferedImage image = reader.read(0);
         RawSamples raw =
             header.png() != null ? PngSamples.of(image, header.png()) : JpegSamples.of(image);

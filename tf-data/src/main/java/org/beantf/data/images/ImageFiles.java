@@ -1,6 +1,5 @@
 package org.beantf.data.images;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,22 +7,27 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.beantf.data.BadInputException;
 import org.beantf.data.InvalidSettingException;
 
 /**
- * Image files as a model's input: raw pixels in [0,1], HWC, read through the JDK's decoder. (A
- * decoder that reads the raw samples of every PNG colour type, alpha and JPEG, with sizes from the
- * header, is the your-own-data issue's; this is where it goes.)
+ * Image files as a model's input: PNGs and JPEGs decoded exactly by {@link ImageDecoder} into raw
+ * pixels in [0,1], HWC, each file's size checked against the model's from its header before any
+ * pixel is decoded.
  */
 public final class ImageFiles {
+  private static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg");
+
   private ImageFiles() {}
 
   /**
-   * The PNGs named: the file itself, or a folder's .png files in name order.
+   * The images named: the file itself, or a folder's .png, .jpg and .jpeg files (any case) in name
+   * order, leaving out folders and hidden files (names starting with ".", such as macOS's "._*"
+   * companions).
    *
-   * @throws InvalidSettingException ("images") if there is no such file or the folder holds no PNG
+   * @throws InvalidSettingException ("images") if there is no such file or the folder holds no
+   *     image
+   * @throws UncheckedIOException if the folder cannot be listed
    */
   public static List<Path> pngs(Path fileOrFolder) {
     if (Files.isRegularFile(fileOrFolder)) {
@@ -31,17 +35,18 @@ public final class ImageFiles {
     }
     if (!Files.isDirectory(fileOrFolder)) {
       throw new InvalidSettingException(
-          "images", fileOrFolder, "no such file or folder (expected a PNG or a folder of PNGs)");
+          "images",
+          fileOrFolder,
+          "no such file or folder (expected a PNG or JPEG, or a folder of them)");
     }
     try (Stream<Path> entries = Files.list(fileOrFolder)) {
       List<Path> files =
-          entries
-              .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png"))
-              .sorted()
-              .toList();
+          entries.filter(ImageFiles::isImageName).filter(Files::isRegularFile).sorted().toList();
       if (files.isEmpty()) {
         throw new InvalidSettingException(
-            "images", fileOrFolder, "no .png files (expected a folder of PNGs)");
+            "images",
+            fileOrFolder,
+            "no .png, .jpg or .jpeg files (expected a folder of PNGs or JPEGs)");
       }
       return files;
     } catch (IOException e) {
@@ -49,60 +54,69 @@ public final class ImageFiles {
     }
   }
 
-  /**
-   * The images of {@code files} as one array of pixels [files][height][width][channels].
-   *
-   * @throws BadInputException naming a file that cannot be read or is not width × height
-   */
+  /** A visible file named *.png, *.jpg or *.jpeg (any case). */
+  static boolean isImageName(Path file) {
+    String name = file.getFileName().toString();
+    if (name.startsWith(".")) {
+      return false;
+    }
+    String lower = name.toLowerCase(Locale.ROOT);
+    return EXTENSIONS.stream().anyMatch(lower::endsWith);
+  }
+
+  /** {@link #read(List, int, int, int, AlphaBackground)} refusing images with non-opaque pixels. */
   public static float[] read(List<Path> files, int height, int width, int channels) {
-    float[] pixels = new float[files.size() * height * width * channels];
+    return read(files, height, width, channels, AlphaBackground.REFUSE);
+  }
+
+  /**
+   * The images of {@code files} as one array of pixels {@code [files][height][width][channels]},
+   * values in [0,1] (see {@link ImageDecoder#decode} for the scaling, the compositing and the
+   * conversion between grey and colour: BT.601 luma for colour to grey, replication for grey to
+   * colour).
+   *
+   * @param height the model's input height, in pixels
+   * @param width the model's input width, in pixels
+   * @param channels the model's input channels, 1 or 3
+   * @param alpha what to do with non-opaque pixels
+   * @throws BadInputException naming a file that cannot be read or decoded, is not width × height
+   *     (checked from its header before decoding), or has non-opaque pixels and {@code alpha} is
+   *     REFUSE; or if {@code channels} is not 1 or 3
+   */
+  public static float[] read(
+      List<Path> files, int height, int width, int channels, AlphaBackground alpha) {
+    if (channels != 1 && channels != 3) {
+      throw new BadInputException(
+          "the model's input has "
+              + channels
+              + " channels (expected 1 for grey or 3 for colour images)");
+    }
+    int size = height * width * channels;
+    float[] pixels = new float[Math.multiplyExact(files.size(), size)];
     for (int i = 0; i < files.size(); i++) {
-      BufferedImage image = decode(files.get(i));
-      if (image.getHeight() != height || image.getWidth() != width) {
-        throw new BadInputException(
-            String.format(
-                Locale.ROOT,
-                "%s: %dx%d pixels (expected %dx%d, the model's input size)",
-                files.get(i),
-                image.getWidth(),
-                image.getHeight(),
-                width,
-                height));
-      }
-      toPixels(image, channels, pixels, i * height * width * channels);
+      DecodedImage image =
+          ImageDecoder.decode(
+              files.get(i),
+              channels,
+              alpha,
+              Long.MAX_VALUE,
+              header -> requireSize(header, height, width));
+      System.arraycopy(image.pixels(), 0, pixels, i * size, size);
     }
     return pixels;
   }
 
-  private static BufferedImage decode(Path file) {
-    try {
-      BufferedImage image = ImageIO.read(file.toFile());
-      if (image == null) {
-        throw new BadInputException(file + ": not a readable image (expected a PNG)");
-      }
-      return image;
-    } catch (IOException e) {
-      throw new BadInputException(file + ": cannot be read as a PNG (" + e.getMessage() + ")");
-    }
-  }
-
-  /** Raw pixels in [0,1], HWC: gray = (R + G + B) / 3 for one channel, else R, G, B. */
-  public static void toPixels(BufferedImage image, int channels, float[] target, int offset) {
-    int at = offset;
-    for (int y = 0; y < image.getHeight(); y++) {
-      for (int x = 0; x < image.getWidth(); x++) {
-        int rgb = image.getRGB(x, y);
-        int r = (rgb >> 16) & 0xff;
-        int g = (rgb >> 8) & 0xff;
-        int b = rgb & 0xff;
-        if (channels == 1) {
-          target[at++] = (r + g + b) / (3f * 255f);
-        } else {
-          target[at++] = r / 255f;
-          target[at++] = g / 255f;
-          target[at++] = b / 255f;
-        }
-      }
+  private static void requireSize(ImageHeader header, int height, int width) {
+    if (header.height() != height || header.width() != width) {
+      throw new BadInputException(
+          String.format(
+              Locale.ROOT,
+              "%s: %dx%d pixels (expected %dx%d, the model's input size)",
+              header.file(),
+              header.width(),
+              header.height(),
+              width,
+              height));
     }
   }
 }
