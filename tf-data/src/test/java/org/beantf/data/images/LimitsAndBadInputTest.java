@@ -1,10 +1,12 @@
 package org.beantf.data.images;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +36,19 @@ class LimitsAndBadInputTest {
         huge + ": 20000x20000 pixels, more than the limit of 50000000 (--max-pixels)",
         e.getMessage());
     assertTrue(nanos < 2_000_000_000L, "took " + nanos / 1e6 + " ms: it decoded the pixels?");
+  }
+
+  @Test
+  void aFileLargerThanWhatIsReadWholeIsReadFromDisk() throws IOException {
+    byte[] png = new PngWriter(2, 1, PngWriter.GREY, 16).samples(1, 65535).bytes();
+    ByteArrayOutputStream big = new ByteArrayOutputStream();
+    big.write(png, 0, png.length - 12); // all but IEND
+    PngWriter.chunk(big, "teSt", new byte[9 << 20]); // an ancillary, private chunk of 9 MiB
+    big.write(png, png.length - 12, 12);
+    Path file = Files.write(dir.resolve("big.png"), big.toByteArray());
+    assertArrayEquals(
+        new float[] {1 / 65535f, 1},
+        ImageDecoder.decode(file, 0, AlphaBackground.REFUSE, 2).pixels());
   }
 
   @Test
