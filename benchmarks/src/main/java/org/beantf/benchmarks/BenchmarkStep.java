@@ -5,7 +5,6 @@ import org.beantf.models.ModelKind;
 import org.beantf.models.train.BatchFeeder;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.models.train.TrainingSession;
-import org.tensorflow.ndarray.Shape;
 
 /**
  * One model's training session with {@code reg}, initialised with one TensorFlow thread, stepped as
@@ -24,9 +23,7 @@ final class BenchmarkStep implements AutoCloseable {
             .batch(BATCH)
             .threads(1)
             .build();
-    session =
-        TrainingSession.open(
-            config, Shape.of(dataset.height(), dataset.width(), dataset.channels()));
+    session = TrainingSession.open(config);
     session.initialise();
   }
 

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
+import org.beantf.data.DatasetInfo;
 import org.beantf.data.ImageSet;
 import org.beantf.models.ModelKind;
 import org.beantf.models.export.ModelExport;
@@ -79,11 +80,12 @@ public class PredictBenchmark {
     TrainConfig config =
         TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).epochs(1).batch(100).threads(1).build();
     new Trainer(config, TrainingListener.SILENT)
-        .train(new Dataset(DatasetId.MNIST, set, set), RunDirectory.forNewRun(dir.resolve("run")));
+        .train(
+            new Dataset(DatasetInfo.of(DatasetId.MNIST), set, set),
+            RunDirectory.forNewRun(dir.resolve("run")));
     model =
         ModelExport.export(
             config,
-            Shape.of(28, 28, 1),
             dir.resolve("run/checkpoint/variables").toString(),
             dir.resolve("models"),
             "mlp",

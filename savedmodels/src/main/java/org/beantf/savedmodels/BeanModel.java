@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,9 @@ public final class BeanModel implements AutoCloseable {
   private final SavedModelBundle bundle;
   private final SignatureDef serving;
   private final SignatureDef bean;
+  private final String inputName;
   private final long[] inputShape;
+  private final List<String> classNames;
   // resolved once: feeding and fetching by name would look each one up in the graph on every call
   private final Output<?> servingImages;
   private final Output<?> probabilities;
@@ -60,24 +63,29 @@ public final class BeanModel implements AutoCloseable {
     Map<String, SignatureDef> signatures = bundle.metaGraphDef().getSignatureDefMap();
     this.serving = signatures.get(SavedModelContract.SERVING_DEFAULT);
     this.bean = signatures.get(SavedModelContract.BEAN_SIGNATURE);
-    if (serving == null || !serving.getInputsMap().containsKey(SavedModelContract.IMAGES)) {
+    this.inputName = serving == null ? null : inputNameOf(serving);
+    if (inputName == null) {
       bundle.close();
-      throw new InvalidModelException(
-          folder
-              + ": no '"
-              + SavedModelContract.SERVING_DEFAULT
-              + "' signature with an '"
-              + SavedModelContract.IMAGES
-              + "' input (expected a SavedModel exported by bean)");
+      throw noInput(folder);
     }
-    TensorShapeProto shape = serving.getInputsOrThrow(SavedModelContract.IMAGES).getTensorShape();
+    TensorShapeProto shape = serving.getInputsOrThrow(inputName).getTensorShape();
     this.inputShape =
         shape.getDimList().stream().skip(1).mapToLong(TensorShapeProto.Dim::getSize).toArray();
     try {
-      this.servingImages = graphTensor(serving, true, SavedModelContract.IMAGES);
+      this.servingImages = graphTensor(serving, true, inputName);
       this.probabilities = graphTensor(serving, false, SavedModelContract.PROBABILITIES);
       this.classIds = graphTensor(serving, false, SavedModelContract.CLASS_IDS);
       this.logits = graphTensor(serving, false, SavedModelContract.LOGITS);
+      this.classNames =
+          namesOf(folder, SavedModelContract.CLASSES_ASSET)
+              .orElseGet(
+                  () ->
+                      digits(
+                          serving
+                              .getOutputsOrThrow(SavedModelContract.PROBABILITIES)
+                              .getTensorShape()
+                              .getDim(1)
+                              .getSize()));
     } catch (IllegalArgumentException e) {
       bundle.close();
       throw new InvalidModelException(
@@ -89,6 +97,42 @@ public final class BeanModel implements AutoCloseable {
               + e.getMessage()
               + "; expected a SavedModel exported by bean)");
     }
+  }
+
+  /** "images" or "features": the input a BEAN SavedModel's signature has, or null. */
+  private static String inputNameOf(SignatureDef signature) {
+    for (String name : List.of(SavedModelContract.IMAGES, SavedModelContract.FEATURES)) {
+      if (signature.getInputsMap().containsKey(name)) {
+        return name;
+      }
+    }
+    return null;
+  }
+
+  private static InvalidModelException noInput(Path version) {
+    return new InvalidModelException(
+        version
+            + ": no '"
+            + SavedModelContract.SERVING_DEFAULT
+            + "' signature with an '"
+            + SavedModelContract.IMAGES
+            + "' or '"
+            + SavedModelContract.FEATURES
+            + "' input (expected a SavedModel exported by bean)");
+  }
+
+  /** The lines of a names asset ({@code classes.txt}, {@code features.txt}), if it has one. */
+  private static Optional<List<String>> namesOf(Path folder, String asset) {
+    return assetOf(folder, asset).map(text -> List.copyOf(text.lines().toList()));
+  }
+
+  /** "0".."K-1": the class names of a model exported before classes.txt existed. */
+  private static List<String> digits(long classes) {
+    List<String> names = new ArrayList<>();
+    for (long k = 0; k < classes; k++) {
+      names.add(Long.toString(k));
+    }
+    return List.copyOf(names);
   }
 
   private Output<?> graphTensor(SignatureDef signature, boolean input, String name) {
@@ -108,9 +152,9 @@ public final class BeanModel implements AutoCloseable {
   }
 
   /**
-   * The image shape [H, W, C] the SavedModel in {@code folder} expects, read from saved_model.pb
-   * without loading TensorFlow: callers can check their input before the native library prints
-   * anything.
+   * The shape of one input the SavedModel in {@code folder} expects, [H, W, C] for images or [F]
+   * for features, read from saved_model.pb without loading TensorFlow: callers can check their
+   * input before the native library prints anything.
    *
    * @throws InvalidModelException if the folder holds no BEAN SavedModel
    */
@@ -118,25 +162,53 @@ public final class BeanModel implements AutoCloseable {
     Path version = versionFolder(folder);
     for (var meta : savedModel(version).getMetaGraphsList()) {
       SignatureDef serving = meta.getSignatureDefMap().get(SavedModelContract.SERVING_DEFAULT);
-      if (serving != null && serving.getInputsMap().containsKey(SavedModelContract.IMAGES)) {
+      String input = serving == null ? null : inputNameOf(serving);
+      if (input != null) {
         return Shape.of(
-            serving
-                .getInputsOrThrow(SavedModelContract.IMAGES)
-                .getTensorShape()
-                .getDimList()
-                .stream()
+            serving.getInputsOrThrow(input).getTensorShape().getDimList().stream()
                 .skip(1)
                 .mapToLong(TensorShapeProto.Dim::getSize)
                 .toArray());
       }
     }
-    throw new InvalidModelException(
-        version
-            + ": no '"
-            + SavedModelContract.SERVING_DEFAULT
-            + "' signature with an '"
-            + SavedModelContract.IMAGES
-            + "' input (expected a SavedModel exported by bean)");
+    throw noInput(version);
+  }
+
+  /**
+   * The class names of the SavedModel in {@code folder}, in label order (as {@link #classNames()}),
+   * read without loading TensorFlow.
+   *
+   * @throws InvalidModelException if the folder holds no BEAN SavedModel
+   */
+  public static List<String> classNamesOf(Path folder) {
+    Path version = versionFolder(folder);
+    Optional<List<String>> named = namesOf(version, SavedModelContract.CLASSES_ASSET);
+    if (named.isPresent()) {
+      return named.get();
+    }
+    for (var meta : savedModel(version).getMetaGraphsList()) {
+      SignatureDef serving = meta.getSignatureDefMap().get(SavedModelContract.SERVING_DEFAULT);
+      if (serving != null
+          && serving.getOutputsMap().containsKey(SavedModelContract.PROBABILITIES)) {
+        return digits(
+            serving
+                .getOutputsOrThrow(SavedModelContract.PROBABILITIES)
+                .getTensorShape()
+                .getDim(1)
+                .getSize());
+      }
+    }
+    throw noInput(version);
+  }
+
+  /**
+   * The feature columns a table model was trained on, in input order (its {@code
+   * assets/features.txt}), read without loading TensorFlow; empty for image models.
+   *
+   * @throws InvalidModelException if the folder holds no SavedModel
+   */
+  public static List<String> featureNamesOf(Path folder) {
+    return namesOf(versionFolder(folder), SavedModelContract.FEATURES_ASSET).orElse(List.of());
   }
 
   /**
@@ -206,9 +278,22 @@ public final class BeanModel implements AutoCloseable {
     return folder;
   }
 
-  /** The image shape one input has, [H, W, C]. */
+  /** The shape one input has: [H, W, C] for images, [F] for features. */
   public Shape inputShape() {
     return Shape.of(inputShape);
+  }
+
+  /** The signature's input: "images" ([-1, H, W, C]) or "features" ([-1, F]). */
+  public String inputName() {
+    return inputName;
+  }
+
+  /**
+   * The class names, in label order (the model's {@code assets/classes.txt}; "0".."K-1" for models
+   * exported before it existed): {@code classNames().get(classId)} names a prediction.
+   */
+  public List<String> classNames() {
+    return classNames;
   }
 
   /** The BEAN layers this model reports on (empty without a 'bean' signature). */
@@ -301,7 +386,7 @@ public final class BeanModel implements AutoCloseable {
             try (Result result =
                 session()
                     .runner()
-                    .feed(tensor(bean, true, SavedModelContract.IMAGES), images)
+                    .feed(tensor(bean, true, inputName), images)
                     .fetch(output)
                     .run()) {
               return rows((TFloat32) result.get(0));
@@ -365,7 +450,8 @@ public final class BeanModel implements AutoCloseable {
     long perImage = Shape.of(inputShape).size();
     if (count < 1 || pixels.length != count * perImage) {
       throw new IllegalArgumentException(
-          "images: got "
+          inputName
+              + ": got "
               + pixels.length
               + " values for "
               + count
@@ -375,20 +461,30 @@ public final class BeanModel implements AutoCloseable {
               + Shape.of(inputShape)
               + " = "
               + count * perImage
-              + " raw pixels in [0,1], NHWC)");
+              + (inputName.equals(SavedModelContract.IMAGES)
+                  ? " raw pixels in [0,1], NHWC)"
+                  : " feature values, row-major)"));
     }
     // refused rather than passed on: what a NaN pixel becomes depends on the kernels (oneDNN's ReLU
     // makes it 0)
     for (int i = 0; i < pixels.length; i++) {
       if (!Float.isFinite(pixels[i])) {
         throw new IllegalArgumentException(
-            "images: value "
-                + pixels[i]
-                + " at image "
-                + i / perImage
-                + ", pixel "
-                + i % perImage
-                + " (expected raw pixels in [0,1])");
+            inputName.equals(SavedModelContract.IMAGES)
+                ? "images: value "
+                    + pixels[i]
+                    + " at image "
+                    + i / perImage
+                    + ", pixel "
+                    + i % perImage
+                    + " (expected raw pixels in [0,1])"
+                : "features: value "
+                    + pixels[i]
+                    + " at row "
+                    + i / perImage
+                    + ", column "
+                    + i % perImage
+                    + " (expected finite numbers)");
       }
     }
   }
@@ -397,14 +493,11 @@ public final class BeanModel implements AutoCloseable {
     Shape expected = batchShape((int) Math.max(1, shape.numDimensions() > 0 ? shape.get(0) : 1));
     if (!shape.equals(expected) || shape.get(0) < 1) {
       throw new IllegalArgumentException(
-          "images: got shape "
+          inputName
+              + ": got shape "
               + shape
               + " (expected [N, "
-              + inputShape[0]
-              + ", "
-              + inputShape[1]
-              + ", "
-              + inputShape[2]
+              + String.join(", ", Arrays.stream(inputShape).mapToObj(Long::toString).toList())
               + "] with N ≥ 1)");
     }
   }

@@ -12,6 +12,18 @@ public final class SavedModelContract {
    */
   public static final String BEAN_SETTINGS_ASSET = "bean.json";
 
+  /**
+   * The asset naming the classes, one per line in label order (UTF-8): what {@code class_names}
+   * returns and {@link BeanModel#classNames()} reads.
+   */
+  public static final String CLASSES_ASSET = "classes.txt";
+
+  /**
+   * The asset naming a table's feature columns, one per line in input order (UTF-8), for models
+   * whose input is {@link #FEATURES}; {@code bean predict --csv} matches a table's columns to it.
+   */
+  public static final String FEATURES_ASSET = "features.txt";
+
   /** The MetaGraph tag TensorFlow Serving loads. */
   public static final String TAG = "serve";
 
@@ -29,8 +41,14 @@ public final class SavedModelContract {
    */
   public static final String BEAN_SIGNATURE = "bean";
 
-  /** Input of both signatures: float32 [-1, H, W, C], raw pixels in [0,1]. */
+  /** Input of both signatures for image models: float32 [-1, H, W, C], raw pixels in [0,1]. */
   public static final String IMAGES = "images";
+
+  /**
+   * Input of both signatures for table models: float32 [-1, F], the feature columns as the table
+   * holds them (the graph standardises them).
+   */
+  public static final String FEATURES = "features";
 
   /** float32 [-1, classes]. */
   public static final String LOGITS = "logits";
@@ -40,6 +58,9 @@ public final class SavedModelContract {
 
   /** int64 [-1], the most probable class. */
   public static final String CLASS_IDS = "class_ids";
+
+  /** string [-1], the most probable class's name. */
+  public static final String CLASS_NAMES = "class_names";
 
   private SavedModelContract() {}
 

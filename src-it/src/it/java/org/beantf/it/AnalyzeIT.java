@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.beantf.cli.BeanCli;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
+import org.beantf.data.DatasetInfo;
 import org.beantf.data.fetch.DatasetCache;
 import org.beantf.models.ModelKind;
 import org.beantf.models.train.RunDirectory;
@@ -60,7 +61,7 @@ class AnalyzeIT {
     run = dir.resolve("run");
     new Trainer(config, TrainingListener.SILENT)
         .train(
-            new Dataset(DatasetId.MNIST, mnist.train().subset(first), mnist.test()),
+            new Dataset(DatasetInfo.of(DatasetId.MNIST), mnist.train().subset(first), mnist.test()),
             RunDirectory.forNewRun(run));
 
     assertEquals(0, BeanCli.run("analyze", "--run", run.toString()));

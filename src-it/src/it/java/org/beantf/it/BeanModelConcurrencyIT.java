@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
+import org.beantf.data.DatasetInfo;
 import org.beantf.data.ImageSet;
 import org.beantf.models.ModelKind;
 import org.beantf.models.export.ModelExport;
@@ -21,7 +22,6 @@ import org.beantf.models.train.TrainingListener;
 import org.beantf.savedmodels.BeanModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tensorflow.ndarray.Shape;
 
 /** 8 threads × 2,000 predicts on one BeanModel give exactly what one thread gives. */
 class BeanModelConcurrencyIT {
@@ -38,11 +38,12 @@ class BeanModelConcurrencyIT {
         TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).epochs(1).batch(50).threads(2).build();
     Path run = dir.resolve("run");
     new Trainer(config, TrainingListener.SILENT)
-        .train(new Dataset(DatasetId.MNIST, images, images), RunDirectory.forNewRun(run));
+        .train(
+            new Dataset(DatasetInfo.of(DatasetId.MNIST), images, images),
+            RunDirectory.forNewRun(run));
     Path version =
         ModelExport.export(
             config,
-            Shape.of(28, 28, 1),
             run.resolve("checkpoint/variables").toString(),
             run.resolve("savedmodel"),
             "mlp",

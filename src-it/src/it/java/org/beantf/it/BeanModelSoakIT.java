@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
+import org.beantf.data.DatasetInfo;
 import org.beantf.models.ModelKind;
 import org.beantf.models.export.ModelExport;
 import org.beantf.models.train.RunDirectory;
@@ -18,7 +19,6 @@ import org.beantf.models.train.TrainingListener;
 import org.beantf.savedmodels.BeanModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tensorflow.ndarray.Shape;
 
 /**
  * 100,000 predicts in a forked JVM with a fixed, pre-touched heap: after a warm-up, resident memory
@@ -65,12 +65,12 @@ class BeanModelSoakIT {
     Path run = dir.resolve("run");
     new Trainer(config, TrainingListener.SILENT)
         .train(
-            new Dataset(DatasetId.MNIST, RandomImages.of(200, 3), RandomImages.of(50, 4)),
+            new Dataset(
+                DatasetInfo.of(DatasetId.MNIST), RandomImages.of(200, 3), RandomImages.of(50, 4)),
             RunDirectory.forNewRun(run));
     Path version =
         ModelExport.export(
             config,
-            Shape.of(28, 28, 1),
             run.resolve("checkpoint/variables").toString(),
             run.resolve("savedmodel"),
             "mlp",

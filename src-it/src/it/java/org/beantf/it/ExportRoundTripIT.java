@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
+import org.beantf.data.DatasetInfo;
 import org.beantf.data.ImageSet;
 import org.beantf.data.fetch.DatasetCache;
 import org.beantf.models.ModelKind;
@@ -54,12 +55,13 @@ class ExportRoundTripIT {
             .threads(2)
             .build();
     Path run = dir.resolve("run");
-    Dataset small = new Dataset(DatasetId.MNIST, mnist.train().subset(range(3000)), mnist.test());
+    Dataset small =
+        new Dataset(
+            DatasetInfo.of(DatasetId.MNIST), mnist.train().subset(range(3000)), mnist.test());
     new Trainer(config, TrainingListener.SILENT).train(small, RunDirectory.forNewRun(run));
     Path version =
         ModelExport.export(
             config,
-            Shape.of(28, 28, 1),
             run.resolve("checkpoint/variables").toString(),
             run.resolve("savedmodel"),
             "lenet5",
@@ -101,14 +103,16 @@ class ExportRoundTripIT {
 
   @Test
   void aSavedModelWithoutTheBeanSignatureStillPredictsAndExplainsWhatIsMissing() throws Exception {
-    Dataset data = new Dataset(DatasetId.MNIST, RandomImages.of(200, 1), RandomImages.of(50, 2));
+    Dataset data =
+        new Dataset(
+            DatasetInfo.of(DatasetId.MNIST), RandomImages.of(200, 1), RandomImages.of(50, 2));
     TrainConfig config =
         TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).epochs(1).batch(50).threads(2).build();
     Path run = dir.resolve("plain");
     new Trainer(config, TrainingListener.SILENT).train(data, RunDirectory.forNewRun(run));
     Path version;
     try (Graph graph = new Graph()) {
-      List<Signature> signatures = InferenceGraph.build(graph, config, Shape.of(28, 28, 1));
+      List<Signature> signatures = InferenceGraph.build(graph, config);
       try (Session session = new Session(graph)) {
         session.restore(run.resolve("checkpoint/variables").toString());
         version =
@@ -127,7 +131,7 @@ class ExportRoundTripIT {
 
   private static float[][] trainingGraphProbabilities(
       TrainConfig config, Path run, ImageSet batch) {
-    try (TrainingSession session = TrainingSession.open(config, Shape.of(28, 28, 1));
+    try (TrainingSession session = TrainingSession.open(config);
         BatchFeeder feeder = new BatchFeeder(batch, BATCH)) {
       session.restore(run.resolve("checkpoint/variables").toString());
       float[][] logits = session.logits(feeder.feed(range(BATCH)));

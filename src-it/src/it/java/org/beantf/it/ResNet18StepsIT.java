@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
-import org.tensorflow.ndarray.Shape;
 
 /**
  * ResNet18 (the CIFAR variant) trains 20 steps at batch 32 on a 500-image CIFAR-format set: the
@@ -73,7 +72,7 @@ class ResNet18StepsIT {
             .threads(2)
             .seed(5)
             .build();
-    try (TrainingSession session = TrainingSession.open(config, Shape.of(32, 32, 3));
+    try (TrainingSession session = TrainingSession.open(config);
         BatchFeeder feeder = new BatchFeeder(images, BATCH)) {
       List<VariableStore.Entry> statistics =
           session.variables().entries().stream()

@@ -18,7 +18,6 @@ import org.beantf.savedmodels.BeanModel;
 import org.beantf.savedmodels.Prediction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tensorflow.ndarray.Shape;
 
 /**
  * README's "Use from Java" example, run as written (its relative path included) on a model trained
@@ -55,7 +54,6 @@ class UseFromJavaIT {
       new Trainer(config, TrainingListener.SILENT).train(mnist, RunDirectory.forNewRun(RUN));
       ModelExport.export(
           config,
-          Shape.of(28, 28, 1),
           RUN.resolve("checkpoint/variables").toString(),
           RUN.resolve("savedmodel"),
           "mlp",

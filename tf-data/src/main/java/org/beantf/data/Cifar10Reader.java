@@ -43,7 +43,7 @@ public final class Cifar10Reader {
       }
       records += length / RECORD_BYTES;
     }
-    float[] pixels = new float[records * IMAGE_BYTES];
+    byte[] pixels = new byte[records * IMAGE_BYTES];
     int[] labels = new int[records];
     int image = 0;
     for (int f = 0; f < files.size(); f++) {
@@ -60,14 +60,14 @@ public final class Cifar10Reader {
         planesToHwc(bytes, start + 1, pixels, image * IMAGE_BYTES);
       }
     }
-    return new ImageSet(pixels, labels, SIDE, SIDE, CHANNELS);
+    return ImageSet.ofUnitBytes(pixels, labels, SIDE, SIDE, CHANNELS);
   }
 
-  private static void planesToHwc(byte[] bytes, int from, float[] pixels, int to) {
+  private static void planesToHwc(byte[] bytes, int from, byte[] pixels, int to) {
     int plane = SIDE * SIDE;
     for (int p = 0; p < plane; p++) {
       for (int c = 0; c < CHANNELS; c++) {
-        pixels[to + p * CHANNELS + c] = Pixels.toUnitFloat(bytes[from + c * plane + p]);
+        pixels[to + p * CHANNELS + c] = bytes[from + c * plane + p];
       }
     }
   }

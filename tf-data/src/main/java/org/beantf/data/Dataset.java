@@ -1,26 +1,30 @@
 package org.beantf.data;
 
-/** A dataset as loaded from the cache: its training base and its test set. */
-public record Dataset(DatasetId id, ImageSet train, ImageSet test) {
+/**
+ * A dataset in memory: what it is, its training set and its test set.
+ *
+ * @param info the source, shape, class names and preprocessing
+ * @param train the training set (a validation hold-out is taken from it by the trainer)
+ * @param test the test set: the source's own, or a stratified split of its examples
+ */
+public record Dataset(DatasetInfo info, ImageSet train, ImageSet test) {
 
-  /** The number of classes (10 for every dataset here). */
+  /** The number of classes. */
   public int classes() {
-    return id.classes();
+    return info.classes();
   }
 
-  /** One line: name, sizes and image shape. */
+  /** One line: name, sizes, shape and classes. */
   public String summary() {
-    return id.cliName()
+    String what = info.input() == InputKind.IMAGES ? " images of " : " rows of ";
+    return info.name()
         + ": "
         + train.size()
         + " training and "
         + test.size()
-        + " test images of "
-        + train.height()
-        + "x"
-        + train.width()
-        + "x"
-        + train.channels()
+        + " test"
+        + what
+        + info.describeShape()
         + ", "
         + classes()
         + " classes";

@@ -127,6 +127,40 @@ public enum DatasetId {
     return 10;
   }
 
+  /**
+   * The class names, in label order: the digits for MNIST, the names of Fashion-MNIST's and
+   * CIFAR-10's documentation.
+   */
+  public List<String> classNames() {
+    return switch (this) {
+      case MNIST -> List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+      case FASHION_MNIST ->
+          List.of(
+              "T-shirt/top",
+              "Trouser",
+              "Pullover",
+              "Dress",
+              "Coat",
+              "Sandal",
+              "Shirt",
+              "Sneaker",
+              "Bag",
+              "Ankle boot");
+      case CIFAR10 ->
+          List.of(
+              "airplane",
+              "automobile",
+              "bird",
+              "cat",
+              "deer",
+              "dog",
+              "frog",
+              "horse",
+              "ship",
+              "truck");
+    };
+  }
+
   /** The images of the training set: 60,000 for MNIST and Fashion-MNIST, 50,000 for CIFAR-10. */
   public int trainSize() {
     return this == CIFAR10 ? 50_000 : 60_000;

@@ -2,6 +2,7 @@ package org.beantf.data;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Reads MNIST-style IDX files: an images file (magic 2051: count, rows, columns, then one unsigned
@@ -11,16 +12,28 @@ import java.nio.file.Path;
 public final class IdxReader {
   static final int IMAGES_MAGIC = 2051;
   static final int LABELS_MAGIC = 2049;
-  private static final int CLASSES = 10;
+
+  /** Label values the built-in datasets use: 0..9. */
+  static final int CLASSES = 10;
 
   private IdxReader() {}
 
   /**
-   * Reads an images file and its labels file (each raw or gzip) into float pixels in [0,1], NHWC
-   * with C = 1.
+   * Reads an images file and its labels file (each raw or gzip) into pixels in [0,1] (held as
+   * bytes), NHWC with C = 1, labels 0..9.
    */
   public static ImageSet read(Path images, Path labels) {
-    return decode(images, FileBytes.read(images), labels, FileBytes.read(labels));
+    return read(images, labels, CLASSES);
+  }
+
+  /**
+   * Reads an images file and its labels file (each raw or gzip) with labels 0..classes-1.
+   *
+   * @throws DataFormatException naming the file and offset of a malformed header, a count that does
+   *     not match, or a label of {@code classes} or more
+   */
+  public static ImageSet read(Path images, Path labels, int classes) {
+    return decode(images, FileBytes.read(images), labels, FileBytes.read(labels), classes);
   }
 
   /**
@@ -29,6 +42,11 @@ public final class IdxReader {
    */
   public static ImageSet decode(
       Path imagesFile, byte[] imageBytes, Path labelsFile, byte[] labelBytes) {
+    return decode(imagesFile, imageBytes, labelsFile, labelBytes, CLASSES);
+  }
+
+  private static ImageSet decode(
+      Path imagesFile, byte[] imageBytes, Path labelsFile, byte[] labelBytes, int classes) {
     ByteBuffer imageHeader = header(imagesFile, imageBytes, IMAGES_MAGIC, 16);
     int count = nonNegative(imagesFile, imageHeader.getInt(4), 4, "image count");
     int rows = positive(imagesFile, imageHeader.getInt(8), 8, "row count");
@@ -52,15 +70,15 @@ public final class IdxReader {
     int[] labels = new int[count];
     for (int i = 0; i < count; i++) {
       int label = labelBytes[8 + i] & 0xff;
-      if (label >= CLASSES) {
+      if (label >= classes) {
         throw new DataFormatException(
             labelsFile,
-            "label " + label + " at offset " + (8 + i) + " (expected 0.." + (CLASSES - 1) + ")");
+            "label " + label + " at offset " + (8 + i) + " (expected 0.." + (classes - 1) + ")");
       }
       labels[i] = label;
     }
-    return new ImageSet(
-        Pixels.toUnitFloats(imageBytes, 16, count * rows * cols), labels, rows, cols, 1);
+    return ImageSet.ofUnitBytes(
+        Arrays.copyOfRange(imageBytes, 16, 16 + count * rows * cols), labels, rows, cols, 1);
   }
 
   private static ByteBuffer header(Path file, byte[] bytes, int magic, int headerBytes) {

@@ -1,6 +1,6 @@
 package org.beantf.data;
 
-/** Byte pixels to floats in [0,1]. */
+/** Byte pixels to floats in [0,1]: b/255f, one table for every reader. */
 final class Pixels {
   private static final float[] UNIT = new float[256];
 
@@ -12,13 +12,11 @@ final class Pixels {
 
   private Pixels() {}
 
-  /** {@code count} unsigned bytes from {@code offset}, each divided by 255. */
-  static float[] toUnitFloats(byte[] bytes, int offset, int count) {
-    float[] out = new float[count];
+  /** Writes {@code count} unsigned bytes from {@code offset}, each divided by 255, into target. */
+  static void toUnitFloats(byte[] bytes, int offset, int count, float[] target, int at) {
     for (int i = 0; i < count; i++) {
-      out[i] = UNIT[bytes[offset + i] & 0xff];
+      target[at + i] = UNIT[bytes[offset + i] & 0xff];
     }
-    return out;
   }
 
   /** One byte as a float in [0,1]. */

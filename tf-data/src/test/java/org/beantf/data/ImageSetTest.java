@@ -75,7 +75,7 @@ class ImageSetTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> new ImageSet(new float[15], new int[] {0, 1, 2, 3}, 1, 2, 2));
-    assertTrue(e.getMessage().contains("15 pixels"), e.getMessage());
+    assertTrue(e.getMessage().contains("15 values"), e.getMessage());
     assertTrue(e.getMessage().contains("expected 16"), e.getMessage());
   }
 

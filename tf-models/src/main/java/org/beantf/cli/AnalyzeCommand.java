@@ -6,11 +6,13 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.beantf.data.BadInputException;
 import org.beantf.data.Dataset;
-import org.beantf.data.DatasetId;
+import org.beantf.data.DatasetInfo;
+import org.beantf.data.DatasetSpec;
 import org.beantf.data.io.OutputFolder;
 import org.beantf.models.analysis.AnalysisFolder;
 import org.beantf.models.analysis.AnalysisTarget;
 import org.beantf.models.analysis.LayerAnalysis;
+import org.beantf.models.export.SavedModelEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,9 +58,8 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(
       names = "--k",
       paramLabel = "K",
-      defaultValue = "10",
-      description = "assemblies for k-means (default ${DEFAULT-VALUE})")
-  int k;
+      description = "assemblies for k-means (default: the number of classes)")
+  Integer k;
 
   @Option(
       names = "--out",
@@ -80,13 +81,20 @@ final class AnalyzeCommand implements Callable<Integer> {
     AnalysisTarget target = target();
     OutputFolder folder = OutputFolder.of(out != null ? out : run.resolve("analysis"));
     long start = System.nanoTime();
-    Dataset data = DatasetOption.cache().load(target.dataset());
+    if (model != null && target.dataset().kind() == DatasetSpec.Kind.BUILTIN) {
+      // a built-in dataset's shape is known: a mismatch is found before it is read
+      SavedModelEvaluation.requireFits(model, DatasetInfo.of(target.dataset().builtin()));
+    }
+    Dataset data = DatasetOption.load(target.dataset());
+    if (model != null) {
+      SavedModelEvaluation.requireFits(model, data.info());
+    }
     Path staged = folder.stage(); // before TensorFlow: an unwritable --out is found out first
     try {
       List<LayerAnalysis> layers =
           target.analyse(
               data,
-              k,
+              k != null ? k : target.classes(),
               seed,
               step ->
                   System.err.printf(
@@ -130,6 +138,6 @@ final class AnalyzeCommand implements Callable<Integer> {
       throw new BadInputException(
           "--model " + model + ": expected --dataset D and --out DIR2 with it");
     }
-    return AnalysisTarget.savedModel(model, DatasetId.parse(dataset), layer, k);
+    return AnalysisTarget.savedModel(model, DatasetSpec.parse(dataset).build(), layer, k);
   }
 }

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.beantf.data.Dataset;
-import org.beantf.data.DatasetId;
+import org.beantf.data.DatasetInfo;
+import org.beantf.data.DatasetSpec;
 import org.beantf.data.ImageSet;
 import org.beantf.models.export.SavedModelEvaluation;
 import org.beantf.models.train.ClassAccuracy;
@@ -30,27 +31,30 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DatasetId id = dataset.id();
+    DatasetSpec spec = dataset.spec();
     ModelFolder.requireExists(model);
-    SavedModelEvaluation.requireFits(model, id);
-    Dataset data = DatasetOption.cache().load(id);
+    if (spec.kind() == DatasetSpec.Kind.BUILTIN) {
+      SavedModelEvaluation.requireFits(model, DatasetInfo.of(spec.builtin()));
+    }
+    Dataset data = DatasetOption.load(spec);
+    SavedModelEvaluation.requireFits(model, data.info());
     try (BeanModel loaded = BeanModel.load(model)) {
       ImageSet test = data.test();
-      ClassAccuracy evaluation = SavedModelEvaluation.accuracy(loaded, test, id.classes());
+      ClassAccuracy evaluation = SavedModelEvaluation.accuracy(loaded, test, data.classes());
       int[] right = evaluation.right();
       int[] total = evaluation.total();
       System.out.printf(
           Locale.ROOT,
           "%s on %s test (%d images): accuracy %.4f%n",
           loaded.folder(),
-          id,
+          spec,
           test.size(),
           evaluation.overall());
       for (int c = 0; c < right.length; c++) {
         System.out.printf(
             Locale.ROOT,
-            "  class %d: %.4f (%d/%d)%n",
-            c,
+            "  class %s: %.4f (%d/%d)%n",
+            c < loaded.classNames().size() ? loaded.classNames().get(c) : Integer.toString(c),
             (double) right[c] / total[c],
             right[c],
             total[c]);

@@ -9,6 +9,8 @@ import org.beantf.bean.Divergence;
 import org.beantf.bean.LossForm;
 import org.beantf.bean.Normalization;
 import org.beantf.data.Dataset;
+import org.beantf.data.DatasetInfo;
+import org.beantf.data.DatasetSpec;
 import org.beantf.models.ModelDefaults;
 import org.beantf.models.ModelKind;
 import org.beantf.models.export.RunExport;
@@ -168,12 +170,27 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "continue the run in --out")
   boolean resume;
 
+  @Option(
+      names = "--hidden",
+      paramLabel = "N",
+      description = "mlp: units of the hidden layer (default " + ModelDefaults.HIDDEN + ")")
+  Integer hidden;
+
   @Override
   public Integer call() {
-    TrainConfig config = config();
-    RunDirectory run =
-        resume ? RunDirectory.forResume(out, ConfigJson.of(config)) : RunDirectory.forNewRun(out);
-    Dataset data = DatasetOption.cache().load(config.dataset());
+    DatasetSpec spec = dataset.spec();
+    // a built-in dataset's shape is known: settings are checked before it is read
+    TrainConfig config =
+        spec.kind() == DatasetSpec.Kind.BUILTIN ? config(DatasetInfo.of(spec.builtin())) : null;
+    RunDirectory run = config != null ? runDirectory(config) : null;
+    if (run == null && !resume) {
+      RunDirectory.forNewRun(out); // an unusable --out is found before the data is read
+    }
+    Dataset data = DatasetOption.load(spec);
+    if (config == null) {
+      config = config(data.info());
+      run = runDirectory(config);
+    }
     Trainer trainer = new Trainer(config, new ProgressBarListener(config.epochs()));
     TrainingOutcome outcome = resume ? trainer.resume(data, run) : trainer.train(data, run);
     Path model = RunExport.export(run, config, null, null, 0);
@@ -181,7 +198,7 @@ final class TrainCommand implements Callable<Integer> {
         Locale.ROOT,
         "%s on %s: test accuracy %.4f after %d epochs; run directory %s; SavedModel %s%n",
         config.model(),
-        config.dataset(),
+        config.data().name(),
         outcome.testAccuracy(),
         outcome.epochs(),
         out,
@@ -189,13 +206,20 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
+  private RunDirectory runDirectory(TrainConfig config) {
+    return resume
+        ? RunDirectory.forResume(out, ConfigJson.of(config))
+        : RunDirectory.forNewRun(out);
+  }
+
   /**
-   * The run's configuration, checked by {@link TrainConfig} before TensorFlow or a dataset is
-   * touched; what is not given keeps the model's default.
+   * The run's configuration on {@code data}, checked by {@link TrainConfig} before TensorFlow is
+   * loaded (for a built-in dataset, before it is read); what is not given keeps the model's
+   * default.
    */
-  TrainConfig config() {
+  TrainConfig config(DatasetInfo data) {
     TrainConfig.Builder builder =
-        TrainConfig.builder(ModelKind.parse(model), dataset.id())
+        TrainConfig.builder(ModelKind.parse(model), data)
             .regularizers(reg)
             .gamma(gamma)
             .normalization(normalization)
@@ -225,6 +249,9 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (threads != null) {
       builder.threads(threads);
+    }
+    if (hidden != null) {
+      builder.hidden(hidden);
     }
     return (untilConverged ? builder.untilConverged(patience, maxEpochs) : builder.epochs(epochs))
         .build();

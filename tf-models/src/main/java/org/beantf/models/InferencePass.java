@@ -1,11 +1,11 @@
 package org.beantf.models;
 
-import org.beantf.data.DatasetId;
+import org.beantf.data.InputKind;
+import org.beantf.data.Preprocessing;
 import org.beantf.models.nn.ActivationHook;
 import org.beantf.models.nn.InputNormalization;
 import org.beantf.models.nn.ModelScope;
 import org.beantf.models.nn.VariableStore;
-import org.beantf.savedmodels.SavedModelContract;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -22,22 +22,20 @@ public final class InferencePass {
   private InferencePass() {}
 
   /**
-   * The {@code images} placeholder, float32 [-1, H, W, C] for images of {@code imageShape} [H, W,
-   * C].
+   * The input placeholder: {@code images}, float32 [-1, H, W, C], for examples of [H, W, C]; {@code
+   * features}, float32 [-1, F], for examples of [F].
    */
-  public static Placeholder<TFloat32> images(Ops tf, Shape imageShape) {
-    return tf.withName(SavedModelContract.IMAGES)
-        .placeholder(
-            TFloat32.class,
-            Placeholder.shape(
-                Shape.of(-1, imageShape.get(0), imageShape.get(1), imageShape.get(2))));
+  public static Placeholder<TFloat32> images(Ops tf, Shape inputShape) {
+    InputKind kind = inputShape.numDimensions() == 3 ? InputKind.IMAGES : InputKind.FEATURES;
+    return tf.withName(kind.inputName())
+        .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1).append(inputShape)));
   }
 
   /**
    * Builds the pass of {@code model} over {@code variables} in {@code tf}'s scope.
    *
-   * @param images float32 [S, H, W, C], raw pixels in [0,1]
-   * @param dataset the dataset the model was trained on, whose normalisation the pass applies
+   * @param images float32 [S, H, W, C], raw pixels in [0,1], or [S, F] features
+   * @param preprocessing the dataset's, which the pass applies
    * @param seed the run's seed (the pass draws nothing random; layers take it from the scope)
    * @param hook applied to every BEAN layer's activations before the next layer reads them
    */
@@ -45,12 +43,13 @@ public final class InferencePass {
       Ops tf,
       Model model,
       Operand<TFloat32> images,
-      DatasetId dataset,
+      Preprocessing preprocessing,
       VariableStore variables,
       long seed,
       ActivationHook hook) {
     ModelScope scope = new ModelScope(tf, ModelScope.Mode.INFERENCE, variables, null, seed, hook);
-    return model.forward(scope, InputNormalization.apply(tf, images, dataset, false, seed, null));
+    return model.forward(
+        scope, InputNormalization.apply(tf, images, preprocessing, false, seed, null));
   }
 
   /**
@@ -62,13 +61,17 @@ public final class InferencePass {
   public record Standalone(Placeholder<TFloat32> images, Forward forward) {}
 
   /**
-   * {@link #build} on a new {@code images} placeholder for images of {@code imageShape} and new
-   * variables.
+   * {@link #build} on a new input placeholder for examples of {@code inputShape} and new variables.
    */
   public static Standalone standalone(
-      Ops tf, Model model, Shape imageShape, DatasetId dataset, long seed, ActivationHook hook) {
-    Placeholder<TFloat32> images = images(tf, imageShape);
+      Ops tf,
+      Model model,
+      Shape inputShape,
+      Preprocessing preprocessing,
+      long seed,
+      ActivationHook hook) {
+    Placeholder<TFloat32> images = images(tf, inputShape);
     return new Standalone(
-        images, build(tf, model, images, dataset, new VariableStore(tf, seed), seed, hook));
+        images, build(tf, model, images, preprocessing, new VariableStore(tf, seed), seed, hook));
   }
 }

@@ -10,21 +10,26 @@ import org.beantf.models.nn.Pooling;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
-/** The paper's MLP: input (flattened) → 500 ReLU (BEAN layer "hidden") → classes. */
+/**
+ * The paper's MLP: input (flattened) → 500 ReLU (BEAN layer "hidden", or {@code --hidden} units) →
+ * classes.
+ */
 public final class Mlp implements Model {
   static final String HIDDEN = "hidden";
 
   /** The BEAN layers, in order. */
   static final List<String> BEAN_LAYERS = List.of(HIDDEN);
 
-  private final Dense hidden = new Dense(HIDDEN, 500, Activation.RELU);
+  private final Dense hidden;
   private final Dense output;
   private final Dropout dropout;
 
   /**
    * @param dropoutRate dropout after the hidden layer, 0 for none
+   * @param units the hidden layer's units
    */
-  Mlp(int classes, double dropoutRate) {
+  Mlp(int classes, double dropoutRate, int units) {
+    this.hidden = new Dense(HIDDEN, units, Activation.RELU);
     this.output = new Dense("output", classes, Activation.LINEAR);
     this.dropout = new Dropout(HIDDEN, dropoutRate);
   }

@@ -18,6 +18,9 @@ public record ModelDefaults(
   /** The batch size of every model, the paper's. */
   public static final int BATCH = 100;
 
+  /** The units of the MLP's hidden layer: the paper's MLP-500. */
+  public static final int HIDDEN = 500;
+
   /** γ of f(W) = |tanh(γW)|, the paper's. */
   public static final double GAMMA = 1.0;
 

@@ -48,8 +48,23 @@ public enum ModelKind {
     return defaults;
   }
 
-  /** Why images of height × width × channels do not fit this model, or null when they do. */
-  public String unfitInput(long height, long width, long channels) {
+  /**
+   * Why an input of {@code shape} ([H, W, C] images or [F] features) does not fit this model, or
+   * null when it does.
+   */
+  public String unfitInput(Shape shape) {
+    if (this == MLP) {
+      return null; // it flattens any input
+    }
+    if (shape.numDimensions() != 3) {
+      return describe()
+          + " takes images of [H, W, C], not "
+          + shape.get(0)
+          + " features (expected --model mlp for a table)";
+    }
+    long height = shape.get(0);
+    long width = shape.get(1);
+    long channels = shape.get(2);
     return switch (this) {
       case MLP -> null;
       // conv same, pool 2, conv 5 valid, pool 2: at least 12 pixels a side leave one 1x1 feature
@@ -58,32 +73,37 @@ public enum ModelKind {
           height >= 12 && width >= 12
               ? null
               : "LeNet-5 needs images of at least 12x12, got " + height + "x" + width;
+      // a 3x3 stem and three stride-2 stages: at least 8 pixels a side leave a 1x1 map
       case RESNET18 ->
-          height == 32 && width == 32 && channels == 3
+          height >= 8 && width >= 8
               ? null
-              : "the CIFAR variant of ResNet18 expects 32x32x3 images, got "
-                  + height
-                  + "x"
-                  + width
-                  + "x"
-                  + channels;
+              : "ResNet18 needs images of at least 8x8, got " + height + "x" + width;
+    };
+  }
+
+  private String describe() {
+    return switch (this) {
+      case MLP -> "the MLP";
+      case LENET5 -> "LeNet-5";
+      case RESNET18 -> "ResNet18";
     };
   }
 
   /**
-   * The model for images of {@code imageShape} [H, W, C] and {@code classes} classes.
+   * The model for inputs of {@code shape} ([H, W, C] or [F]) and {@code classes} classes.
    *
    * @param dropoutRate dropout after the dense hidden layers (ResNet18: on the pooled features), 0
    *     for none, from the run's regularizers
-   * @throws InvalidSettingException if the images do not fit the model
+   * @param hidden the MLP's hidden units (ignored by the other models)
+   * @throws InvalidSettingException if the input does not fit the model
    */
-  public Model build(Shape imageShape, int classes, double dropoutRate) {
-    String unfit = unfitInput(imageShape.get(0), imageShape.get(1), imageShape.get(2));
+  public Model build(Shape shape, int classes, double dropoutRate, int hidden) {
+    String unfit = unfitInput(shape);
     if (unfit != null) {
       throw new InvalidSettingException("model", id, unfit);
     }
     return switch (this) {
-      case MLP -> new Mlp(classes, dropoutRate);
+      case MLP -> new Mlp(classes, dropoutRate, hidden);
       case LENET5 -> new LeNet5(classes, dropoutRate);
       case RESNET18 -> new ResNet18(classes, dropoutRate);
     };

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
+import org.beantf.data.DatasetInfo;
 import org.beantf.models.ModelKind;
 import org.beantf.models.export.ModelExport;
 import org.beantf.models.train.RunDirectory;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.tensorflow.ndarray.Shape;
 
 /**
  * bean analyze's bad input: exit code 2 and one line naming what was wrong and what was expected.
@@ -38,12 +38,14 @@ class AnalyzeCommandTest {
     run = dir.resolve("run");
     new Trainer(config, TrainingListener.SILENT)
         .train(
-            new Dataset(DatasetId.MNIST, SyntheticData.images(100, 1), SyntheticData.images(50, 2)),
+            new Dataset(
+                DatasetInfo.of(DatasetId.MNIST),
+                SyntheticData.images(100, 1),
+                SyntheticData.images(50, 2)),
             RunDirectory.forNewRun(run));
     model =
         ModelExport.export(
             config,
-            Shape.of(28, 28, 1),
             run.resolve("checkpoint/variables").toString(),
             dir.resolve("models"),
             "mlp",

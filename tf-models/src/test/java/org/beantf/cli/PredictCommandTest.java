@@ -10,6 +10,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
+import org.beantf.data.DatasetInfo;
 import org.beantf.data.ImageSet;
 import org.beantf.data.images.AlphaBackground;
 import org.beantf.data.images.ImageDecoder;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.tensorflow.ndarray.Shape;
 
 /** bean predict on PNGs written from images the model also sees through BeanModel. */
 class PredictCommandTest {
@@ -43,11 +43,12 @@ class PredictCommandTest {
         TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).epochs(1).batch(30).threads(2).build();
     Path run = dir.resolve("run");
     new Trainer(config, TrainingListener.SILENT)
-        .train(new Dataset(DatasetId.MNIST, images, images), RunDirectory.forNewRun(run));
+        .train(
+            new Dataset(DatasetInfo.of(DatasetId.MNIST), images, images),
+            RunDirectory.forNewRun(run));
     model =
         ModelExport.export(
             config,
-            Shape.of(28, 28, 1),
             run.resolve("checkpoint/variables").toString(),
             run.resolve("savedmodel"),
             "mlp",

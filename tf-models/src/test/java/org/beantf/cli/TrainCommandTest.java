@@ -41,21 +41,26 @@ class TrainCommandTest {
       value = {
         "--model nosuch --dataset mnist|bean: --model nosuch: unknown model (expected one of mlp, lenet5, resnet18)",
         "--model mlp --dataset nosuch|bean: --dataset nosuch: unknown dataset (expected one of mnist, fashion-mnist, "
-            + "cifar10)",
+            + "cifar10, or images:DIR, csv:FILE, npy:X.npy,y.npy, idx:DIR)",
+        "--model mlp --dataset csv:|bean: --dataset csv:: no path after csv: (expected csv:FILE, a table with a "
+            + "header row)",
+        "--model mlp --dataset mnist --test-split 0.3|bean: --test-split 0.3: does not apply: mnist has its own "
+            + "test set",
+        "--model mlp --dataset csv:t.csv --test-split 1|bean: --test-split 1.0: expected a fraction 0 < F < 1, as "
+            + "0.2",
+        "--model mlp --dataset mnist --hidden 0|bean: --hidden 0: expected an integer >= 1",
         "--model mlp --dataset mnist --reg bean3|bean: --reg bean3: unknown regularizer 'bean3' (expected a comma "
             + "list of none, vanilla, bean1, bean2, dropout, l2, l1)",
         "--model mlp --dataset mnist --reg bean1,bean2|bean: --reg bean1,bean2: choose one of bean1 and bean2",
         "--model mlp --dataset mnist --reg bean1 --alpha -1|bean: --alpha -1.0: expected a finite number >= 0",
         "--model mlp --dataset mnist --batch 0|bean: --batch 0: expected an integer >= 1",
-        "--model resnet18 --dataset mnist|bean: --model resnet18 --dataset mnist: the CIFAR variant of ResNet18 "
-            + "expects 32x32x3 images, got 28x28x1",
         "--model lenet5 --dataset mnist --bean-layers fc3|bean: --bean-layers fc3: lenet5 has no BEAN layer 'fc3' "
             + "(expected some of flatten, fc1, fc2)",
         "--model mlp --dataset mnist --divergence absolute --form dense|bean: --form dense: exists only for the "
             + "squared divergence (expected auto or broadcast with --divergence absolute)",
         "--model mlp --dataset mnist --dropout 1|bean: --dropout 1.0: expected 0 <= P < 1",
         "--model mlp --dataset cifar10 --val-split 55000|bean: --val-split 55000: expected 0 <= N < 50000, the "
-            + "training images of cifar10",
+            + "training examples of cifar10",
         "--model mlp --dataset mnist --until-converged --max-epochs 0|bean: --max-epochs 0: expected an integer >= 1",
         "--model mlp --dataset mnist --form sparse|bean train: Invalid value for option '--form': expected one of "
             + "[AUTO, BROADCAST, DENSE, LOWRANK] (case-insensitive) but was 'sparse' (see bean train --help)",

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.beantf.bean.BeanLayer;
-import org.beantf.data.DatasetId;
 import org.beantf.data.InvalidSettingException;
+import org.beantf.data.Preprocessing;
 import org.beantf.models.nn.ActivationHook;
 import org.beantf.models.nn.VariableStore;
 import org.junit.jupiter.api.Test;
@@ -35,11 +35,17 @@ class ModelKindTest {
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
       Placeholder<TFloat32> images = InferencePass.images(tf, shape);
-      Model model = kind.build(shape, classes, 0);
+      Model model = kind.build(shape, classes, 0, 500);
       assertEquals(kind, model.kind());
       Forward forward =
           InferencePass.build(
-              tf, model, images, DatasetId.MNIST, new VariableStore(tf, 1), 1, ActivationHook.NONE);
+              tf,
+              model,
+              images,
+              new Preprocessing.Identity(),
+              new VariableStore(tf, 1),
+              1,
+              ActivationHook.NONE);
       assertEquals(
           kind.beanLayerNames(), forward.beanLayers().stream().map(BeanLayer::name).toList());
       assertEquals(classes, forward.logits().shape().get(1));
@@ -70,12 +76,15 @@ class ModelKindTest {
 
   @Test
   void inputsAModelCannotTakeAreRefusedBeforeBuilding() {
-    assertNull(ModelKind.LENET5.unfitInput(12, 12, 1));
-    assertTrue(ModelKind.LENET5.unfitInput(8, 8, 1).contains("at least 12x12"));
+    assertNull(ModelKind.LENET5.unfitInput(Shape.of(12, 12, 1)));
+    assertTrue(ModelKind.LENET5.unfitInput(Shape.of(8, 8, 1)).contains("at least 12x12"));
+    assertNull(ModelKind.RESNET18.unfitInput(Shape.of(28, 28, 1)), "any image size from 8x8");
+    assertNull(ModelKind.MLP.unfitInput(Shape.of(13)), "the MLP flattens any input");
     InvalidSettingException e =
         assertThrows(
-            InvalidSettingException.class,
-            () -> ModelKind.RESNET18.build(Shape.of(28, 28, 1), 10, 0));
-    assertTrue(e.getMessage().contains("expects 32x32x3 images, got 28x28x1"), e.getMessage());
+            InvalidSettingException.class, () -> ModelKind.LENET5.build(Shape.of(13), 3, 0, 500));
+    assertTrue(
+        e.getMessage().contains("LeNet-5 takes images of [H, W, C], not 13 features"),
+        e.getMessage());
   }
 }

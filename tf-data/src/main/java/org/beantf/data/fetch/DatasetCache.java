@@ -21,6 +21,7 @@ import org.beantf.data.Cifar10Reader;
 import org.beantf.data.DataFile;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
+import org.beantf.data.DatasetInfo;
 import org.beantf.data.IdxReader;
 import org.beantf.data.ImageSet;
 import org.beantf.data.io.Folders;
@@ -211,11 +212,11 @@ public final class DatasetCache {
     if (id == DatasetId.CIFAR10) {
       ImageSet train = Cifar10Reader.decode(paths.subList(0, 5), contents.subList(0, 5));
       ImageSet test = Cifar10Reader.decode(paths.subList(5, 6), contents.subList(5, 6));
-      return new Dataset(id, train, test);
+      return new Dataset(DatasetInfo.of(id), train, test);
     }
     ImageSet train = IdxReader.decode(paths.get(0), contents.get(0), paths.get(1), contents.get(1));
     ImageSet test = IdxReader.decode(paths.get(2), contents.get(2), paths.get(3), contents.get(3));
-    return new Dataset(id, train, test);
+    return new Dataset(DatasetInfo.of(id), train, test);
   }
 
   private static byte[] readVerified(Path path, DataFile file, DatasetId id) {

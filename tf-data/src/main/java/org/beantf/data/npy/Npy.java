@@ -30,6 +30,19 @@ public final class Npy {
   }
 
   /**
+   * Reads an array of any rank and of dtype uint8, float32, float64 or any other integer or boolean
+   * type, little-endian, in C order (Fortran order only up to rank 1): what a dataset of examples
+   * and labels holds.
+   *
+   * @throws NpyFormatException if the file is missing or is not such an array, naming the file and
+   *     what was expected; or holds a float64 value outside float32's range
+   * @throws java.io.UncheckedIOException if the file exists but cannot be read
+   */
+  public static NpyArray readArray(Path file) {
+    return NpyReader.readArray(file);
+  }
+
+  /**
    * Writes {@code matrix} as a version 1.0, little-endian float32, C-order NPY file, with the
    * header NumPy would write (padded with spaces and a newline to a multiple of 64 bytes).
    *

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 
 /** Reads one NPY file into an {@link NpyMatrix}; see {@link Npy#read(Path)}. */
 final class NpyReader {
@@ -43,11 +44,24 @@ final class NpyReader {
   }
 
   static NpyMatrix read(Path file) {
+    return withReader(file, NpyReader::matrix);
+  }
+
+  static NpyArray readArray(Path file) {
+    return withReader(file, NpyReader::array);
+  }
+
+  /** What is read from an open file. */
+  private interface Body<T> {
+    T read(NpyReader reader) throws IOException;
+  }
+
+  private static <T> T withReader(Path file, Body<T> body) {
     if (Files.isDirectory(file)) {
       throw new NpyFormatException(file, "is a directory (expected a .npy file)");
     }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      return new NpyReader(file, channel).matrix();
+      return body.read(new NpyReader(file, channel));
     } catch (NoSuchFileException e) {
       throw new NpyFormatException(file, "no such file");
     } catch (IOException e) {
@@ -55,7 +69,61 @@ final class NpyReader {
     }
   }
 
+  /** The header's dict and the offset where the data starts, once {@link #readHeader} ran. */
+  private Map<String, HeaderDict.Entry> dict;
+
+  private long dataStart;
+
+  private NpyArray array() throws IOException {
+    readHeader();
+    NpyArrayHeader header = NpyArrayHeader.of(file, dict);
+    long follow = size - dataStart;
+    long expected = header.count() * header.type().size();
+    if (follow != expected) {
+      throw new NpyFormatException(
+          file,
+          (follow < expected ? "truncated" : "trailing data")
+              + ": header says "
+              + header.count()
+              + " values ("
+              + expected
+              + " bytes) but "
+              + follow
+              + " bytes follow the header at offset "
+              + dataStart);
+    }
+    ByteBuffer data = ByteBuffer.allocate((int) expected).order(ByteOrder.LITTLE_ENDIAN);
+    readFully(data, dataStart);
+    data.flip();
+    return header.type().decode(file, header.shape(), data);
+  }
+
   private NpyMatrix matrix() throws IOException {
+    readHeader();
+    NpyHeader header = NpyHeader.of(file, dict);
+    long follow = size - dataStart;
+    if (follow != header.dataBytes()) {
+      throw new NpyFormatException(
+          file,
+          (follow < header.dataBytes() ? "truncated" : "trailing data")
+              + ": header says "
+              + header.values()
+              + " values ("
+              + header.dataBytes()
+              + " bytes) but "
+              + follow
+              + " bytes follow the header at offset "
+              + dataStart);
+    }
+    float[] values = values(header, dataStart);
+    if (header.fortranOrder()) {
+      values = toRowMajor(values, header.rows(), header.cols());
+    }
+    return NpyMatrix.wrap(header.rows(), header.cols(), values, zeroedInFloat32);
+  }
+
+  /** Reads the preamble and the header dict, checking each against the file's size. */
+  private void readHeader() throws IOException {
     ByteBuffer preamble = ByteBuffer.allocate(LENGTH_OFFSET + 4).order(ByteOrder.LITTLE_ENDIAN);
     preamble.limit((int) Math.min(preamble.capacity(), size));
     readFully(preamble, 0);
@@ -121,29 +189,8 @@ final class NpyReader {
     readFully(text, textStart);
     // Version 3.0 exists only to allow UTF-8 in the header.
     Charset charset = major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
-    NpyHeader header =
-        NpyHeader.of(file, HeaderDict.parse(file, new String(text.array(), charset), textStart));
-
-    long dataStart = textStart + textLength;
-    long follow = size - dataStart;
-    if (follow != header.dataBytes()) {
-      throw new NpyFormatException(
-          file,
-          (follow < header.dataBytes() ? "truncated" : "trailing data")
-              + ": header says "
-              + header.values()
-              + " values ("
-              + header.dataBytes()
-              + " bytes) but "
-              + follow
-              + " bytes follow the header at offset "
-              + dataStart);
-    }
-    float[] values = values(header, dataStart);
-    if (header.fortranOrder()) {
-      values = toRowMajor(values, header.rows(), header.cols());
-    }
-    return NpyMatrix.wrap(header.rows(), header.cols(), values, zeroedInFloat32);
+    dict = HeaderDict.parse(file, new String(text.array(), charset), textStart);
+    dataStart = textStart + textLength;
   }
 
   /**

@@ -55,8 +55,7 @@ public final class AnalysisGraph implements AutoCloseable {
    * Builds the graph of {@code model} trained with {@code config} and restores {@code
    * checkpointPrefix} into it.
    */
-  public static AnalysisGraph restore(
-      TrainConfig config, Shape imageShape, String checkpointPrefix) {
+  public static AnalysisGraph restore(TrainConfig config, String checkpointPrefix) {
     Graph graph = new Graph();
     try {
       Ops tf = Ops.create(graph);
@@ -64,9 +63,9 @@ public final class AnalysisGraph implements AutoCloseable {
       InferencePass.Standalone standalone =
           InferencePass.standalone(
               tf,
-              config.buildModel(imageShape),
-              imageShape,
-              config.dataset(),
+              config.buildModel(),
+              config.inputShape(),
+              config.data().preprocessing(),
               config.seed(),
               (scope, layer, h) -> {
                 float[] ones = new float[(int) h.shape().get(1)];

@@ -14,11 +14,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.beantf.data.Dataset;
-import org.beantf.data.DatasetId;
+import org.beantf.data.DatasetSpec;
 import org.beantf.data.InvalidSettingException;
 import org.beantf.data.npy.Npy;
 import org.beantf.models.export.BeanSettings;
-import org.beantf.models.export.SavedModelEvaluation;
 import org.beantf.models.regularizers.Regularizer;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
@@ -37,14 +36,16 @@ import org.tensorflow.ndarray.Shape;
  * @param gamma γ of the connectivity (the run's, or the SavedModel's assets/bean.json; 1 without
  *     it)
  * @param correlationOrder the matrix of the heat map: A¹ for a BEAN-1 run, A² otherwise
+ * @param classes the classes the model predicts: the default number of assemblies
  */
 public record AnalysisTarget(
     String path,
     Map<String, String> about,
-    DatasetId dataset,
+    DatasetSpec dataset,
     List<String> layers,
     double gamma,
     int correlationOrder,
+    int classes,
     Supplier<LayerSource> opener) {
 
   /** Opens the layers (loads TensorFlow). */
@@ -81,16 +82,17 @@ public record AnalysisTarget(
     Map<String, String> relabelled = new LinkedHashMap<>(about);
     relabelled.replace("run", shown.toString());
     return new AnalysisTarget(
-        shown.toString(), relabelled, dataset, layers, gamma, correlationOrder, opener);
+        shown.toString(), relabelled, dataset, layers, gamma, correlationOrder, classes, opener);
   }
 
   /**
    * A run directory of {@code bean train}.
    *
    * @param layer the one layer to analyse, or null for all
-   * @param k the number of assemblies: at most N of every layer analysed
+   * @param k the number of assemblies (at most N of every layer analysed), or null for the number
+   *     of classes
    */
-  public static AnalysisTarget run(Path dir, String layer, int k) {
+  public static AnalysisTarget run(Path dir, String layer, Integer k) {
     if (!Files.isDirectory(dir)) {
       throw new InvalidSettingException(
           "run", dir, "no such folder (expected a run directory of bean train)");
@@ -116,8 +118,10 @@ public record AnalysisTarget(
     }
     List<String> layers = choose(present, layer, dir);
     int order = config.beanOrder() == 1 ? 1 : 2;
+    int classes = config.data().classes();
     for (String name : layers) {
-      requireK(k, name, Npy.read(run.layer(name).resolve("weights.npy")).rows());
+      requireK(
+          k != null ? k : classes, name, Npy.read(run.layer(name).resolve("weights.npy")).rows());
       Path correlation = run.layer(name).resolve("correlation" + order + ".npy");
       if (!Files.isRegularFile(correlation)) {
         throw new InvalidSettingException(
@@ -127,31 +131,34 @@ public record AnalysisTarget(
     Map<String, String> about = new LinkedHashMap<>();
     about.put("run", dir.toString());
     about.put("model", config.model().id());
-    about.put("dataset", config.dataset().cliName());
+    about.put("dataset", config.data().name());
     about.put("regularizers", regularizers(config));
     about.put("γ, normalisation", config.gamma() + ", " + config.normalization().cliName());
     about.put("test accuracy", testAccuracy(dir.resolve("report.json")));
     return new AnalysisTarget(
         dir.toString(),
         about,
-        config.dataset(),
+        config.data().source(),
         layers,
         config.gamma(),
         order,
+        classes,
         () -> RunLayers.open(run, config));
   }
 
   /**
-   * A SavedModel exported by {@code bean export}, analysed on {@code dataset}'s test set.
+   * A SavedModel exported by {@code bean export}, analysed on {@code dataset}'s test set (the
+   * caller checks that the model takes its examples once the dataset is read).
    *
    * @param layer the one layer to analyse, or null for all
+   * @param k the number of assemblies, or null for the number of classes
    */
-  public static AnalysisTarget savedModel(Path folder, DatasetId dataset, String layer, int k) {
+  public static AnalysisTarget savedModel(
+      Path folder, DatasetSpec dataset, String layer, Integer k) {
     if (!Files.isDirectory(folder)) {
       throw new InvalidSettingException(
           "model", folder, "no such folder (expected a SavedModel folder or model " + "base)");
     }
-    SavedModelEvaluation.requireFits(folder, dataset);
     Map<String, Shape> shapes = BeanModel.layerShapesOf(folder);
     if (shapes.isEmpty()) {
       throw new InvalidSettingException(
@@ -163,13 +170,14 @@ public record AnalysisTarget(
               + "signature (expected a SavedModel from bean export, which gives each layer's weights and activations)");
     }
     List<String> layers = choose(new ArrayList<>(shapes.keySet()), layer, folder);
+    int classes = BeanModel.classNamesOf(folder).size();
     for (String name : layers) {
-      requireK(k, name, shapes.get(name).get(0));
+      requireK(k != null ? k : classes, name, shapes.get(name).get(0));
     }
     Optional<BeanSettings> settings = BeanSettings.read(folder);
     Map<String, String> about = new LinkedHashMap<>();
     about.put("SavedModel", folder.toString());
-    about.put("dataset", dataset.cliName());
+    about.put("dataset", dataset.text());
     double gamma = settings.map(BeanSettings::gamma).orElse(1.0);
     about.put(
         "γ, normalisation",
@@ -197,6 +205,7 @@ public record AnalysisTarget(
         layers,
         gamma,
         settings.map(BeanSettings::correlationOrder).orElse(2),
+        classes,
         () -> SavedModelLayers.load(folder));
   }
 

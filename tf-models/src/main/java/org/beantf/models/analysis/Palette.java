@@ -7,17 +7,19 @@ import java.awt.Color;
  */
 final class Palette {
   /**
-   * Twenty distinguishable colours (Tableau's "category 20" order: dark then light of each hue).
+   * Thirty-two distinguishable colours, so that a plot of up to 32 classes (26 letters, EMNIST's 47
+   * repeat from the 33rd) gives each its own: Tableau's "category 20" (dark then light of each
+   * hue), then the dark rows of d3's "category 20b" and "20c".
    */
   private static final Color[] CATEGORIES = {
     new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
-        new Color(0x9467bd),
-    new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22),
-        new Color(0x17becf),
-    new Color(0xaec7e8), new Color(0xffbb78), new Color(0x98df8a), new Color(0xff9896),
-        new Color(0xc5b0d5),
-    new Color(0xc49c94), new Color(0xf7b6d2), new Color(0xc7c7c7), new Color(0xdbdb8d),
-        new Color(0x9edae5)
+    new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
+    new Color(0xbcbd22), new Color(0x17becf), new Color(0xaec7e8), new Color(0xffbb78),
+    new Color(0x98df8a), new Color(0xff9896), new Color(0xc5b0d5), new Color(0xc49c94),
+    new Color(0xf7b6d2), new Color(0xc7c7c7), new Color(0xdbdb8d), new Color(0x9edae5),
+    new Color(0x393b79), new Color(0x637939), new Color(0x8c6d31), new Color(0x843c39),
+    new Color(0x7b4173), new Color(0x3182bd), new Color(0xe6550d), new Color(0x31a354),
+    new Color(0x756bb1), new Color(0x636363), new Color(0x5254a3), new Color(0xad494a)
   };
 
   /** Low to high: white, yellow, orange, red, dark red (magnitudes from 0). */
@@ -30,7 +32,7 @@ final class Palette {
 
   private Palette() {}
 
-  /** The colour of category {@code index}; past twenty the colours repeat. */
+  /** The colour of category {@code index}; past thirty-two the colours repeat. */
   static Color category(int index) {
     return CATEGORIES[Math.floorMod(index, CATEGORIES.length)];
   }

@@ -4,7 +4,6 @@ import org.beantf.data.ImageSet;
 import org.beantf.data.npy.Npy;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
-import org.tensorflow.ndarray.Shape;
 
 /**
  * The BEAN layers of a run directory: W, A¹ and A² from {@code layers/<layer>/*.npy}, activations
@@ -24,12 +23,8 @@ public final class RunLayers implements LayerSource {
    * one).
    */
   public static RunLayers open(RunDirectory run, TrainConfig config) {
-    Shape images =
-        Shape.of(config.dataset().height(), config.dataset().width(), config.dataset().channels());
     return new RunLayers(
-        run,
-        AnalysisGraph.restore(
-            config, images, run.keptCheckpoint().resolve("variables").toString()));
+        run, AnalysisGraph.restore(config, run.keptCheckpoint().resolve("variables").toString()));
   }
 
   @Override

@@ -149,7 +149,7 @@ public final class FewShotGrid {
       double sum = 0;
       for (int t = 0; t < TUNING_DRAWS; t++) {
         TuningResult.Key key =
-            new TuningResult.Key(dataset.id().cliName(), shots, method.cliName(), setting, t);
+            new TuningResult.Key(dataset.info().name(), shots, method.cliName(), setting, t);
         TuningResult result = tuned.get(key);
         if (result == null) {
           result = runner.tuning(dataset, shots, method, setting, t);
@@ -160,7 +160,7 @@ public final class FewShotGrid {
               String.format(
                   Locale.ROOT,
                   "%s %d-shot %s %s tuning draw %d: validation %.2f",
-                  dataset.id(),
+                  dataset.info().source().builtin(),
                   shots,
                   method.cliName(),
                   setting,

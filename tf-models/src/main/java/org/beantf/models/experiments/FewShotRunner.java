@@ -25,7 +25,8 @@ final class FewShotRunner {
       Dataset dataset, int shots, FewShotMethod method, Hyperparameters setting, int draw) {
     long start = System.nanoTime();
     FewShotDraw drawn =
-        FewShotDraw.reported(protocol, dataset.id(), dataset.train().labels(), shots, draw);
+        FewShotDraw.reported(
+            protocol, dataset.info().source().builtin(), dataset.train().labels(), shots, draw);
     if (!method.isNetwork()) {
       double test =
           method == FewShotMethod.KNN
@@ -34,7 +35,7 @@ final class FewShotRunner {
                       dataset.train(), drawn.shots(), dataset.classes(), setting.get("lambda"))
                   .accuracy(dataset.test());
       return new FewShotResult(
-          dataset.id().cliName(),
+          dataset.info().name(),
           shots,
           method.cliName(),
           draw,
@@ -47,7 +48,7 @@ final class FewShotRunner {
     }
     FewShotTrainer.Outcome outcome = train(dataset, shots, method, setting, drawn);
     return new FewShotResult(
-        dataset.id().cliName(),
+        dataset.info().name(),
         shots,
         method.cliName(),
         draw,
@@ -64,10 +65,11 @@ final class FewShotRunner {
       Dataset dataset, int shots, FewShotMethod method, Hyperparameters setting, int tuning) {
     long start = System.nanoTime();
     FewShotDraw drawn =
-        FewShotDraw.tuning(protocol, dataset.id(), dataset.train().labels(), shots, tuning);
+        FewShotDraw.tuning(
+            protocol, dataset.info().source().builtin(), dataset.train().labels(), shots, tuning);
     FewShotTrainer.Outcome outcome = train(dataset, shots, method, setting, drawn);
     return new TuningResult(
-        dataset.id().cliName(),
+        dataset.info().name(),
         shots,
         method.cliName(),
         setting,
@@ -101,7 +103,7 @@ final class FewShotRunner {
   TrainConfig config(
       Dataset dataset, FewShotMethod method, Hyperparameters setting, int batch, long seed) {
     TrainConfig.Builder builder =
-        TrainConfig.builder(ModelKind.LENET5, dataset.id())
+        TrainConfig.builder(ModelKind.LENET5, dataset.info().source().builtin())
             .normalization(protocol.normalization())
             .learningRate(FewShotProtocol.LEARNING_RATE)
             .batch(batch)

@@ -12,11 +12,12 @@ import org.beantf.savedmodels.SavedModelContract;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Signature;
-import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
+import org.tensorflow.types.TString;
 
 /**
  * The graph a SavedModel holds: the forward pass in inference mode (moving batch-norm statistics,
@@ -27,17 +28,17 @@ public final class InferenceGraph {
   private InferenceGraph() {}
 
   /**
-   * The signatures of DESIGN.md, built in {@code graph} for {@code config}'s model on images of [H,
-   * W, C].
+   * The signatures of DESIGN.md, built in {@code graph} for {@code config}'s model on its dataset's
+   * input.
    */
-  public static List<Signature> build(Graph graph, TrainConfig config, Shape imageShape) {
+  public static List<Signature> build(Graph graph, TrainConfig config) {
     Ops tf = Ops.create(graph);
     InferencePass.Standalone pass =
         InferencePass.standalone(
             tf,
-            config.buildModel(imageShape),
-            imageShape,
-            config.dataset(),
+            config.buildModel(),
+            config.inputShape(),
+            config.data().preprocessing(),
             config.seed(),
             ActivationHook.NONE);
     Placeholder<TFloat32> images = pass.images();
@@ -48,21 +49,27 @@ public final class InferenceGraph {
         tf.withName(SavedModelContract.PROBABILITIES).nn.softmax(logits);
     Operand<TInt64> classIds =
         tf.withName(SavedModelContract.CLASS_IDS).math.argMax(logits, tf.constant(1));
+    String[] names = config.data().classNames().toArray(new String[0]);
+    Operand<TString> classNames =
+        tf.withName(SavedModelContract.CLASS_NAMES)
+            .gather(tf.constant(NdArrays.vectorOfObjects(names)), classIds, tf.constant(0));
+    String input = config.data().input().inputName();
     Signature serving =
         Signature.builder()
             .key(SavedModelContract.SERVING_DEFAULT)
             .methodName(SavedModelContract.PREDICT_METHOD)
-            .input(SavedModelContract.IMAGES, images)
+            .input(input, images)
             .output(SavedModelContract.LOGITS, logits)
             .output(SavedModelContract.PROBABILITIES, probabilities)
             .output(SavedModelContract.CLASS_IDS, classIds)
+            .output(SavedModelContract.CLASS_NAMES, classNames)
             .build();
 
     Signature.Builder bean =
         Signature.builder()
             .key(SavedModelContract.BEAN_SIGNATURE)
             .methodName(SavedModelContract.PREDICT_METHOD)
-            .input(SavedModelContract.IMAGES, images);
+            .input(input, images);
     for (BeanLayer<TFloat32> layer : forward.beanLayers()) {
       LayerMatrices m =
           LayerMatrices.of(

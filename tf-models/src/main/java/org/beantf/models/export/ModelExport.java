@@ -1,6 +1,7 @@
 package org.beantf.models.export;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.beantf.models.train.TrainConfig;
@@ -9,7 +10,6 @@ import org.beantf.savedmodels.SavedModelExporter;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.Signature;
-import org.tensorflow.ndarray.Shape;
 
 /**
  * A run's checkpoint as a SavedModel: the inference graph, the checkpoint's weights restored into
@@ -18,6 +18,21 @@ import org.tensorflow.ndarray.Shape;
 public final class ModelExport {
   private ModelExport() {}
 
+  /** bean.json, classes.txt and, for a table, features.txt. */
+  private static Map<String, String> assets(TrainConfig config) {
+    Map<String, String> assets = new LinkedHashMap<>();
+    assets.put(SavedModelContract.BEAN_SETTINGS_ASSET, BeanSettings.of(config).toJson());
+    assets.put(SavedModelContract.CLASSES_ASSET, lines(config.data().classNames()));
+    if (!config.data().featureNames().isEmpty()) {
+      assets.put(SavedModelContract.FEATURES_ASSET, lines(config.data().featureNames()));
+    }
+    return assets;
+  }
+
+  private static String lines(List<String> names) {
+    return String.join("\n", names) + "\n";
+  }
+
   /**
    * Exports the weights of {@code checkpointPrefix} (a run's checkpoint/variables) as {@code
    * <base>/<name>/<version>}; {@code version} 0 takes the next free one.
@@ -25,24 +40,13 @@ public final class ModelExport {
    * @return the version folder
    */
   public static Path export(
-      TrainConfig config,
-      Shape imageShape,
-      String checkpointPrefix,
-      Path base,
-      String name,
-      long version) {
+      TrainConfig config, String checkpointPrefix, Path base, String name, long version) {
     try (Graph graph = new Graph()) {
-      List<Signature> signatures = InferenceGraph.build(graph, config, imageShape);
+      List<Signature> signatures = InferenceGraph.build(graph, config);
       try (Session session = new Session(graph)) {
         session.restore(checkpointPrefix);
         long chosen = version > 0 ? version : SavedModelExporter.nextVersion(base, name);
-        return SavedModelExporter.export(
-            session,
-            signatures,
-            base,
-            name,
-            chosen,
-            Map.of(SavedModelContract.BEAN_SETTINGS_ASSET, BeanSettings.of(config).toJson()));
+        return SavedModelExporter.export(session, signatures, base, name, chosen, assets(config));
       }
     }
   }

@@ -7,7 +7,6 @@ import org.beantf.data.InvalidSettingException;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.savedmodels.SavedModelExporter;
-import org.tensorflow.ndarray.Shape;
 
 /**
  * Exports a run directory's kept checkpoint (the best-validation one if the run has it) as a
@@ -45,9 +44,7 @@ public final class RunExport {
               + " exists (expected a new version; an export never overwrites one)");
     }
     long chosen = version > 0 ? version : SavedModelExporter.nextVersion(modelBase, modelName);
-    Shape shape =
-        Shape.of(config.dataset().height(), config.dataset().width(), config.dataset().channels());
     return ModelExport.export(
-        config, shape, kept.resolve("variables").toString(), modelBase, modelName, chosen);
+        config, kept.resolve("variables").toString(), modelBase, modelName, chosen);
   }
 }

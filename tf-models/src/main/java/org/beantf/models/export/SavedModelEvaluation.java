@@ -3,11 +3,12 @@ package org.beantf.models.export;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import org.beantf.data.DatasetId;
+import org.beantf.data.DatasetInfo;
 import org.beantf.data.ImageSet;
 import org.beantf.data.InvalidSettingException;
 import org.beantf.models.train.ClassAccuracy;
 import org.beantf.savedmodels.BeanModel;
+import org.tensorflow.ndarray.Shape;
 
 /**
  * A SavedModel against a labelled image set: whether it takes the images, and its accuracy overall
@@ -20,30 +21,33 @@ public final class SavedModelEvaluation {
   private SavedModelEvaluation() {}
 
   /**
-   * Checks that the SavedModel in {@code folder} takes {@code dataset}'s images, reading its
+   * Checks that the SavedModel in {@code folder} takes {@code dataset}'s examples, reading its
    * signature without loading TensorFlow.
    *
-   * @throws InvalidSettingException naming the dataset, its image shape and the model's
+   * @throws InvalidSettingException naming the dataset, its input shape and the model's
    */
-  public static void requireFits(Path folder, DatasetId dataset) {
-    long[] shape = BeanModel.inputShapeOf(folder).asArray();
-    if (shape[0] != dataset.height()
-        || shape[1] != dataset.width()
-        || shape[2] != dataset.channels()) {
+  public static void requireFits(Path folder, DatasetInfo dataset) {
+    Shape expected = BeanModel.inputShapeOf(folder);
+    if (!expected.equals(dataset.shape())) {
       throw new InvalidSettingException(
           "dataset",
-          dataset,
+          dataset.name(),
           String.format(
               Locale.ROOT,
-              "images are %dx%dx%d but --model %s expects %dx%dx%d",
-              dataset.height(),
-              dataset.width(),
-              dataset.channels(),
+              "%s %s but --model %s expects %s",
+              dataset.shape().numDimensions() == 3 ? "images are" : "rows have",
+              describe(dataset.shape()),
               folder,
-              shape[0],
-              shape[1],
-              shape[2]));
+              describe(expected)));
     }
+  }
+
+  /** "28x28x1" for images, "13 features" for tables. */
+  private static String describe(Shape shape) {
+    return shape.numDimensions() == 1
+        ? shape.get(0) + " features"
+        : String.join(
+            "x", java.util.Arrays.stream(shape.asArray()).mapToObj(Long::toString).toList());
   }
 
   /**

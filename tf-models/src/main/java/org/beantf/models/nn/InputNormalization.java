@@ -1,7 +1,7 @@
 package org.beantf.models.nn;
 
 import java.util.List;
-import org.beantf.data.DatasetId;
+import org.beantf.data.Preprocessing;
 import org.beantf.data.sampling.Seeds;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.index.Indices;
@@ -12,8 +12,10 @@ import org.tensorflow.types.TInt64;
 
 /**
  * Per-dataset preprocessing inside the graph, so that every consumer (training, SavedModel, TF
- * Serving) feeds raw pixels in [0,1]: MNIST and Fashion-MNIST as they are (the authors' choice),
- * CIFAR-10 scaled to [−1,1], with optional random horizontal flips in training passes.
+ * Serving) feeds the data as the files hold it: MNIST, Fashion-MNIST and image folders as they are
+ * (the authors' choice), CIFAR-10 scaled to [−1,1], tables standardised with the training split's
+ * mean and standard deviation (constants of the graph, so the SavedModel keeps them); with optional
+ * random horizontal flips of images in training passes.
  */
 public final class InputNormalization {
   private InputNormalization() {}
@@ -26,14 +28,19 @@ public final class InputNormalization {
   public static Operand<TFloat32> apply(
       Ops tf,
       Operand<TFloat32> images,
-      DatasetId dataset,
+      Preprocessing preprocessing,
       boolean flip,
       long seed,
       Operand<TInt64> step) {
-    if (dataset != DatasetId.CIFAR10) {
-      return images;
+    Operand<TFloat32> scaled = images;
+    if (preprocessing instanceof Preprocessing.Symmetric) {
+      scaled = tf.math.sub(tf.math.mul(images, tf.constant(2f)), tf.constant(1f));
+    } else if (preprocessing instanceof Preprocessing.Standardize standardize) {
+      scaled =
+          tf.math.div(
+              tf.math.sub(images, tf.constant(standardize.mean())),
+              tf.constant(standardize.scale()));
     }
-    Operand<TFloat32> scaled = tf.math.sub(tf.math.mul(images, tf.constant(2f)), tf.constant(1f));
     if (!flip) {
       return scaled;
     }

@@ -38,8 +38,7 @@ public final class BatchFeeder implements AutoCloseable {
             indices.length,
             n ->
                 new Fed(
-                    TFloat32.tensorOf(
-                        Shape.of(n, source.height(), source.width(), source.channels())),
+                    TFloat32.tensorOf(Shape.of(n).append(source.exampleShape())),
                     TInt32.tensorOf(Shape.of(n))));
     fed.images().asRawTensor().data().asFloats().write(pixels, 0, indices.length * size);
     fed.labels().asRawTensor().data().asInts().write(labels, 0, indices.length);

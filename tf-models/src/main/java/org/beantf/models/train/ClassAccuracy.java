@@ -3,17 +3,19 @@ package org.beantf.models.train;
 import java.util.Arrays;
 
 /**
- * Counts right predictions per class: the one accuracy counter of the trainer, the few-shot
- * trainer, the SavedModel evaluation and the pixel classifiers.
+ * Counts predictions per class and the confusion matrix: the one accuracy counter of the trainer,
+ * the few-shot trainer, the SavedModel evaluation and the pixel classifiers.
  */
 public final class ClassAccuracy {
   private final int[] right;
   private final int[] total;
+  private final int[][] confusion;
 
   /** A counter for labels 0..classes−1. */
   public ClassAccuracy(int classes) {
     this.right = new int[classes];
     this.total = new int[classes];
+    this.confusion = new int[classes][classes];
   }
 
   /** Counts one prediction of an example labelled {@code label}. */
@@ -22,6 +24,19 @@ public final class ClassAccuracy {
     if (predicted == label) {
       right[label]++;
     }
+    confusion[label][(int) predicted]++;
+  }
+
+  /**
+   * The confusion matrix [classes][classes]: entry [t][p] counts the examples of class t predicted
+   * as p (rows true, columns predicted, as scikit-learn's {@code confusion_matrix}).
+   */
+  public int[][] confusion() {
+    int[][] copy = new int[confusion.length][];
+    for (int t = 0; t < confusion.length; t++) {
+      copy[t] = confusion[t].clone();
+    }
+    return copy;
   }
 
   /** The fraction predicted right over every class (NaN before any prediction). */

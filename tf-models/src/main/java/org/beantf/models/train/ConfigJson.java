@@ -8,6 +8,9 @@ import java.util.Locale;
 import org.beantf.bean.Normalization;
 import org.beantf.data.BadInputException;
 import org.beantf.data.DatasetId;
+import org.beantf.data.DatasetInfo;
+import org.beantf.data.DatasetSpec;
+import org.beantf.models.ModelDefaults;
 import org.beantf.models.ModelKind;
 import org.beantf.models.regularizers.Regularizers;
 
@@ -20,7 +23,13 @@ public final class ConfigJson {
 
   public static ObjectNode of(TrainConfig c) {
     ObjectNode json = JsonNodeFactory.instance.objectNode();
-    json.put("model", c.model().id()).put("dataset", c.dataset().cliName());
+    json.put("model", c.model().id()).put("dataset", c.data().name());
+    if (c.data().source().kind() != DatasetSpec.Kind.BUILTIN) {
+      json.set("data", DatasetJson.of(c.data()));
+    }
+    if (c.model() == ModelKind.MLP) {
+      json.put("hidden", c.hidden());
+    }
     c.regularizers().writeJson(json, c.model());
     json.put("gamma", c.gamma()).put("normalization", c.normalization().cliName());
     json.put(c.untilConverged() ? "max_epochs" : "epochs", c.epochs())
@@ -49,7 +58,10 @@ public final class ConfigJson {
       boolean untilConverged = json.get("until_converged").asBoolean();
       return new TrainConfig(
           model,
-          DatasetId.parse(json.get("dataset").asText()),
+          json.has("data")
+              ? DatasetJson.parse(json.get("data"), file)
+              : DatasetInfo.of(DatasetId.parse(json.get("dataset").asText())),
+          json.has("hidden") ? json.get("hidden").asInt() : ModelDefaults.HIDDEN,
           Regularizers.fromJson(json, model),
           json.get("gamma").asDouble(),
           Normalization.valueOf(json.get("normalization").asText().toUpperCase(Locale.ROOT)),

@@ -5,7 +5,6 @@ import java.util.List;
 import org.beantf.data.Dataset;
 import org.beantf.data.ImageSet;
 import org.beantf.data.sampling.Batches;
-import org.tensorflow.ndarray.Shape;
 
 /**
  * Trains a model from scratch on a few labelled images, evaluates it on a validation set every
@@ -87,9 +86,7 @@ public final class FewShotTrainer {
     }
     ImageSet train = dataset.train();
     int batch = schedule.batch() == 0 ? shots.length : schedule.batch();
-    try (TrainingSession session =
-            TrainingSession.open(
-                config, Shape.of(train.height(), train.width(), train.channels()), true);
+    try (TrainingSession session = TrainingSession.open(config, true);
         BatchFeeder trainFeeder = new BatchFeeder(train, batch);
         ValidationImages validationImages = new ValidationImages(train, validation)) {
       session.initialise();

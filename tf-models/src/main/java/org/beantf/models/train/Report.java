@@ -18,12 +18,20 @@ final class Report {
   static JsonNode of(
       TrainConfig config, JsonNode configJson, TrainingOutcome outcome, double wallSeconds) {
     ObjectNode report = RunDirectory.JSON.createObjectNode();
-    report.put("model", config.model().id()).put("dataset", config.dataset().cliName());
+    report.put("model", config.model().id()).put("dataset", config.data().name());
     report.set("config", configJson);
     report.put("seed", config.seed()).put("test_accuracy", outcome.testAccuracy());
     ArrayNode perClass = report.putArray("per_class_accuracy");
     for (double accuracy : outcome.perClassAccuracy()) {
       perClass.add(accuracy);
+    }
+    config.data().classNames().forEach(report.putArray("class_names")::add);
+    ArrayNode confusion = report.putArray("confusion_matrix");
+    for (int[] row : outcome.confusion()) {
+      ArrayNode counts = confusion.addArray();
+      for (int count : row) {
+        counts.add(count);
+      }
     }
     report
         .put("final_train_loss", outcome.finalTrainLoss())

@@ -8,6 +8,7 @@ import org.beantf.bean.Divergence;
 import org.beantf.bean.LossForm;
 import org.beantf.bean.Normalization;
 import org.beantf.data.DatasetId;
+import org.beantf.data.DatasetInfo;
 import org.beantf.data.InvalidSettingException;
 import org.beantf.models.Model;
 import org.beantf.models.ModelDefaults;
@@ -23,6 +24,8 @@ import org.tensorflow.ndarray.Shape;
  * configurations and seeds produce bit-identical weights; {@code --resume} refuses a run directory
  * made with another configuration.
  *
+ * @param data the dataset's source, input shape, class names and preprocessing
+ * @param hidden the units of the MLP's hidden layer (the paper's 500; other models ignore it)
  * @param regularizers the run's regularizers (what {@code --reg} named) and every registered type's
  *     settings
  * @param gamma γ of the connectivity f(W) = |tanh(γW)|, for BEAN and for the correlation matrices
@@ -39,7 +42,8 @@ import org.tensorflow.ndarray.Shape;
  */
 public record TrainConfig(
     ModelKind model,
-    DatasetId dataset,
+    DatasetInfo data,
+    int hidden,
     Regularizers.Resolved regularizers,
     double gamma,
     Normalization normalization,
@@ -62,21 +66,22 @@ public record TrainConfig(
    *     dashes)
    */
   public TrainConfig {
-    String unfit = model.unfitInput(dataset.height(), dataset.width(), dataset.channels());
+    String unfit = model.unfitInput(data.shape());
     if (unfit != null) {
-      throw InvalidSettingException.of(unfit, "model", model, "dataset", dataset);
+      throw InvalidSettingException.of(unfit, "model", model, "dataset", data.name());
     }
+    atLeastOne("hidden", hidden);
     positive("gamma", gamma);
     positive("lr", learningRate);
     atLeastOne("batch", batch);
     atLeastOne(untilConverged ? "max-epochs" : "epochs", epochs);
     atLeastOne("patience", patience);
     atLeastOne("threads", threads);
-    if (validation < 0 || validation >= dataset.trainSize()) {
+    if (validation < 0 || validation >= data.trainSize()) {
       throw new InvalidSettingException(
           "val-split",
           validation,
-          "expected 0 <= N < " + dataset.trainSize() + ", the training images of " + dataset);
+          "expected 0 <= N < " + data.trainSize() + ", the training examples of " + data.name());
     }
     if (shots < 0) {
       throw new InvalidSettingException("shots", shots, "expected K >= 1 (or 0 for all images)");
@@ -119,27 +124,38 @@ public record TrainConfig(
   }
 
   /**
-   * The model this configuration trains, for images of {@code imageShape} [H, W, C] and the
-   * dataset's classes, with the configuration's dropout: the one place a run's model is built.
+   * The model this configuration trains, for the dataset's input shape and classes, with the
+   * configuration's dropout: the one place a run's model is built.
    *
-   * @throws InvalidSettingException if the images do not fit the model
+   * @throws InvalidSettingException if the input does not fit the model
    */
-  public Model buildModel(Shape imageShape) {
-    return model.build(imageShape, dataset.classes(), dropoutRate());
+  public Model buildModel() {
+    return model.build(data.shape(), data.classes(), dropoutRate(), hidden);
+  }
+
+  /** The input shape of one example: [H, W, C] or [F]. */
+  public Shape inputShape() {
+    return data.shape();
   }
 
   /**
-   * A configuration of {@code model} on {@code dataset} with every default (vanilla, 5 epochs, seed
+   * A configuration of {@code model} on {@code data} with every default (vanilla, 5 epochs, seed
    * 1).
    */
+  public static Builder builder(ModelKind model, DatasetInfo data) {
+    return new Builder(model, data);
+  }
+
+  /** A configuration of {@code model} on a built-in dataset with every default. */
   public static Builder builder(ModelKind model, DatasetId dataset) {
-    return new Builder(model, dataset);
+    return new Builder(model, DatasetInfo.of(dataset));
   }
 
   /** Builds a {@link TrainConfig} from the model's {@link ModelDefaults} and the paper's. */
   public static final class Builder {
     private final ModelKind model;
-    private final DatasetId dataset;
+    private final DatasetInfo data;
+    private int hidden = ModelDefaults.HIDDEN;
     private String regularizers = "none";
     private final Map<String, Object> settings = new LinkedHashMap<>();
     private double gamma = ModelDefaults.GAMMA;
@@ -155,9 +171,9 @@ public record TrainConfig(
     private int shots;
     private boolean augmentFlip;
 
-    private Builder(ModelKind model, DatasetId dataset) {
+    private Builder(ModelKind model, DatasetInfo data) {
       this.model = model;
-      this.dataset = dataset;
+      this.data = data;
       this.learningRate = model.defaults().learningRate();
     }
 
@@ -205,6 +221,12 @@ public record TrainConfig(
     /** The BEAN layers to regularize; empty for all of the model's. */
     public Builder beanLayers(List<String> value) {
       return set("bean-layers", List.copyOf(value));
+    }
+
+    /** The units of the MLP's hidden layer ({@code --hidden}). */
+    public Builder hidden(int value) {
+      this.hidden = value;
+      return this;
     }
 
     public Builder gamma(double value) {
@@ -274,7 +296,8 @@ public record TrainConfig(
     public TrainConfig build() {
       return new TrainConfig(
           model,
-          dataset,
+          data,
+          hidden,
           Regularizers.resolve(regularizers, model, Settings.of(settings)),
           gamma,
           normalization,

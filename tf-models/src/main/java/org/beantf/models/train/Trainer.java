@@ -10,7 +10,6 @@ import org.beantf.data.sampling.Batches;
 import org.beantf.data.sampling.FewShotSampler;
 import org.beantf.data.sampling.Seeds;
 import org.beantf.data.sampling.ValidationSplit;
-import org.tensorflow.ndarray.Shape;
 
 /**
  * Trains {@link TrainConfig}'s model in graph mode: a loop over epochs on a {@link
@@ -42,11 +41,11 @@ public final class Trainer {
       FewShotSampler.FewShot fewShot =
           FewShotSampler.sample(
               labels,
-              config.dataset().classes(),
+              config.data().classes(),
               config.shots(),
               0,
               labels.length,
-              config.validation() / config.dataset().classes(),
+              config.validation() / config.data().classes(),
               Seeds.derive(config.seed(), "shots"));
       return new Split(fewShot.shots(), fewShot.validation());
     }
@@ -79,9 +78,7 @@ public final class Trainer {
     Split split = split(dataset.train());
     ImageSet train = dataset.train();
     Checkpoints checkpoints = new Checkpoints(run, split.validation().length > 0);
-    try (TrainingSession session =
-            TrainingSession.open(
-                config, Shape.of(train.height(), train.width(), train.channels()));
+    try (TrainingSession session = TrainingSession.open(config);
         BatchFeeder feeder = new BatchFeeder(train, config.batch())) {
       TrainingProgress progress;
       if (resume) {
@@ -117,6 +114,7 @@ public final class Trainer {
           new TrainingOutcome(
               test.overall(),
               test.perClass(),
+              test.confusion(),
               progress.lastTrainLoss,
               progress.epoch,
               progress.history);

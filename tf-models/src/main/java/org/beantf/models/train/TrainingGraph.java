@@ -47,19 +47,19 @@ record TrainingGraph(
     VariableStore variables,
     List<LayerMatrices> layers) {
 
-  /** Builds the graph of {@code config}'s model on images of {@code imageShape} [H, W, C]. */
-  static TrainingGraph build(Graph graph, TrainConfig config, Shape imageShape) {
-    Model model = config.buildModel(imageShape);
+  /** Builds the graph of {@code config}'s model on its dataset's input shape. */
+  static TrainingGraph build(Graph graph, TrainConfig config) {
+    Model model = config.buildModel();
     Ops tf = Ops.create(graph);
     List<Op> initializers = new ArrayList<>();
     Variable<TInt64> step = tf.withName("global_step").variable(Shape.scalar(), TInt64.class);
     initializers.add(tf.assign(step, tf.constant(0L)));
     Operand<TInt64> stepValue = tf.identity(step);
 
-    Placeholder<TFloat32> images = InferencePass.images(tf, imageShape);
+    Placeholder<TFloat32> images = InferencePass.images(tf, config.inputShape());
     Placeholder<TInt32> labels =
         tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-    int classes = config.dataset().classes();
+    int classes = config.data().classes();
     VariableStore variables = new VariableStore(tf, config.seed());
 
     ModelScope training =
@@ -73,7 +73,7 @@ record TrainingGraph(
         InputNormalization.apply(
             training.tf(),
             images,
-            config.dataset(),
+            config.data().preprocessing(),
             config.augmentFlip(),
             config.seed(),
             stepValue);
@@ -100,7 +100,7 @@ record TrainingGraph(
             tf.withSubScope("infer"),
             model,
             images,
-            config.dataset(),
+            config.data().preprocessing(),
             variables,
             config.seed(),
             ActivationHook.NONE);

@@ -13,7 +13,6 @@ import org.beantf.models.nn.VariableStore;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.StdArrays;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -58,23 +57,20 @@ public final class TrainingSession implements AutoCloseable {
     this.snapshotRestore = snapshotRestore;
   }
 
-  /**
-   * The graph of {@code config} for images of {@code imageShape} [H, W, C], in a new session (not
-   * initialised).
-   */
-  public static TrainingSession open(TrainConfig config, Shape imageShape) {
-    return open(config, imageShape, false);
+  /** The graph of {@code config} for its dataset's input, in a new session (not initialised). */
+  public static TrainingSession open(TrainConfig config) {
+    return open(config, false);
   }
 
   /**
-   * As {@link #open(TrainConfig, Shape)}; with {@code weightSnapshot}, the graph also holds a
-   * shadow copy of every variable ({@link #saveSnapshot}, {@link #restoreSnapshot}): keeping the
-   * best weights costs no host copy.
+   * As {@link #open(TrainConfig)}; with {@code weightSnapshot}, the graph also holds a shadow copy
+   * of every variable ({@link #saveSnapshot}, {@link #restoreSnapshot}): keeping the best weights
+   * costs no host copy.
    */
-  public static TrainingSession open(TrainConfig config, Shape imageShape, boolean weightSnapshot) {
+  public static TrainingSession open(TrainConfig config, boolean weightSnapshot) {
     Graph graph = new Graph();
     try {
-      TrainingGraph g = TrainingGraph.build(graph, config, imageShape);
+      TrainingGraph g = TrainingGraph.build(graph, config);
       Op save = null;
       Op restore = null;
       if (weightSnapshot) {
@@ -94,7 +90,7 @@ public final class TrainingSession implements AutoCloseable {
           graph,
           new Session(graph, Sessions.config(config.threads())),
           g,
-          config.dataset().classes(),
+          config.data().classes(),
           save,
           restore);
     } catch (RuntimeException e) {

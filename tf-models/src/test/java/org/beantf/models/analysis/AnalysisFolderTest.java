@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.beantf.data.DatasetId;
+import org.beantf.data.DatasetSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,10 +26,11 @@ class AnalysisFolderTest {
       new AnalysisTarget(
           "runs/a",
           Map.of("model", "mlp <500>"),
-          DatasetId.MNIST,
+          DatasetSpec.of(DatasetId.MNIST),
           List.of("hidden"),
           1,
           2,
+          10,
           () -> {
             throw new AssertionError("the writers never open the layers");
           });

@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.beantf.data.DatasetId;
+import org.beantf.data.DatasetSpec;
 import org.beantf.models.analysis.RunComparison.ComparedRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,10 +108,11 @@ class ComparisonReportTest {
           new AnalysisTarget(
               run,
               Map.of("run", run),
-              DatasetId.MNIST,
+              DatasetSpec.of(DatasetId.MNIST),
               List.of("hidden"),
               1,
               2,
+              10,
               () -> {
                 throw new AssertionError("the writers never open the layers");
               });

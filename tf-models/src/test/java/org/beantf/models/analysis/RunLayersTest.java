@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
+import org.beantf.data.DatasetInfo;
 import org.beantf.data.ImageSet;
 import org.beantf.data.npy.Npy;
 import org.beantf.models.ModelKind;
@@ -22,7 +23,6 @@ import org.beantf.savedmodels.BeanModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tensorflow.ndarray.Shape;
 
 /**
  * The analysis graph of a trained run: its activations and predictions are those of the exported
@@ -32,7 +32,10 @@ class RunLayersTest {
   @TempDir static Path dir;
 
   private static final Dataset DATA =
-      new Dataset(DatasetId.MNIST, SyntheticData.images(300, 1), SyntheticData.images(120, 2));
+      new Dataset(
+          DatasetInfo.of(DatasetId.MNIST),
+          SyntheticData.images(300, 1),
+          SyntheticData.images(120, 2));
   private static RunDirectory mlp;
   private static TrainConfig mlpConfig;
   private static Path savedModel;
@@ -44,7 +47,6 @@ class RunLayersTest {
     savedModel =
         ModelExport.export(
             mlpConfig,
-            Shape.of(28, 28, 1),
             mlp.keptCheckpoint().resolve("variables").toString(),
             dir.resolve("models"),
             "mlp",
@@ -112,7 +114,7 @@ class RunLayersTest {
     RunDirectory run = trained(config);
     String checkpoint = run.keptCheckpoint().resolve("variables").toString();
     try (RunLayers layers = RunLayers.open(run, config);
-        AnalysisGraph graph = AnalysisGraph.restore(config, Shape.of(28, 28, 1), checkpoint)) {
+        AnalysisGraph graph = AnalysisGraph.restore(config, checkpoint)) {
       assertEquals(List.of("fc1", "fc2", "flatten"), graph.layers());
       for (String layer : List.of("flatten", "fc1", "fc2")) {
         float[][] h = layers.activations(layer, DATA.test());

@@ -10,6 +10,8 @@ import org.beantf.bean.Divergence;
 import org.beantf.bean.Normalization;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
+import org.beantf.data.DatasetInfo;
+import org.beantf.data.DatasetSpec;
 import org.beantf.models.ModelKind;
 import org.beantf.models.analysis.AnalysisTarget;
 import org.beantf.models.train.RunDirectory;
@@ -39,7 +41,10 @@ class BeanSettingsTest {
             .threads(2)
             .build();
     Dataset data =
-        new Dataset(DatasetId.MNIST, SyntheticData.images(90, 1), SyntheticData.images(30, 2));
+        new Dataset(
+            DatasetInfo.of(DatasetId.MNIST),
+            SyntheticData.images(90, 1),
+            SyntheticData.images(30, 2));
     RunDirectory run = RunDirectory.forNewRun(dir.resolve("run"));
     new Trainer(config, TrainingListener.SILENT).train(data, run);
     Path version = RunExport.export(run, config, dir.resolve("models"), "m", 0);
@@ -47,7 +52,8 @@ class BeanSettingsTest {
     assertTrue(Files.isRegularFile(version.resolve("assets/bean.json")));
     BeanSettings settings = BeanSettings.read(dir.resolve("models/m")).orElseThrow();
     assertEquals(new BeanSettings(2, Normalization.NONE, 1, 3, Divergence.SQUARED), settings);
-    AnalysisTarget target = AnalysisTarget.savedModel(version, DatasetId.MNIST, null, 10);
+    AnalysisTarget target =
+        AnalysisTarget.savedModel(version, DatasetSpec.of(DatasetId.MNIST), null, 10);
     assertEquals(2, target.gamma());
     assertEquals(1, target.correlationOrder(), "A¹ for a BEAN-1 model");
     assertEquals("2.0, none", target.about().get("γ, normalisation"));

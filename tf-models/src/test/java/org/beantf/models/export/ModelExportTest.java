@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
+import org.beantf.data.DatasetInfo;
 import org.beantf.data.ImageSet;
 import org.beantf.data.npy.Npy;
 import org.beantf.data.npy.NpyMatrix;
@@ -54,7 +55,10 @@ class ModelExportTest {
   @BeforeAll
   static void trainAndExport() {
     Dataset data =
-        new Dataset(DatasetId.MNIST, SyntheticData.images(300, 1), SyntheticData.images(100, 2));
+        new Dataset(
+            DatasetInfo.of(DatasetId.MNIST),
+            SyntheticData.images(300, 1),
+            SyntheticData.images(100, 2));
     test = data.test();
     config =
         TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST)
@@ -68,7 +72,6 @@ class ModelExportTest {
     version =
         ModelExport.export(
             config,
-            Shape.of(28, 28, 1),
             new RunDirectory(run).keptCheckpoint().resolve("variables").toString(),
             run.resolve("savedmodel"),
             "mlp",
@@ -203,7 +206,6 @@ class ModelExportTest {
         () ->
             ModelExport.export(
                 config,
-                Shape.of(28, 28, 1),
                 new RunDirectory(run).keptCheckpoint().resolve("variables").toString(),
                 run.resolve("savedmodel"),
                 "mlp",

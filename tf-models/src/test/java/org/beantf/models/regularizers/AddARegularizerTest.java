@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tensorflow.ndarray.Shape;
 
 /**
  * A regularizer added as CONTRIBUTING.md says (its class, {@link LogitPenalty}, and one
@@ -74,7 +73,7 @@ class AddARegularizerTest {
             .batch(20)
             .threads(1)
             .build();
-    try (TrainingSession session = TrainingSession.open(vanillaPlus, Shape.of(28, 28, 1));
+    try (TrainingSession session = TrainingSession.open(vanillaPlus);
         BatchFeeder feeder = new BatchFeeder(images, 20)) {
       session.initialise();
       float[][] logits =

@@ -11,8 +11,14 @@ import org.beantf.bean.LossForm;
 import org.beantf.bean.Normalization;
 import org.beantf.data.BadInputException;
 import org.beantf.data.DatasetId;
+import org.beantf.data.DatasetInfo;
+import org.beantf.data.DatasetSpec;
+import org.beantf.data.InputKind;
+import org.beantf.data.Preprocessing;
+import org.beantf.data.images.AlphaBackground;
 import org.beantf.models.ModelKind;
 import org.junit.jupiter.api.Test;
+import org.tensorflow.ndarray.Shape;
 
 /**
  * config.json written by a run reads back as the same configuration (what bean export and --resume
@@ -67,5 +73,54 @@ class ConfigJsonTest {
                     RunDirectory.JSON.readTree("{\"model\": \"mlp\"}"), Path.of("x/config.json")));
     assertEquals(
         true, e.getMessage().startsWith("x/config.json: not a run configuration"), e.getMessage());
+  }
+
+  @Test
+  void aUserDatasetsSourceClassesAndStandardisationSurviveExactly() {
+    float[] mean = {0.1f, 1f / 3f, 12345.679f};
+    float[] scale = {1f, 0.007f, Float.MIN_NORMAL};
+    DatasetInfo info =
+        new DatasetInfo(
+            DatasetSpec.csv(Path.of("tables/iris data.csv"))
+                .labelColumn("species")
+                .testSplit(0.25)
+                .build(),
+            InputKind.FEATURES,
+            Shape.of(3),
+            List.of("setosa", "versicolor", "virginica, too"),
+            List.of("a", "b", "c"),
+            90,
+            new Preprocessing.Standardize(mean, scale));
+    TrainConfig config = TrainConfig.builder(ModelKind.MLP, info).hidden(64).seed(3).build();
+    TrainConfig back = ConfigJson.parse(ConfigJson.of(config), Path.of("config.json"));
+    assertEquals(config, back);
+    assertEquals(info, back.data());
+    assertEquals(64, back.hidden());
+    Preprocessing.Standardize read = (Preprocessing.Standardize) back.data().preprocessing();
+    for (int i = 0; i < 3; i++) {
+      assertEquals(
+          Float.floatToIntBits(mean[i]), Float.floatToIntBits(read.mean()[i]), "bit-exact");
+      assertEquals(Float.floatToIntBits(scale[i]), Float.floatToIntBits(read.scale()[i]));
+    }
+  }
+
+  @Test
+  void anImageFolderKeepsItsImageOptions() {
+    DatasetInfo info =
+        new DatasetInfo(
+            DatasetSpec.images(Path.of("photos"))
+                .imageSize(32, 48)
+                .channels(3)
+                .alphaBackground(AlphaBackground.WHITE)
+                .maxPixels(1000)
+                .build(),
+            InputKind.IMAGES,
+            Shape.of(32, 48, 3),
+            List.of("cat", "dog"),
+            List.of(),
+            10,
+            new Preprocessing.Identity());
+    TrainConfig config = TrainConfig.builder(ModelKind.LENET5, info).build();
+    assertEquals(config, ConfigJson.parse(ConfigJson.of(config), Path.of("config.json")));
   }
 }

@@ -3,6 +3,7 @@ package org.beantf.models.train;
 import java.util.SplittableRandom;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
+import org.beantf.data.DatasetInfo;
 import org.beantf.data.ImageSet;
 
 /**
@@ -13,7 +14,8 @@ public final class SyntheticData {
   private SyntheticData() {}
 
   public static Dataset mnistShaped(int train, int test, long seed) {
-    return new Dataset(DatasetId.MNIST, images(train, seed), images(test, seed + 1));
+    return new Dataset(
+        DatasetInfo.of(DatasetId.MNIST), images(train, seed), images(test, seed + 1));
   }
 
   public static ImageSet images(int count, long seed) {

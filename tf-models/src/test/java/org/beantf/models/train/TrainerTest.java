@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
+import org.beantf.data.DatasetInfo;
 import org.beantf.data.ImageSet;
 import org.beantf.models.ModelKind;
 import org.junit.jupiter.api.Test;
@@ -129,7 +130,9 @@ class TrainerTest {
     java.util.Arrays.fill(pixels, Float.NaN);
     Dataset nan =
         new Dataset(
-            DatasetId.MNIST, new ImageSet(pixels, DATA.train().labels(), 28, 28, 1), DATA.test());
+            DatasetInfo.of(DatasetId.MNIST),
+            new ImageSet(pixels, DATA.train().labels(), 28, 28, 1),
+            DATA.test());
     TrainingDivergedException e =
         assertThrows(
             TrainingDivergedException.class,
