@@ -19,8 +19,21 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import org.beantf.cli.BeanCli;
+import org.beantf.data.Dataset;
+import org.beantf.data.DatasetLoader;
+import org.beantf.data.DatasetSpec;
 import org.beantf.data.fetch.DatasetCache;
+import org.beantf.models.ModelKind;
+import org.beantf.models.export.RunExport;
+import org.beantf.models.train.RunDirectory;
+import org.beantf.models.train.TrainConfig;
+import org.beantf.models.train.Trainer;
+import org.beantf.models.train.TrainingListener;
+import org.beantf.models.train.TrainingOutcome;
+import org.beantf.savedmodels.BeanModel;
+import org.beantf.savedmodels.Prediction;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -125,6 +138,34 @@ class ScikitLearnTablesIT {
         };
     assertEquals(expected, classes, "predict names every class of " + table);
     assertEquals(Files.readAllLines(csv).size() - 1, printed.lines().count(), "one line per row");
+  }
+
+  @Test
+  void theReadmeJavaExampleTrainsIrisAndNamesAPrediction() throws Exception {
+    Path runs = dir.resolve("java");
+    DatasetCache cache = DatasetCache.fromEnvironment(System.err::println);
+    Path iris = tables.resolve("iris.csv");
+    // spotless:off (the README shows these lines as they are laid out here)
+    // README-BEGIN
+    DatasetSpec spec = DatasetSpec.csv(iris).labelColumn("species").testSplit(0.2).build();
+    Dataset data = DatasetLoader.load(spec, cache, DatasetLoader.Listener.SILENT);
+    TrainConfig config = TrainConfig.builder(ModelKind.MLP, data.info())
+        .regularizers("bean1").epochs(100).batch(16).seed(1).build();
+    RunDirectory run = RunDirectory.forNewRun(runs.resolve("iris"));
+    TrainingOutcome outcome = new Trainer(config, TrainingListener.SILENT).train(data, run);
+    try (BeanModel model = BeanModel.load(RunExport.export(run, config, null, null, 0))) {
+      Prediction first = model.predict(new float[] {5.1f, 3.5f, 1.4f, 0.2f}, 1);
+      System.out.println(model.classNames().get((int) first.classIds()[0]));   // setosa
+    // README-END
+      assertEquals("setosa", model.classNames().get((int) first.classIds()[0]));
+    }
+    // spotless:on
+    assertTrue(outcome.testAccuracy() >= 0.9, "iris from Java: " + outcome.testAccuracy());
+    assertEquals(
+        TrainFromJavaIT.snippet(
+                Files.readString(Path.of("src/it/java/org/beantf/it/ScikitLearnTablesIT.java")))
+            + "\n}",
+        TrainFromJavaIT.readmeBlock("### Your own data", 0));
   }
 
   /**

@@ -82,7 +82,11 @@ class TrainFromJavaIT {
     String block = readme.substring(start, readme.indexOf("```", start)).strip();
     return block
         .lines()
-        .filter(line -> !line.startsWith("DatasetCache cache") && !line.startsWith("Path runs"))
+        .filter(
+            line ->
+                !line.startsWith("DatasetCache cache")
+                    && !line.startsWith("Path runs")
+                    && !line.startsWith("Path iris"))
         .reduce((a, b) -> a + "\n" + b)
         .orElse("");
   }

@@ -9,8 +9,8 @@ import org.beantf.models.train.EpochMetrics;
 import org.beantf.models.train.TrainingListener;
 
 /**
- * Draws one progress bar per epoch on stderr: loss (cross-entropy and regularizer apart), accuracy,
- * examples/s.
+ * Draws one progress bar per epoch that lasts over half a second on stderr: loss (cross-entropy and
+ * regularizer apart), accuracy, examples/s.
  */
 final class ProgressBarListener implements TrainingListener {
   /**
@@ -19,8 +19,18 @@ final class ProgressBarListener implements TrainingListener {
    */
   private static volatile ProgressBar active;
 
+  /**
+   * An epoch shorter than this draws no bar, only its summary line: closing a bar waits for its
+   * refresh thread (up to the 500 ms update interval), which made 100 epochs of a small table
+   * (milliseconds each) take seconds.
+   */
+  private static final long BAR_AFTER_NANOS = 500_000_000L;
+
   private final int epochs;
   private ProgressBar bar;
+  private int epoch;
+  private int steps;
+  private long epochStart;
 
   ProgressBarListener(int epochs) {
     this.epochs = epochs;
@@ -28,21 +38,29 @@ final class ProgressBarListener implements TrainingListener {
 
   @Override
   public void epochStarted(int epoch, int steps, int batch) {
-    bar =
-        new ProgressBarBuilder()
-            .setTaskName(String.format(Locale.ROOT, "epoch %d/%d", epoch, epochs))
-            .setInitialMax(steps)
-            .setStyle(ProgressBarStyle.ASCII)
-            .setUpdateIntervalMillis(500)
-            .setConsumer(new ConsoleProgressBarConsumer(System.err))
-            .continuousUpdate()
-            .build();
-    active = bar;
+    this.epoch = epoch;
+    this.steps = steps;
+    this.epochStart = System.nanoTime();
   }
 
   @Override
   public void stepFinished(
       int step, double meanCe, double meanReg, double meanAccuracy, double examplesPerSecond) {
+    if (bar == null) {
+      if (System.nanoTime() - epochStart < BAR_AFTER_NANOS) {
+        return;
+      }
+      bar =
+          new ProgressBarBuilder()
+              .setTaskName(String.format(Locale.ROOT, "epoch %d/%d", epoch, epochs))
+              .setInitialMax(steps)
+              .setStyle(ProgressBarStyle.ASCII)
+              .setUpdateIntervalMillis(500)
+              .setConsumer(new ConsoleProgressBarConsumer(System.err))
+              .continuousUpdate()
+              .build();
+      active = bar;
+    }
     bar.stepTo(step);
     bar.setExtraMessage(
         String.format(
@@ -56,8 +74,11 @@ final class ProgressBarListener implements TrainingListener {
 
   @Override
   public void epochFinished(EpochMetrics m) {
-    bar.close();
-    active = null;
+    if (bar != null) {
+      bar.close();
+      bar = null;
+      active = null;
+    }
     System.err.printf(
         Locale.ROOT,
         "epoch %d: loss %.4f (ce %.4f + reg %.4f), train acc %.4f,%s test acc %.4f, " + "%.1f s%n",

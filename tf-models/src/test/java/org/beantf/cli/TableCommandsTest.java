@@ -162,7 +162,7 @@ class TableCommandsTest {
   @Test
   void theReportHasTheClassNamesAndAConfusionMatrixOfTheTestSplit() throws Exception {
     JsonNode report = new ObjectMapper().readTree(dir.resolve("run/report.json").toFile());
-    assertEquals("[\"high\",\"low\"]", report.get("class_names").toString());
+    assertEquals("[\"high\",\"low\"]", report.get("classes").toString());
     JsonNode confusion = report.get("confusion_matrix");
     assertEquals(2, confusion.size());
     int total = 0;
@@ -174,6 +174,9 @@ class TableCommandsTest {
     }
     assertEquals(12, total, "a fifth of 60 rows is the test split");
     assertEquals(2, report.get("per_class_accuracy").size());
+    assertEquals(
+        "[\"high\",\"low\"]",
+        new ObjectMapper().readTree(dir.resolve("run/classes.json").toFile()).toString());
   }
 
   private static Path writeRows(String text) {

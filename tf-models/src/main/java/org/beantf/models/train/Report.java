@@ -25,7 +25,7 @@ final class Report {
     for (double accuracy : outcome.perClassAccuracy()) {
       perClass.add(accuracy);
     }
-    config.data().classNames().forEach(report.putArray("class_names")::add);
+    config.data().classNames().forEach(report.putArray("classes")::add);
     ArrayNode confusion = report.putArray("confusion_matrix");
     for (int[] row : outcome.confusion()) {
       ArrayNode counts = confusion.addArray();

@@ -3,6 +3,7 @@ package org.beantf.models.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,10 +18,10 @@ import org.beantf.data.InvalidSettingException;
 import org.beantf.data.io.Folders;
 
 /**
- * The files of a run directory (DESIGN.md "Run directory"): config.json, metrics.jsonl,
- * checkpoint/, report.json and layers/. Every file is written whole to a temporary name and
- * renamed; a checkpoint is a folder swapped in whole, so a run killed at any moment resumes from
- * its last complete epoch.
+ * The files of a run directory (DESIGN.md "Run directory"): config.json, classes.json,
+ * metrics.jsonl, checkpoint/, report.json and layers/. Every file is written whole to a temporary
+ * name and renamed; a checkpoint is a folder swapped in whole, so a run killed at any moment
+ * resumes from its last complete epoch.
  */
 public final class RunDirectory {
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -97,6 +98,13 @@ public final class RunDirectory {
   /** Writes config.json (a new run). */
   public void writeConfig(JsonNode config) {
     writeJson(root.resolve("config.json"), config);
+  }
+
+  /** Writes classes.json: the class names, in label order (a new run). */
+  public void writeClasses(List<String> names) {
+    ArrayNode array = JSON.createArrayNode();
+    names.forEach(array::add);
+    writeJson(root.resolve("classes.json"), array);
   }
 
   /** Appends one epoch to metrics.jsonl. */

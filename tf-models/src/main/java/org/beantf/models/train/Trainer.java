@@ -88,6 +88,7 @@ public final class Trainer {
       } else {
         session.initialise();
         run.writeConfig(configJson);
+        run.writeClasses(config.data().classNames());
         progress = new TrainingProgress();
       }
       for (int epoch = progress.epoch + 1; !progress.stop; epoch++) {
