@@ -24,6 +24,13 @@ public final class SavedModelContract {
    */
   public static final String FEATURES_ASSET = "features.txt";
 
+  /**
+   * The asset recording where a model's own data came from and how it was read (the run's
+   * config.json "data" object: source, options, class and feature names, standardisation), for
+   * models trained on the user's data: {@code bean evaluate} reads the same test split from it.
+   */
+  public static final String DATASET_ASSET = "dataset.json";
+
   /** The MetaGraph tag TensorFlow Serving loads. */
   public static final String TAG = "serve";
 

@@ -1,6 +1,7 @@
 package org.beantf.data;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.beantf.data.images.AlphaBackground;
 
@@ -21,6 +22,7 @@ import org.beantf.data.images.AlphaBackground;
  * @param testPath the test set's {@code Xt.npy} ({@code --test}), or null to split
  * @param testLabels the test set's {@code yt.npy}, or null
  * @param labelColumn the CSV column holding the labels, or null for the last
+ * @param ignoredColumns CSV columns that are neither features nor the label (an id, a date)
  * @param height images are resampled to this height, or 0 to keep one common size
  * @param width images are resampled to this width, or 0
  * @param channels 1 or 3 to convert images, 0 for 1 when every image is grey, else 3
@@ -37,6 +39,7 @@ public record DatasetSpec(
     Path testPath,
     Path testLabels,
     String labelColumn,
+    List<String> ignoredColumns,
     int height,
     int width,
     int channels,
@@ -94,7 +97,7 @@ public record DatasetSpec(
           builder.path = pair[0];
           builder.labels = pair[1];
         } else {
-          builder.path = Path.of(rest);
+          builder.path = path(rest);
         }
         return builder;
       }
@@ -141,7 +144,19 @@ public record DatasetSpec(
       throw new InvalidSettingException(
           "dataset", text, "expected " + form(Kind.NPY) + ", two files split by a comma");
     }
-    return new Path[] {Path.of(pair.substring(0, comma)), Path.of(pair.substring(comma + 1))};
+    return new Path[] {path(pair.substring(0, comma)), path(pair.substring(comma + 1))};
+  }
+
+  /**
+   * {@code text} as a path, with a leading {@code ~/} as the home folder: the shell expands {@code
+   * ~} only at the start of a word, not after {@code images:}.
+   */
+  private static Path path(String text) {
+    if (text.equals("~") || text.startsWith("~/")) {
+      return Path.of(System.getProperty("user.home"))
+          .resolve(text.substring(1).replaceFirst("^/", ""));
+    }
+    return Path.of(text);
   }
 
   private static String form(Kind kind) {
@@ -167,6 +182,7 @@ public record DatasetSpec(
     private Path testPath;
     private Path testLabels;
     private String labelColumn;
+    private List<String> ignoredColumns = List.of();
     private int height;
     private int width;
     private int channels;
@@ -183,6 +199,12 @@ public record DatasetSpec(
     /** {@code --label-column NAME} (csv). */
     public Builder labelColumn(String name) {
       this.labelColumn = name;
+      return this;
+    }
+
+    /** {@code --ignore-columns a,b} (csv): columns that are neither features nor the label. */
+    public Builder ignoreColumns(List<String> names) {
+      this.ignoredColumns = List.copyOf(names);
       return this;
     }
 
@@ -235,6 +257,9 @@ public record DatasetSpec(
       if (labelColumn != null && kind != Kind.CSV) {
         notFor("label-column", labelColumn);
       }
+      if (!ignoredColumns.isEmpty() && kind != Kind.CSV) {
+        notFor("ignore-columns", String.join(",", ignoredColumns));
+      }
       if ((height != 0 || width != 0) && kind != Kind.IMAGES) {
         notFor("image-size", height + "x" + width);
       }
@@ -276,6 +301,7 @@ public record DatasetSpec(
               testPath,
               testLabels,
               labelColumn,
+              ignoredColumns,
               height,
               width,
               channels,
@@ -308,7 +334,7 @@ public record DatasetSpec(
 
     private static String applies(String option) {
       return switch (option) {
-        case "label-column" -> "csv:";
+        case "label-column", "ignore-columns" -> "csv:";
         case "test" -> "npy:";
         default -> "images:";
       };

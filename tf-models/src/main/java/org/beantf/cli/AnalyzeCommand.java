@@ -138,6 +138,11 @@ final class AnalyzeCommand implements Callable<Integer> {
       throw new BadInputException(
           "--model " + model + ": expected --dataset D and --out DIR2 with it");
     }
-    return AnalysisTarget.savedModel(model, DatasetSpec.parse(dataset).build(), layer, k);
+    return AnalysisTarget.savedModel(
+        model,
+        SavedModelEvaluation.datasetFor(
+            model, DatasetSpec.parse(dataset).build(), false, System.err::println),
+        layer,
+        k);
   }
 }

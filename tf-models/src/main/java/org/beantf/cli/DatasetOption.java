@@ -1,5 +1,6 @@
 package org.beantf.cli;
 
+import java.util.List;
 import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -33,6 +34,13 @@ final class DatasetOption {
       paramLabel = "NAME",
       description = "csv: the label column (default the last)")
   String labelColumn;
+
+  @Option(
+      names = "--ignore-columns",
+      split = ",",
+      paramLabel = "a,b",
+      description = "csv: columns that are neither features nor the label (an id, a date)")
+  List<String> ignoreColumns;
 
   @Option(
       names = "--test-split",
@@ -82,6 +90,9 @@ final class DatasetOption {
     if (labelColumn != null) {
       builder.labelColumn(labelColumn);
     }
+    if (ignoreColumns != null) {
+      builder.ignoreColumns(ignoreColumns);
+    }
     if (testSplit != null) {
       builder.testSplit(testSplit);
     }
@@ -110,6 +121,18 @@ final class DatasetOption {
       builder.maxPixels(maxPixels);
     }
     return builder.build();
+  }
+
+  /** True when an option of the user's data was given (not only {@code --dataset}). */
+  boolean hasOptions() {
+    return labelColumn != null
+        || ignoreColumns != null
+        || testSplit != null
+        || test != null
+        || imageSize != null
+        || channels != null
+        || alphaBackground != null
+        || maxPixels != null;
   }
 
   private static AlphaBackground alpha(String value) {

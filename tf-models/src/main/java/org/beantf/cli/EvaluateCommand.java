@@ -31,8 +31,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DatasetSpec spec = dataset.spec();
+    DatasetSpec given = dataset.spec();
     ModelFolder.requireExists(model);
+    DatasetSpec spec =
+        SavedModelEvaluation.datasetFor(model, given, dataset.hasOptions(), System.err::println);
     if (spec.kind() == DatasetSpec.Kind.BUILTIN) {
       SavedModelEvaluation.requireFits(model, DatasetInfo.of(spec.builtin()));
     }
@@ -45,10 +47,11 @@ final class EvaluateCommand implements Callable<Integer> {
       int[] total = evaluation.total();
       System.out.printf(
           Locale.ROOT,
-          "%s on %s test (%d images): accuracy %.4f%n",
+          "%s on %s test (%d %s): accuracy %.4f%n",
           loaded.folder(),
           spec,
           test.size(),
+          test.isImages() ? "images" : "rows",
           evaluation.overall());
       for (int c = 0; c < right.length; c++) {
         System.out.printf(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -44,9 +45,11 @@ final class PredictCommand implements Callable<Integer> {
 
   @Option(
       names = "--images",
+      arity = "1..*",
       paramLabel = "FILE|FOLDER",
-      description = "a PNG or JPEG, or a folder of them (.png, .jpg, .jpeg; hidden files skipped)")
-  Path images;
+      description =
+          "PNG or JPEG files, or folders of them (.png, .jpg, .jpeg; hidden files skipped)")
+  List<Path> images;
 
   @Option(
       names = "--csv",
@@ -117,14 +120,17 @@ final class PredictCommand implements Callable<Integer> {
     if (shape.numDimensions() != 3) {
       throw new BadInputException(
           "--images "
-              + images
+              + String.join(" ", images.stream().map(Path::toString).toList())
               + ": --model "
               + model
               + " takes a table's "
               + shape.get(0)
               + " features (expected --csv FILE)");
     }
-    List<Path> files = ImageFiles.pngs(images);
+    List<Path> files = new ArrayList<>();
+    for (Path fileOrFolder : images) {
+      files.addAll(ImageFiles.pngs(fileOrFolder));
+    }
     float[] pixels =
         ImageFiles.read(
             files, (int) shape.get(0), (int) shape.get(1), (int) shape.get(2), alphaBackground);
@@ -132,18 +138,24 @@ final class PredictCommand implements Callable<Integer> {
   }
 
   private Inputs rows() {
-    List<String> features = BeanModel.featureNamesOf(model);
-    if (features.isEmpty()) {
+    Shape shape = BeanModel.inputShapeOf(model);
+    if (shape.numDimensions() != 1) {
       throw new BadInputException(
           "--csv "
               + csv
               + ": --model "
               + model
               + " takes images of "
-              + BeanModel.inputShapeOf(model)
+              + shape
               + ", not table rows (expected --images)");
     }
-    CsvFeatures table = CsvFeatures.read(csv, features);
+    // a model trained on a table matches columns by name; one trained on arrays has no names and
+    // takes every column in order
+    List<String> features = BeanModel.featureNamesOf(model);
+    CsvFeatures table =
+        features.isEmpty()
+            ? CsvFeatures.readAll(csv, (int) shape.get(0))
+            : CsvFeatures.read(csv, features);
     List<String> sources = Arrays.stream(table.lines()).mapToObj(line -> csv + ":" + line).toList();
     return new Inputs(sources, table.values());
   }

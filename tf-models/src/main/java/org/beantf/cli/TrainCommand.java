@@ -172,9 +172,13 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--hidden",
-      paramLabel = "N",
-      description = "mlp: units of the hidden layer (default " + ModelDefaults.HIDDEN + ")")
-  Integer hidden;
+      split = ",",
+      paramLabel = "N[,N…]",
+      description =
+          "mlp: units of each hidden layer, each a BEAN layer (default "
+              + ModelDefaults.HIDDEN
+              + ")")
+  List<Integer> hidden;
 
   @Override
   public Integer call() {

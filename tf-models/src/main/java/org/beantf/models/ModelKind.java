@@ -94,10 +94,10 @@ public enum ModelKind {
    *
    * @param dropoutRate dropout after the dense hidden layers (ResNet18: on the pooled features), 0
    *     for none, from the run's regularizers
-   * @param hidden the MLP's hidden units (ignored by the other models)
+   * @param hidden the units of each of the MLP's hidden layers (ignored by the other models)
    * @throws InvalidSettingException if the input does not fit the model
    */
-  public Model build(Shape shape, int classes, double dropoutRate, int hidden) {
+  public Model build(Shape shape, int classes, double dropoutRate, List<Integer> hidden) {
     String unfit = unfitInput(shape);
     if (unfit != null) {
       throw new InvalidSettingException("model", id, unfit);

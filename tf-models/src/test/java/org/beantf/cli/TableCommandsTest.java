@@ -179,6 +179,53 @@ class TableCommandsTest {
         new ObjectMapper().readTree(dir.resolve("run/classes.json").toFile()).toString());
   }
 
+  @Test
+  void evaluateReadsTheModelsOwnSplitWhenOnlyTheDatasetIsGiven() {
+    Path table = dir.resolve("table.csv");
+    assertEquals(
+        0, BeanCli.run("evaluate", "--model", model.toString(), "--dataset", "csv:" + table));
+    assertTrue(streams.out().contains("test (12 rows)"), streams.out());
+    assertTrue(streams.out().contains("class low:"), streams.out());
+    assertEquals(
+        0,
+        BeanCli.run(
+            "evaluate",
+            "--model",
+            model.toString(),
+            "--dataset",
+            "csv:" + table,
+            "--label-column",
+            "kind",
+            "--test-split",
+            "0.5"));
+    assertTrue(streams.out().contains("test (30 rows)"), streams.out());
+    assertTrue(streams.err().contains("its test split may hold training examples"), streams.err());
+  }
+
+  @Test
+  void ignoredColumnsAreNeitherFeaturesNorLabels() throws Exception {
+    Path out = dir.resolve("ignoring");
+    assertEquals(
+        0,
+        BeanCli.run(
+            "train",
+            "--model",
+            "mlp",
+            "--hidden",
+            "8",
+            "--dataset",
+            "csv:" + dir.resolve("table.csv"),
+            "--label-column",
+            "kind",
+            "--ignore-columns",
+            "id",
+            "--epochs",
+            "1",
+            "--out",
+            out.toString()));
+    assertEquals(List.of("x", "y"), BeanModel.featureNamesOf(out.resolve("savedmodel/mlp")));
+  }
+
   private static Path writeRows(String text) {
     try {
       return Files.writeString(Files.createTempFile(dir, "rows", ".csv"), text);

@@ -48,7 +48,12 @@ class TrainCommandTest {
             + "test set",
         "--model mlp --dataset csv:t.csv --test-split 1|bean: --test-split 1.0: expected a fraction 0 < F < 1, as "
             + "0.2",
-        "--model mlp --dataset mnist --hidden 0|bean: --hidden 0: expected an integer >= 1",
+        "--model mlp --dataset mnist --hidden 256,0|bean: --hidden 256,0: expected a comma list of integers >= 1, "
+            + "as 500 or 256,128",
+        "--model lenet5 --dataset mnist --hidden 64|bean: --hidden 64: applies to --model mlp only (lenet5 has "
+            + "fixed layers)",
+        "--model mlp --dataset mnist --hidden 64,32 --bean-layers hidden|bean: --bean-layers hidden: mlp has no BEAN "
+            + "layer 'hidden' (expected some of hidden1, hidden2)",
         "--model mlp --dataset mnist --reg bean3|bean: --reg bean3: unknown regularizer 'bean3' (expected a comma "
             + "list of none, vanilla, bean1, bean2, dropout, l2, l1)",
         "--model mlp --dataset mnist --reg bean1,bean2|bean: --reg bean1,bean2: choose one of bean1 and bean2",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.beantf.bean.BeanLayer;
 import org.beantf.data.InvalidSettingException;
 import org.beantf.data.Preprocessing;
@@ -35,7 +36,7 @@ class ModelKindTest {
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
       Placeholder<TFloat32> images = InferencePass.images(tf, shape);
-      Model model = kind.build(shape, classes, 0, 500);
+      Model model = kind.build(shape, classes, 0, List.of(500));
       assertEquals(kind, model.kind());
       Forward forward =
           InferencePass.build(
@@ -82,9 +83,35 @@ class ModelKindTest {
     assertNull(ModelKind.MLP.unfitInput(Shape.of(13)), "the MLP flattens any input");
     InvalidSettingException e =
         assertThrows(
-            InvalidSettingException.class, () -> ModelKind.LENET5.build(Shape.of(13), 3, 0, 500));
+            InvalidSettingException.class,
+            () -> ModelKind.LENET5.build(Shape.of(13), 3, 0, List.of(500)));
     assertTrue(
         e.getMessage().contains("LeNet-5 takes images of [H, W, C], not 13 features"),
         e.getMessage());
+  }
+
+  @Test
+  void anMlpWithSeveralHiddenLayersHasOneBeanLayerEachFeedingTheNext() {
+    Architecture architecture = new Architecture(ModelKind.MLP, List.of(32, 16));
+    assertEquals(List.of("hidden1", "hidden2"), architecture.beanLayerNames());
+    try (Graph graph = new Graph()) {
+      Ops tf = Ops.create(graph);
+      Placeholder<TFloat32> features = InferencePass.images(tf, Shape.of(13));
+      Model model = ModelKind.MLP.build(Shape.of(13), 3, 0, architecture.hidden());
+      Forward forward =
+          InferencePass.build(
+              tf,
+              model,
+              features,
+              new Preprocessing.Identity(),
+              new VariableStore(tf, 1),
+              1,
+              ActivationHook.NONE);
+      assertEquals(
+          architecture.beanLayerNames(),
+          forward.beanLayers().stream().map(BeanLayer::name).toList());
+      assertEquals(Shape.of(32, 16), forward.beanLayers().get(0).outgoingWeights().shape());
+      assertEquals(Shape.of(16, 3), forward.beanLayers().get(1).outgoingWeights().shape());
+    }
   }
 }

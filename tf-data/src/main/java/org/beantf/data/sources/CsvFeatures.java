@@ -35,12 +35,36 @@ public record CsvFeatures(float[] values, int[] lines) {
    *     ragged row or a value that is missing, not a number or outside float32's range
    */
   public static CsvFeatures read(Path file, List<String> features) {
+    return read(file, features, 0);
+  }
+
+  /**
+   * Reads every column of {@code file}, in order, for a model without feature names (one trained on
+   * arrays): the header must have {@code count} columns.
+   *
+   * @throws BadInputException for another number of columns, or a row as {@link #read}
+   */
+  public static CsvFeatures readAll(Path file, int count) {
+    return read(file, null, count);
+  }
+
+  private static CsvFeatures read(Path file, List<String> named, int count) {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         MappingIterator<String[]> rows = CsvTable.iterator(reader)) {
       if (!rows.hasNextValue()) {
         throw new DataFormatException(file, "empty (expected a header row and data rows)");
       }
       List<String> header = Arrays.asList(rows.nextValue());
+      List<String> features = named != null ? named : header;
+      if (named == null && header.size() != count) {
+        throw new DataFormatException(
+            file,
+            "line 1 has "
+                + header.size()
+                + " columns (expected the model's "
+                + count
+                + " features, in order: it was trained on arrays, whose columns have no names)");
+      }
       int[] columns = new int[features.size()];
       for (int f = 0; f < features.size(); f++) {
         columns[f] = header.indexOf(features.get(f));

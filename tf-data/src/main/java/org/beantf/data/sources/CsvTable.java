@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,11 +45,12 @@ record CsvTable(
    * Reads {@code file}.
    *
    * @param labelColumn the label column's name, or null for the last column
+   * @param ignored columns that are neither features nor the label
    * @throws BadInputException naming the file, line and column of a ragged row, a missing or
-   *     non-numeric feature, a value outside float32's range or a missing label; or a label column
-   *     the header does not name
+   *     non-numeric feature, a value outside float32's range or a missing label; or a label or
+   *     ignored column the header does not name
    */
-  static CsvTable read(Path file, String labelColumn) {
+  static CsvTable read(Path file, String labelColumn, List<String> ignored) {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         MappingIterator<String[]> rows = iterator(reader)) {
       if (!rows.hasNextValue()) {
@@ -56,9 +58,22 @@ record CsvTable(
       }
       String[] header = rows.nextValue();
       int label = labelIndex(file, header, labelColumn);
+      for (String name : ignored) {
+        if (!Arrays.asList(header).contains(name)) {
+          throw new DataFormatException(
+              file,
+              "no column '"
+                  + name
+                  + "' (expected --ignore-columns to name some of: "
+                  + String.join(", ", header)
+                  + ")");
+        }
+      }
+      boolean[] feature = new boolean[header.length];
       List<String> names = new ArrayList<>();
       for (int c = 0; c < header.length; c++) {
-        if (c != label) {
+        feature[c] = c != label && !ignored.contains(header[c]);
+        if (feature[c]) {
           names.add(header[c]);
         }
       }
@@ -88,7 +103,7 @@ record CsvTable(
                   + ", as the header)");
         }
         for (int c = 0, f = 0; c < cells.length; c++) {
-          if (c != label) {
+          if (feature[c]) {
             row[f++] = number(file, line, header[c], cells[c]);
           }
         }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -37,6 +38,9 @@ import org.beantf.data.images.Resize;
  */
 final class ImageFolder {
   private static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg");
+
+  /** Threads reading headers: enough to keep a disk's queue full on a first, uncached read. */
+  private static final int IO_THREADS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
 
   /** The fraction of the heap's free space a load may plan to fill. */
   private static final double HEAP_SHARE = 0.8;
@@ -85,7 +89,7 @@ final class ImageFolder {
     }
     List<Example> all = new ArrayList<>(train);
     all.addAll(test);
-    ImageHeader[] headers = headers(all, spec, listener);
+    ImageHeader[] headers = headers(all, spec);
     int[] size = commonSize(headers, spec);
     int channels = spec.channels() != 0 ? spec.channels() : channels(headers);
     boolean asBytes = asBytes(headers, spec, channels);
@@ -143,10 +147,12 @@ final class ImageFolder {
         continue; // a test tree may lack a class; the training tree is listed from its folders
       }
       int before = examples.size();
-      try (Stream<Path> walk = Files.walk(folder)) {
+      // find hands over each file's attributes: no second stat per file
+      try (Stream<Path> walk =
+          Files.find(folder, Integer.MAX_VALUE, (path, attributes) -> attributes.isRegularFile())) {
         for (Path file : (Iterable<Path>) walk::iterator) {
           Path relative = folder.relativize(file);
-          if (hidden(relative) || !Files.isRegularFile(file)) {
+          if (hidden(relative)) {
             continue;
           }
           String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -182,14 +188,39 @@ final class ImageFolder {
     return false;
   }
 
+  /** Code point order (String.compareTo orders UTF-16 units, which differs beyond U+FFFF). */
   private static int byCodePoint(String a, String b) {
-    return java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int x = a.codePointAt(i);
+      int y = b.codePointAt(j);
+      if (x != y) {
+        return Integer.compare(x, y);
+      }
+      i += Character.charCount(x);
+      j += Character.charCount(y);
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
   }
 
-  /** Every header, in parallel; the pixel limit is checked on each before any pixel is decoded. */
-  private static ImageHeader[] headers(
-      List<Example> all, DatasetSpec spec, DatasetLoader.Listener listener) {
+  /**
+   * Every header, on {@link #IO_THREADS} threads (a cold read waits on the disk, not the CPU: with
+   * one thread per core, 70,000 first reads took 7.9 s of a 16.5 s cold load, docs/BENCHMARKS.md);
+   * the pixel limit is checked on each before any pixel is decoded.
+   */
+  private static ImageHeader[] headers(List<Example> all, DatasetSpec spec) {
     ImageHeader[] headers = new ImageHeader[all.size()];
+    ForkJoinPool io = new ForkJoinPool(IO_THREADS);
+    try {
+      io.submit(() -> readHeaders(all, spec, headers)).join();
+    } finally {
+      io.shutdown();
+    }
+    return headers;
+  }
+
+  private static void readHeaders(List<Example> all, DatasetSpec spec, ImageHeader[] headers) {
     IntStream.range(0, all.size())
         .parallel()
         .forEach(
@@ -207,7 +238,6 @@ final class ImageFolder {
               }
               headers[i] = header;
             });
-    return headers;
   }
 
   /** {height, width}: the requested size, or the one size every image has. */

@@ -42,7 +42,7 @@ public final class Sources {
   }
 
   private static Dataset table(DatasetSpec spec) {
-    CsvTable table = CsvTable.read(spec.path(), spec.labelColumn());
+    CsvTable table = CsvTable.read(spec.path(), spec.labelColumn(), spec.ignoredColumns());
     List<String> names =
         ClassNames.of(
             table.labels(),

@@ -29,6 +29,16 @@ class DatasetSpecTest {
   }
 
   @Test
+  void aLeadingTildeIsTheHomeFolderAsTheShellWouldHaveIt() {
+    Path home = Path.of(System.getProperty("user.home"));
+    assertEquals(home.resolve("photos"), DatasetSpec.parse("images:~/photos").build().path());
+    DatasetSpec npy = DatasetSpec.parse("npy:~/x.npy,~/y.npy").build();
+    assertEquals(home.resolve("x.npy"), npy.path());
+    assertEquals(home.resolve("y.npy"), npy.labels());
+    assertEquals(Path.of("a~/b"), DatasetSpec.parse("csv:a~/b").build().path());
+  }
+
+  @Test
   void anUnknownNameListsTheForms() {
     assertThrows(UnknownDatasetException.class, () -> DatasetSpec.parse("minst"));
   }

@@ -100,7 +100,7 @@ public record AnalysisTarget(
     RunDirectory run = new RunDirectory(dir);
     TrainConfig config = run.config();
     List<String> present = new ArrayList<>();
-    for (String name : config.model().beanLayerNames()) {
+    for (String name : config.architecture().beanLayerNames()) {
       if (Files.isRegularFile(run.layer(name).resolve("weights.npy"))) {
         present.add(name);
       }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.beantf.data.DatasetSpec;
+import org.beantf.models.train.DatasetJson;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.savedmodels.SavedModelContract;
 import org.beantf.savedmodels.SavedModelExporter;
@@ -18,13 +20,16 @@ import org.tensorflow.Signature;
 public final class ModelExport {
   private ModelExport() {}
 
-  /** bean.json, classes.txt and, for a table, features.txt. */
+  /** bean.json, classes.txt and, for the user's data, features.txt (tables) and dataset.json. */
   private static Map<String, String> assets(TrainConfig config) {
     Map<String, String> assets = new LinkedHashMap<>();
     assets.put(SavedModelContract.BEAN_SETTINGS_ASSET, BeanSettings.of(config).toJson());
     assets.put(SavedModelContract.CLASSES_ASSET, lines(config.data().classNames()));
     if (!config.data().featureNames().isEmpty()) {
       assets.put(SavedModelContract.FEATURES_ASSET, lines(config.data().featureNames()));
+    }
+    if (config.data().source().kind() != DatasetSpec.Kind.BUILTIN) {
+      assets.put(SavedModelContract.DATASET_ASSET, DatasetJson.of(config.data()).toPrettyString());
     }
     return assets;
   }

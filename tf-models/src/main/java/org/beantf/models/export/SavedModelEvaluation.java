@@ -1,13 +1,21 @@
 package org.beantf.models.export;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.beantf.data.DatasetInfo;
+import org.beantf.data.DatasetSpec;
 import org.beantf.data.ImageSet;
 import org.beantf.data.InvalidSettingException;
 import org.beantf.models.train.ClassAccuracy;
+import org.beantf.models.train.DatasetJson;
 import org.beantf.savedmodels.BeanModel;
+import org.beantf.savedmodels.InvalidModelException;
+import org.beantf.savedmodels.SavedModelContract;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -48,6 +56,44 @@ public final class SavedModelEvaluation {
         ? shape.get(0) + " features"
         : String.join(
             "x", java.util.Arrays.stream(shape.asArray()).mapToObj(Long::toString).toList());
+  }
+
+  /**
+   * The dataset to evaluate the SavedModel in {@code folder} on: when {@code given} names the
+   * source the model was trained on ({@code assets/dataset.json}) and no option of it was given,
+   * the recorded options, so that the test split is the one the model never trained on; otherwise
+   * {@code given}, with a warning when its options differ from the recorded ones.
+   *
+   * @param optionsGiven whether the command line gave any option of the user's data
+   * @param warn told one line when the split may differ from the model's
+   */
+  public static DatasetSpec datasetFor(
+      Path folder, DatasetSpec given, boolean optionsGiven, Consumer<String> warn) {
+    Optional<String> recorded = BeanModel.assetOf(folder, SavedModelContract.DATASET_ASSET);
+    if (recorded.isEmpty()) {
+      return given;
+    }
+    Path file = folder.resolve("assets").resolve(SavedModelContract.DATASET_ASSET);
+    DatasetSpec trained;
+    try {
+      trained = DatasetJson.parse(new ObjectMapper().readTree(recorded.get()), file).source();
+    } catch (JsonProcessingException e) {
+      throw new InvalidModelException(file + ": not JSON (" + e.getOriginalMessage() + ")");
+    }
+    if (!trained.text().equals(given.text())) {
+      return given;
+    }
+    if (!optionsGiven) {
+      return trained;
+    }
+    if (!trained.equals(given)) {
+      warn.accept(
+          "warning: "
+              + given.text()
+              + " is read with other options than the model was trained with: its test split may"
+              + " hold training examples (give --dataset alone to use the model's)");
+    }
+    return given;
   }
 
   /**

@@ -10,7 +10,7 @@ import org.beantf.bean.BeanRegularizer;
 import org.beantf.bean.Divergence;
 import org.beantf.bean.LossForm;
 import org.beantf.data.InvalidSettingException;
-import org.beantf.models.ModelKind;
+import org.beantf.models.Architecture;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -45,7 +45,7 @@ public record BeanRegularization(
         }
 
         @Override
-        public Regularizer create(String id, ModelKind model, Settings given) {
+        public Regularizer create(String id, Architecture model, Settings given) {
           int order = id.equals("bean1") ? 1 : 2;
           return checked(
               model,
@@ -57,7 +57,7 @@ public record BeanRegularization(
         }
 
         @Override
-        public Regularizer fromJson(String id, ModelKind model, JsonNode json) {
+        public Regularizer fromJson(String id, Architecture model, JsonNode json) {
           int order = id.equals("bean1") ? 1 : 2;
           List<String> layers = new ArrayList<>();
           json.path("bean_layers").forEach(l -> layers.add(l.asText()));
@@ -97,7 +97,7 @@ public record BeanRegularization(
   }
 
   private static BeanRegularization checked(
-      ModelKind model,
+      Architecture model,
       int order,
       double alpha,
       Divergence divergence,
@@ -134,7 +134,7 @@ public record BeanRegularization(
    * names none).
    */
   @Override
-  public void writeSettings(ObjectNode json, ModelKind model) {
+  public void writeSettings(ObjectNode json, Architecture model) {
     json.put("alpha", alpha).put("divergence", divergence.cliName()).put("form", form.cliName());
     ArrayNode names = json.putArray("bean_layers");
     (layers.isEmpty() ? model.beanLayerNames() : layers).forEach(names::add);

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.beantf.data.InvalidSettingException;
+import org.beantf.models.Architecture;
 import org.beantf.models.ModelDefaults;
-import org.beantf.models.ModelKind;
 
 /**
  * Dropout where the model applies it (after its dense hidden layers; ResNet18's pooled features),
@@ -29,12 +29,12 @@ public record DropoutRegularization(double rate) implements Regularizer {
         }
 
         @Override
-        public Regularizer create(String id, ModelKind model, Settings given) {
+        public Regularizer create(String id, Architecture model, Settings given) {
           return new DropoutRegularization(given.number("dropout", ModelDefaults.DROPOUT));
         }
 
         @Override
-        public Regularizer fromJson(String id, ModelKind model, JsonNode json) {
+        public Regularizer fromJson(String id, Architecture model, JsonNode json) {
           return create(
               id,
               model,
@@ -64,7 +64,7 @@ public record DropoutRegularization(double rate) implements Regularizer {
   }
 
   @Override
-  public void writeSettings(ObjectNode json, ModelKind model) {
+  public void writeSettings(ObjectNode json, Architecture model) {
     json.put("dropout", rate);
   }
 

@@ -3,7 +3,7 @@ package org.beantf.models.regularizers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.beantf.models.ModelKind;
+import org.beantf.models.Architecture;
 import org.beantf.models.nn.VariableStore;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -31,12 +31,12 @@ public record L1Penalty(double lambda) implements Regularizer {
         }
 
         @Override
-        public Regularizer create(String id, ModelKind model, Settings given) {
+        public Regularizer create(String id, Architecture model, Settings given) {
           return new L1Penalty(given.number("l1", model.defaults().l1()));
         }
 
         @Override
-        public Regularizer fromJson(String id, ModelKind model, JsonNode json) {
+        public Regularizer fromJson(String id, Architecture model, JsonNode json) {
           return create(
               id,
               model,
@@ -64,7 +64,7 @@ public record L1Penalty(double lambda) implements Regularizer {
   }
 
   @Override
-  public void writeSettings(ObjectNode json, ModelKind model) {
+  public void writeSettings(ObjectNode json, Architecture model) {
     json.put("l1", lambda);
   }
 

@@ -1,7 +1,7 @@
 package org.beantf.models.regularizers;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.beantf.models.ModelKind;
+import org.beantf.models.Architecture;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -24,7 +24,7 @@ public interface Regularizer {
    * Writes its settings into config.json's flat object, under the keys its type reads back in
    * {@link RegularizerType#fromJson} (Keras's {@code get_config}), for a run of {@code model}.
    */
-  void writeSettings(ObjectNode json, ModelKind model);
+  void writeSettings(ObjectNode json, Architecture model);
 
   /**
    * The penalty it adds to the training loss, built in {@code tf}'s scope for one training pass, or

@@ -2,7 +2,7 @@ package org.beantf.models.regularizers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.beantf.models.ModelKind;
+import org.beantf.models.Architecture;
 
 /**
  * A kind of regularizer, registered in {@link Regularizers}: its names, the settings it takes with
@@ -30,7 +30,7 @@ public interface RegularizerType {
    *
    * @throws org.beantf.data.InvalidSettingException naming the setting that is not valid
    */
-  Regularizer create(String id, ModelKind model, Settings given);
+  Regularizer create(String id, Architecture model, Settings given);
 
   /**
    * The regularizer {@code id} as config.json's flat object records it (the inverse of {@link
@@ -39,5 +39,5 @@ public interface RegularizerType {
    * @throws org.beantf.data.InvalidSettingException if a setting is not valid (a missing one takes
    *     its default, as for a type registered after the run was made)
    */
-  Regularizer fromJson(String id, ModelKind model, JsonNode json);
+  Regularizer fromJson(String id, Architecture model, JsonNode json);
 }

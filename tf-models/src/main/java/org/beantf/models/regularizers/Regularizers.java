@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.beantf.data.InvalidSettingException;
-import org.beantf.models.ModelKind;
+import org.beantf.models.Architecture;
 
 /**
  * The regularizers a project knows, in the order their penalties are summed and config.json lists
@@ -44,7 +44,7 @@ public final class Regularizers {
     }
 
     /** config.json's "reg" list and the settings of every type, into {@code json}. */
-    public void writeJson(ObjectNode json, ModelKind model) {
+    public void writeJson(ObjectNode json, Architecture model) {
       ArrayNode ids = json.putArray("reg");
       active.forEach(r -> ids.add(r.id()));
       settings.forEach(r -> r.writeSettings(json, model));
@@ -89,7 +89,7 @@ public final class Regularizers {
    * @throws InvalidSettingException for an unknown name, "none" with another, two names of one
    *     type, or a setting that is not valid
    */
-  public static Resolved resolve(String list, ModelKind model, Settings given) {
+  public static Resolved resolve(String list, Architecture model, Settings given) {
     Set<String> names = new LinkedHashSet<>();
     for (String item : list.split(",")) {
       String name = item.strip().toLowerCase(Locale.ROOT);
@@ -145,7 +145,7 @@ public final class Regularizers {
    *
    * @throws InvalidSettingException if a name or a setting is not valid
    */
-  public static Resolved fromJson(JsonNode json, ModelKind model) {
+  public static Resolved fromJson(JsonNode json, Architecture model) {
     List<String> names = new ArrayList<>();
     json.path("reg").forEach(r -> names.add(r.asText()));
     List<Regularizer> active = new ArrayList<>();

@@ -3,7 +3,7 @@ package org.beantf.models.regularizers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.beantf.models.ModelKind;
+import org.beantf.models.Architecture;
 import org.beantf.models.nn.VariableStore;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -32,13 +32,13 @@ public record WeightDecay(double lambda) implements Regularizer {
         }
 
         @Override
-        public Regularizer create(String id, ModelKind model, Settings given) {
+        public Regularizer create(String id, Architecture model, Settings given) {
           return new WeightDecay(
               Strength.check("l2", given.number("l2", model.defaults().weightDecay())));
         }
 
         @Override
-        public Regularizer fromJson(String id, ModelKind model, JsonNode json) {
+        public Regularizer fromJson(String id, Architecture model, JsonNode json) {
           return create(
               id,
               model,
@@ -66,7 +66,7 @@ public record WeightDecay(double lambda) implements Regularizer {
   }
 
   @Override
-  public void writeSettings(ObjectNode json, ModelKind model) {
+  public void writeSettings(ObjectNode json, Architecture model) {
     json.put("l2", lambda);
   }
 

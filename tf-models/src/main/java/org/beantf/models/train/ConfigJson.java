@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.beantf.bean.Normalization;
 import org.beantf.data.BadInputException;
 import org.beantf.data.DatasetId;
 import org.beantf.data.DatasetInfo;
 import org.beantf.data.DatasetSpec;
+import org.beantf.models.Architecture;
 import org.beantf.models.ModelDefaults;
 import org.beantf.models.ModelKind;
 import org.beantf.models.regularizers.Regularizers;
@@ -28,9 +31,9 @@ public final class ConfigJson {
       json.set("data", DatasetJson.of(c.data()));
     }
     if (c.model() == ModelKind.MLP) {
-      json.put("hidden", c.hidden());
+      c.hidden().forEach(json.putArray("hidden")::add);
     }
-    c.regularizers().writeJson(json, c.model());
+    c.regularizers().writeJson(json, c.architecture());
     json.put("gamma", c.gamma()).put("normalization", c.normalization().cliName());
     json.put(c.untilConverged() ? "max_epochs" : "epochs", c.epochs())
         .put("until_converged", c.untilConverged());
@@ -55,14 +58,19 @@ public final class ConfigJson {
   public static TrainConfig parse(JsonNode json, Path file) {
     try {
       ModelKind model = ModelKind.parse(json.get("model").asText());
+      List<Integer> hidden = new ArrayList<>();
+      json.path("hidden").forEach(units -> hidden.add(units.asInt()));
+      if (hidden.isEmpty()) {
+        hidden.add(ModelDefaults.HIDDEN); // a run made before --hidden existed
+      }
       boolean untilConverged = json.get("until_converged").asBoolean();
       return new TrainConfig(
           model,
           json.has("data")
               ? DatasetJson.parse(json.get("data"), file)
               : DatasetInfo.of(DatasetId.parse(json.get("dataset").asText())),
-          json.has("hidden") ? json.get("hidden").asInt() : ModelDefaults.HIDDEN,
-          Regularizers.fromJson(json, model),
+          hidden,
+          Regularizers.fromJson(json, new Architecture(model, hidden)),
           json.get("gamma").asDouble(),
           Normalization.valueOf(json.get("normalization").asText().toUpperCase(Locale.ROOT)),
           json.get(untilConverged ? "max_epochs" : "epochs").asInt(),

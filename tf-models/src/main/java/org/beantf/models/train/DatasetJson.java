@@ -22,16 +22,20 @@ import org.tensorflow.ndarray.Shape;
  * shortest float32 decimals and read back exactly), so that resume, export and analyze rebuild the
  * graph without the data.
  */
-final class DatasetJson {
+public final class DatasetJson {
   private DatasetJson() {}
 
-  static ObjectNode of(DatasetInfo info) {
+  /** The "data" object of {@code info}. */
+  public static ObjectNode of(DatasetInfo info) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     DatasetSpec spec = info.source();
     ObjectNode json = f.objectNode();
     json.put("source", spec.text());
     if (spec.labelColumn() != null) {
       json.put("label_column", spec.labelColumn());
+    }
+    if (!spec.ignoredColumns().isEmpty()) {
+      spec.ignoredColumns().forEach(json.putArray("ignore_columns")::add);
     }
     if (spec.height() > 0) {
       json.put("image_size", spec.height() + "x" + spec.width());
@@ -67,11 +71,20 @@ final class DatasetJson {
     return json;
   }
 
-  static DatasetInfo parse(JsonNode json, Path file) {
+  /**
+   * The dataset a "data" object describes (the inverse of {@link #of}).
+   *
+   * @param file names the file in errors
+   * @throws BadInputException if a field is missing or malformed
+   */
+  public static DatasetInfo parse(JsonNode json, Path file) {
     try {
       DatasetSpec.Builder spec = DatasetSpec.parse(json.get("source").asText());
       if (json.has("label_column")) {
         spec.labelColumn(json.get("label_column").asText());
+      }
+      if (json.has("ignore_columns")) {
+        spec.ignoreColumns(strings(json.get("ignore_columns")));
       }
       if (json.has("image_size")) {
         String[] hw = json.get("image_size").asText().split("x");

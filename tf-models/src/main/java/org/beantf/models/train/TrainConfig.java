@@ -10,6 +10,7 @@ import org.beantf.bean.Normalization;
 import org.beantf.data.DatasetId;
 import org.beantf.data.DatasetInfo;
 import org.beantf.data.InvalidSettingException;
+import org.beantf.models.Architecture;
 import org.beantf.models.Model;
 import org.beantf.models.ModelDefaults;
 import org.beantf.models.ModelKind;
@@ -25,7 +26,8 @@ import org.tensorflow.ndarray.Shape;
  * made with another configuration.
  *
  * @param data the dataset's source, input shape, class names and preprocessing
- * @param hidden the units of the MLP's hidden layer (the paper's 500; other models ignore it)
+ * @param hidden the units of each of the MLP's hidden layers (the paper's [500]; BEAN regularizes
+ *     every one)
  * @param regularizers the run's regularizers (what {@code --reg} named) and every registered type's
  *     settings
  * @param gamma γ of the connectivity f(W) = |tanh(γW)|, for BEAN and for the correlation matrices
@@ -43,7 +45,7 @@ import org.tensorflow.ndarray.Shape;
 public record TrainConfig(
     ModelKind model,
     DatasetInfo data,
-    int hidden,
+    List<Integer> hidden,
     Regularizers.Resolved regularizers,
     double gamma,
     Normalization normalization,
@@ -70,7 +72,15 @@ public record TrainConfig(
     if (unfit != null) {
       throw InvalidSettingException.of(unfit, "model", model, "dataset", data.name());
     }
-    atLeastOne("hidden", hidden);
+    hidden = List.copyOf(hidden);
+    if (hidden.isEmpty() || hidden.stream().anyMatch(units -> units < 1)) {
+      throw new InvalidSettingException(
+          "hidden", join(hidden), "expected a comma list of integers >= 1, as 500 or 256,128");
+    }
+    if (model != ModelKind.MLP && !hidden.equals(List.of(ModelDefaults.HIDDEN))) {
+      throw new InvalidSettingException(
+          "hidden", join(hidden), "applies to --model mlp only (" + model + " has fixed layers)");
+    }
     positive("gamma", gamma);
     positive("lr", learningRate);
     atLeastOne("batch", batch);
@@ -86,6 +96,15 @@ public record TrainConfig(
     if (shots < 0) {
       throw new InvalidSettingException("shots", shots, "expected K >= 1 (or 0 for all images)");
     }
+  }
+
+  private static String join(List<Integer> units) {
+    return String.join(",", units.stream().map(String::valueOf).toList());
+  }
+
+  /** The model kind with its sizes: what the BEAN layer names depend on. */
+  public Architecture architecture() {
+    return new Architecture(model, hidden);
   }
 
   private static void positive(String parameter, double value) {
@@ -155,7 +174,7 @@ public record TrainConfig(
   public static final class Builder {
     private final ModelKind model;
     private final DatasetInfo data;
-    private int hidden = ModelDefaults.HIDDEN;
+    private List<Integer> hidden = List.of(ModelDefaults.HIDDEN);
     private String regularizers = "none";
     private final Map<String, Object> settings = new LinkedHashMap<>();
     private double gamma = ModelDefaults.GAMMA;
@@ -223,10 +242,15 @@ public record TrainConfig(
       return set("bean-layers", List.copyOf(value));
     }
 
-    /** The units of the MLP's hidden layer ({@code --hidden}). */
-    public Builder hidden(int value) {
-      this.hidden = value;
+    /** The units of each of the MLP's hidden layers ({@code --hidden 256,128}). */
+    public Builder hidden(List<Integer> units) {
+      this.hidden = List.copyOf(units);
       return this;
+    }
+
+    /** The units of each of the MLP's hidden layers. */
+    public Builder hidden(Integer... units) {
+      return hidden(List.of(units));
     }
 
     public Builder gamma(double value) {
@@ -298,7 +322,8 @@ public record TrainConfig(
           model,
           data,
           hidden,
-          Regularizers.resolve(regularizers, model, Settings.of(settings)),
+          Regularizers.resolve(
+              regularizers, new Architecture(model, hidden), Settings.of(settings)),
           gamma,
           normalization,
           epochs,

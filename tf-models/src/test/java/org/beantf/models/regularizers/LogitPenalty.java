@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.beantf.data.InvalidSettingException;
-import org.beantf.models.ModelKind;
+import org.beantf.models.Architecture;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -34,7 +34,7 @@ record LogitPenalty(double lambda) implements Regularizer {
         }
 
         @Override
-        public Regularizer create(String id, ModelKind model, Settings given) {
+        public Regularizer create(String id, Architecture model, Settings given) {
           double lambda = given.number("logit-l2", DEFAULT);
           if (!(lambda >= 0) || Double.isInfinite(lambda)) {
             throw new InvalidSettingException("logit-l2", lambda, "expected a finite number >= 0");
@@ -43,7 +43,7 @@ record LogitPenalty(double lambda) implements Regularizer {
         }
 
         @Override
-        public Regularizer fromJson(String id, ModelKind model, JsonNode json) {
+        public Regularizer fromJson(String id, Architecture model, JsonNode json) {
           return create(
               id,
               model,
@@ -64,7 +64,7 @@ record LogitPenalty(double lambda) implements Regularizer {
   }
 
   @Override
-  public void writeSettings(ObjectNode json, ModelKind model) {
+  public void writeSettings(ObjectNode json, Architecture model) {
     json.put("logit_l2", lambda);
   }
 

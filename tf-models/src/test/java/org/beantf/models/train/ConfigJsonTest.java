@@ -91,11 +91,12 @@ class ConfigJsonTest {
             List.of("a", "b", "c"),
             90,
             new Preprocessing.Standardize(mean, scale));
-    TrainConfig config = TrainConfig.builder(ModelKind.MLP, info).hidden(64).seed(3).build();
+    TrainConfig config = TrainConfig.builder(ModelKind.MLP, info).hidden(64, 32).seed(3).build();
     TrainConfig back = ConfigJson.parse(ConfigJson.of(config), Path.of("config.json"));
     assertEquals(config, back);
     assertEquals(info, back.data());
-    assertEquals(64, back.hidden());
+    assertEquals(List.of(64, 32), back.hidden());
+    assertEquals(List.of("hidden1", "hidden2"), back.architecture().beanLayerNames());
     Preprocessing.Standardize read = (Preprocessing.Standardize) back.data().preprocessing();
     for (int i = 0; i < 3; i++) {
       assertEquals(
