@@ -184,6 +184,9 @@ final class DatasetOption {
 
     @Override
     public synchronized void progress(String what, long done, long total) {
+      if (!ProgressBarListener.INTERACTIVE) {
+        return;
+      }
       if (bar == null) {
         bar =
             new ProgressBarBuilder()

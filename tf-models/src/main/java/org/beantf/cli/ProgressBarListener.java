@@ -26,6 +26,12 @@ final class ProgressBarListener implements TrainingListener {
    */
   private static final long BAR_AFTER_NANOS = 500_000_000L;
 
+  /**
+   * Whether a person watches: a bar redraws its line with carriage returns, which fill a log file
+   * or a pipe; there, the epoch's summary line is the progress.
+   */
+  static final boolean INTERACTIVE = System.console() != null;
+
   private final int epochs;
   private ProgressBar bar;
   private int epoch;
@@ -47,7 +53,7 @@ final class ProgressBarListener implements TrainingListener {
   public void stepFinished(
       int step, double meanCe, double meanReg, double meanAccuracy, double examplesPerSecond) {
     if (bar == null) {
-      if (System.nanoTime() - epochStart < BAR_AFTER_NANOS) {
+      if (!INTERACTIVE || System.nanoTime() - epochStart < BAR_AFTER_NANOS) {
         return;
       }
       bar =
