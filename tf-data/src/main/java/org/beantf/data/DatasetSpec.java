@@ -276,6 +276,9 @@ public record DatasetSpec(
       if (alphaBackground != AlphaBackground.REFUSE && kind != Kind.IMAGES) {
         notFor("alpha-background", alphaBackground.name().toLowerCase(Locale.ROOT));
       }
+      if (maxPixels != DEFAULT_MAX_PIXELS && kind != Kind.IMAGES) {
+        notFor("max-pixels", maxPixels);
+      }
       if (maxPixels < 1) {
         throw new InvalidSettingException("max-pixels", maxPixels, "expected an integer >= 1");
       }

@@ -89,6 +89,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (model != null) {
       SavedModelEvaluation.requireFits(model, data.info());
     }
+    System.err.println(data.summary());
     Path staged = folder.stage(); // before TensorFlow: an unwritable --out is found out first
     try {
       List<LayerAnalysis> layers =

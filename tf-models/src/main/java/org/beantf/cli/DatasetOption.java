@@ -163,13 +163,13 @@ final class DatasetOption {
     return DatasetId.parse(name);
   }
 
-  /** The dataset {@code spec} names, fetching a built-in one on first use, with a progress bar. */
+  /**
+   * The dataset {@code spec} names, fetching a built-in one on first use, with a progress bar; the
+   * caller prints its {@link Dataset#summary} once the data is known to fit.
+   */
   static Dataset load(DatasetSpec spec) {
     try (LoadBar bar = new LoadBar()) {
-      Dataset data = DatasetLoader.load(spec, cache(), bar);
-      bar.close();
-      System.err.println(data.summary());
-      return data;
+      return DatasetLoader.load(spec, cache(), bar);
     }
   }
 

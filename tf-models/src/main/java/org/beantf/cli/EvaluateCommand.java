@@ -40,6 +40,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     Dataset data = DatasetOption.load(spec);
     SavedModelEvaluation.requireFits(model, data.info());
+    System.err.println(data.summary());
     try (BeanModel loaded = BeanModel.load(model)) {
       ImageSet test = data.test();
       ClassAccuracy evaluation = SavedModelEvaluation.accuracy(loaded, test, data.classes());

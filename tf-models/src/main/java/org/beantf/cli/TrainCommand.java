@@ -195,6 +195,7 @@ final class TrainCommand implements Callable<Integer> {
       config = config(data.info());
       run = runDirectory(config);
     }
+    System.err.println(data.summary());
     Trainer trainer = new Trainer(config, new ProgressBarListener(config.epochs()));
     TrainingOutcome outcome = resume ? trainer.resume(data, run) : trainer.train(data, run);
     Path model = RunExport.export(run, config, null, null, 0);

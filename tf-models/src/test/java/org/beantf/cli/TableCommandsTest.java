@@ -226,6 +226,49 @@ class TableCommandsTest {
     assertEquals(List.of("x", "y"), BeanModel.featureNamesOf(out.resolve("savedmodel/mlp")));
   }
 
+  @Test
+  void evaluateRefusesOtherClassesOrColumnsInsteadOfMatchingThemByPosition() {
+    StringBuilder renamed = new StringBuilder("x,id,y,kind\n");
+    StringBuilder reordered = new StringBuilder("y,id,x,kind\n");
+    for (int i = 0; i < 20; i++) {
+      String kind = i % 2 == 0 ? "small" : "large";
+      renamed.append(i).append(",1,").append(i).append(',').append(kind).append('\n');
+      reordered
+          .append(i)
+          .append(",1,")
+          .append(i)
+          .append(',')
+          .append(i % 2 == 0 ? "low" : "high")
+          .append('\n');
+    }
+    Path other = writeRows(renamed.toString());
+    assertEquals(
+        BeanCli.BAD_INPUT,
+        BeanCli.run(
+            "evaluate",
+            "--model",
+            model.toString(),
+            "--dataset",
+            "csv:" + other,
+            "--label-column",
+            "kind"));
+    assertTrue(
+        streams.err().contains("classes large, small but --model " + model + " predicts high, low"),
+        streams.err());
+    Path swapped = writeRows(reordered.toString());
+    assertEquals(
+        BeanCli.BAD_INPUT,
+        BeanCli.run(
+            "evaluate",
+            "--model",
+            model.toString(),
+            "--dataset",
+            "csv:" + swapped,
+            "--label-column",
+            "kind"));
+    assertTrue(streams.err().contains("columns y, id, x but --model"), streams.err());
+  }
+
   private static Path writeRows(String text) {
     try {
       return Files.writeString(Files.createTempFile(dir, "rows", ".csv"), text);

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import org.beantf.data.BadInputException;
 import org.beantf.data.DataFormatException;
@@ -59,7 +61,7 @@ final class ClassNames {
                 + k
                 + " (integer labels must be 0.."
                 + max
-                + ", each used; labels as names are taken as they come)");
+                + ", each used)");
       }
       names.add(Integer.toString(k));
     }
@@ -106,8 +108,12 @@ final class ClassNames {
               + largestLabel
               + ")");
     }
-    if (new TreeSet<>(names).size() != names.size()) {
-      throw new DataFormatException(file, "a class name appears twice (expected distinct names)");
+    Set<String> seen = new HashSet<>();
+    for (String name : names) {
+      if (!seen.add(name)) {
+        throw new DataFormatException(
+            file, "class name '" + name + "' appears twice (expected distinct names)");
+      }
     }
     return checked(names, file.toString());
   }
@@ -129,7 +135,10 @@ final class ClassNames {
     for (String name : names) {
       if (name.isBlank() || name.contains("\n") || name.contains("\r")) {
         throw new BadInputException(
-            where + ": class name '" + name + "' (expected a name on one line, not blank)");
+            where
+                + ": class name '"
+                + name.replace("\r", "\\r").replace("\n", "\\n")
+                + "' (expected a name on one line, not blank)");
       }
     }
     if (names.size() < 2) {

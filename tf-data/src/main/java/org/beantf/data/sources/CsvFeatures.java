@@ -10,7 +10,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.beantf.data.BadInputException;
 import org.beantf.data.DataFormatException;
 
@@ -54,7 +56,14 @@ public record CsvFeatures(float[] values, int[] lines) {
       if (!rows.hasNextValue()) {
         throw new DataFormatException(file, "empty (expected a header row and data rows)");
       }
-      List<String> header = Arrays.asList(rows.nextValue());
+      List<String> header = Arrays.asList(CsvTable.header(rows.nextValue()));
+      Set<String> seen = new HashSet<>();
+      for (String name : header) {
+        if (!seen.add(name)) {
+          throw new DataFormatException(
+              file, "line 1: column '" + name + "' twice (expected distinct column names)");
+        }
+      }
       List<String> features = named != null ? named : header;
       if (named == null && header.size() != count) {
         throw new DataFormatException(

@@ -1,5 +1,6 @@
 package org.beantf.data.sources;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.beantf.data.BadInputException;
 import org.beantf.data.DataFormatException;
 
@@ -28,7 +30,19 @@ import org.beantf.data.DataFormatException;
  * @param lines the file line each row starts on, for messages
  */
 record CsvTable(
-    Path file, float[] features, List<String> featureNames, List<String> labels, int[] lines) {
+    Path file,
+    float[] features,
+    List<String> featureNames,
+    String labelColumn,
+    List<String> labels,
+    int[] lines) {
+  /** A decimal number, as a table holds one: 3, -0.5, .25, 1e-3, 6.02E+23. */
+  private static final Pattern DECIMAL =
+      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+  /** NaN and the infinities as spreadsheets and NumPy write them. */
+  private static final Pattern NOT_FINITE = Pattern.compile("(?i)[+-]?(nan|inf|infinity)");
+
   private static final CsvMapper MAPPER =
       CsvMapper.builder()
           .enable(CsvParser.Feature.WRAP_AS_ARRAY)
@@ -56,7 +70,7 @@ record CsvTable(
       if (!rows.hasNextValue()) {
         throw new DataFormatException(file, "empty (expected a header row and data rows)");
       }
-      String[] header = rows.nextValue();
+      String[] header = header(rows.nextValue());
       int label = labelIndex(file, header, labelColumn);
       for (String name : ignored) {
         if (!Arrays.asList(header).contains(name)) {
@@ -122,6 +136,7 @@ record CsvTable(
           file,
           values.toArray(),
           names,
+          header[label],
           labels,
           lines.stream().mapToInt(Integer::intValue).toArray());
     } catch (NoSuchFileException e) {
@@ -133,6 +148,17 @@ record CsvTable(
     }
   }
 
+  /**
+   * The header row's names, without the byte-order mark some editors write first (U+FEFF would
+   * otherwise make the first column's name differ from the one typed).
+   */
+  static String[] header(String[] cells) {
+    if (cells.length > 0 && cells[0].startsWith("\uFEFF")) {
+      cells[0] = cells[0].substring(1).strip();
+    }
+    return cells;
+  }
+
   /** Rows of cells (RFC 4180; blank lines skipped, cells stripped), the header first. */
   static MappingIterator<String[]> iterator(Reader reader) throws IOException {
     return MAPPER.readerFor(String[].class).readValues(reader);
@@ -140,6 +166,15 @@ record CsvTable(
 
   /** The one line for a file the CSV parser or the OS cannot read. */
   static BadInputException unreadable(Path file, IOException e) {
+    if (e instanceof JsonProcessingException parse && parse.getLocation() != null) {
+      return new DataFormatException(
+          file,
+          "line "
+              + parse.getLocation().getLineNr()
+              + ": cannot be read as CSV ("
+              + parse.getOriginalMessage().lines().findFirst().orElse("")
+              + ")");
+    }
     String reason =
         e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
     return new DataFormatException(file, "cannot be read as CSV (" + reason + ")");
@@ -174,14 +209,24 @@ record CsvTable(
             + ")");
   }
 
-  /** A cell as a float32 feature, refused when missing, not a number or outside float32. */
+  /**
+   * A cell as a float32 feature, refused when missing, not a decimal number (Java's {@code 1f},
+   * {@code 0x1p3} are not), not finite or outside float32.
+   */
   static float number(Path file, int line, String column, String cell) {
     String where = "line " + line + ", column '" + column + "': ";
     if (cell.isEmpty()) {
       throw new DataFormatException(file, where + "missing value (expected a number)");
     }
+    if (NOT_FINITE.matcher(cell).matches()) {
+      throw new DataFormatException(
+          file, where + "'" + cell + "' is not finite (expected a finite number)");
+    }
     double value;
     try {
+      if (!DECIMAL.matcher(cell).matches()) {
+        throw new NumberFormatException(cell);
+      }
       value = Double.parseDouble(cell);
     } catch (NumberFormatException e) {
       throw new DataFormatException(

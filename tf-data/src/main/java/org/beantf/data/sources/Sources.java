@@ -46,7 +46,14 @@ public final class Sources {
     List<String> names =
         ClassNames.of(
             table.labels(),
-            i -> i < 0 ? spec.path().toString() : spec.path() + ": line " + table.lines()[i]);
+            i ->
+                spec.path()
+                    + (i < 0 ? "" : ": line " + table.lines()[i])
+                    + " (labels from column '"
+                    + table.labelColumn()
+                    + "'"
+                    + (spec.labelColumn() == null ? ", the last; --label-column names another" : "")
+                    + ")");
     ImageSet all =
         ImageSet.ofFloats(
             table.features(), ClassNames.ids(table.labels(), names), table.featureNames().size());
@@ -77,6 +84,15 @@ public final class Sources {
           ClassNames.of(
               Arrays.stream(sets[0].labels()).mapToObj(Integer::toString).toList(),
               i -> spec.path() + " (training labels)");
+    }
+    if (!sets[1].exampleShape().equals(sets[0].exampleShape())) {
+      throw new BadInputException(
+          spec.path()
+              + ": test images of "
+              + sets[1].exampleShape()
+              + " but training images of "
+              + sets[0].exampleShape()
+              + " (expected one size)");
     }
     int testLargest = Arrays.stream(sets[1].labels()).max().orElse(0);
     if (testLargest >= names.size()) {

@@ -111,6 +111,46 @@ class CsvSourceTest {
     assertMessage(dir.resolve("absent.csv"), null, "absent.csv: no such file");
   }
 
+  @Test
+  void editorsAndParsersQuirksAreHandledOrNamed() {
+    Path bom =
+        SourceFiles.text(
+            dir.resolve("bom.csv"),
+            "\uFEFFa,y\n1,p\n2,q\n3,p\n4,q\n5,p\n6,q\n7,p\n8,q\n9,p\n10,q\n");
+    assertEquals(
+        List.of("a"), load(DatasetSpec.csv(bom)).info().featureNames(), "no byte-order mark");
+    Path suffix = SourceFiles.text(dir.resolve("f.csv"), "a,y\n1f,p\n");
+    assertMessage(suffix, null, "line 2, column 'a': '1f' is not a number");
+    Path hex = SourceFiles.text(dir.resolve("hx.csv"), "a,y\n0x1p3,p\n");
+    assertMessage(hex, null, "'0x1p3' is not a number");
+    Path inf = SourceFiles.text(dir.resolve("i.csv"), "a,y\n-inf,p\n");
+    assertMessage(inf, null, "'-inf' is not finite");
+    Path quote = SourceFiles.text(dir.resolve("q.csv"), "a,y\n1,p\n2,\"q\n");
+    assertMessage(quote, null, "q.csv: line 4: cannot be read as CSV (Missing closing quote");
+    Path newline = SourceFiles.text(dir.resolve("nl.csv"), "a,y\n1,\"two\nlines\"\n2,p\n");
+    assertMessage(newline, null, "class name 'two\\nlines'");
+    Path gap = SourceFiles.text(dir.resolve("g.csv"), "a,b\n1,0\n2,2\n");
+    assertMessage(gap, null, "(labels from column 'b', the last; --label-column names another)");
+  }
+
+  @Test
+  void ignoredColumnsMustExistAndThePixelLimitIsForImagesOnly() {
+    Path file = table("x,id,kind", "k");
+    assertEquals(
+        List.of("x"),
+        load(DatasetSpec.csv(file).ignoreColumns(List.of("id"))).info().featureNames());
+    assertMessage2(
+        () -> load(DatasetSpec.csv(file).ignoreColumns(List.of("nope"))),
+        "no column 'nope' (expected --ignore-columns to name some of: x, id, kind)");
+    assertMessage2(() -> load(DatasetSpec.csv(file).maxPixels(10)), "--dataset " + "csv:" + file);
+  }
+
+  private static void assertMessage2(
+      org.junit.jupiter.api.function.Executable run, String expected) {
+    BadInputException e = assertThrows(BadInputException.class, run);
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
+  }
+
   private void assertMessage(Path file, String labelColumn, String expected) {
     BadInputException e =
         assertThrows(

@@ -57,4 +57,21 @@ class IdxFolderTest {
     assertTrue(
         e.getMessage().contains("no file matching *t10k-images* or *test-images*"), e.getMessage());
   }
+
+  @Test
+  void testImagesOfAnotherSizeAreNamed() {
+    write("kmnist-", "train", new byte[] {0, 1});
+    byte[] pixels = new byte[2 * 4 * 4];
+    SourceFiles.idx(
+        dir.resolve("kmnist-test-images-idx3-ubyte"), 2051, new int[] {2, 4, 4}, pixels);
+    SourceFiles.idx(
+        dir.resolve("kmnist-test-labels-idx1-ubyte"), 2049, new int[] {2}, new byte[] {0, 1});
+    BadInputException e =
+        assertThrows(
+            BadInputException.class,
+            () -> Sources.load(DatasetSpec.idx(dir).build(), DatasetLoader.Listener.SILENT));
+    assertTrue(
+        e.getMessage().contains("test images of [4, 4, 1] but training images of [2, 3, 1]"),
+        e.getMessage());
+  }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -29,10 +30,12 @@ public final class SavedModelEvaluation {
   private SavedModelEvaluation() {}
 
   /**
-   * Checks that the SavedModel in {@code folder} takes {@code dataset}'s examples, reading its
-   * signature without loading TensorFlow.
+   * Checks that the SavedModel in {@code folder} takes {@code dataset}'s examples and predicts its
+   * classes, reading its signature and assets without loading TensorFlow: the same shape, the same
+   * class names in the same order (their number for a model exported before it named them), and a
+   * table's columns in the model's order.
    *
-   * @throws InvalidSettingException naming the dataset, its input shape and the model's
+   * @throws InvalidSettingException naming the dataset, what it has and what the model expects
    */
   public static void requireFits(Path folder, DatasetInfo dataset) {
     Shape expected = BeanModel.inputShapeOf(folder);
@@ -47,6 +50,37 @@ public final class SavedModelEvaluation {
               describe(dataset.shape()),
               folder,
               describe(expected)));
+    }
+    List<String> modelClasses = BeanModel.classNamesOf(folder);
+    boolean named = BeanModel.assetOf(folder, SavedModelContract.CLASSES_ASSET).isPresent();
+    if (named
+        ? !modelClasses.equals(dataset.classNames())
+        : modelClasses.size() != dataset.classes()) {
+      throw new InvalidSettingException(
+          "dataset",
+          dataset.name(),
+          "classes "
+              + String.join(", ", dataset.classNames())
+              + " but --model "
+              + folder
+              + " predicts "
+              + String.join(", ", modelClasses)
+              + " (expected the same classes in the same order)");
+    }
+    List<String> columns = BeanModel.featureNamesOf(folder);
+    if (!columns.isEmpty()
+        && !dataset.featureNames().isEmpty()
+        && !columns.equals(dataset.featureNames())) {
+      throw new InvalidSettingException(
+          "dataset",
+          dataset.name(),
+          "columns "
+              + String.join(", ", dataset.featureNames())
+              + " but --model "
+              + folder
+              + " takes "
+              + String.join(", ", columns)
+              + " (expected the model's columns in its order; --ignore-columns leaves others out)");
     }
   }
 
