@@ -130,4 +130,36 @@ class PredictCommandTest {
             + "base)",
         streams.err().strip());
   }
+
+  @Test
+  void aGreyPngAndItsRgbTwinGiveIdenticalPredictions() throws Exception {
+    BufferedImage grey = gray(images, 7);
+    BufferedImage rgb = new BufferedImage(28, 28, BufferedImage.TYPE_3BYTE_BGR);
+    for (int y = 0; y < 28; y++) {
+      for (int x = 0; x < 28; x++) {
+        int v = grey.getRaster().getSample(x, y, 0);
+        rgb.getRaster().setPixel(x, y, new int[] {v, v, v});
+      }
+    }
+    Path twins = Files.createDirectories(dir.resolve("twins"));
+    ImageIO.write(grey, "png", twins.resolve("grey.png").toFile());
+    ImageIO.write(rgb, "png", twins.resolve("rgb.png").toFile());
+    assertEquals(
+        0,
+        BeanCli.run(
+            "predict",
+            "--model",
+            model.toString(),
+            "--images",
+            twins.resolve("grey.png").toString(),
+            twins.resolve("rgb.png").toString(),
+            "--top",
+            "10"));
+    List<String> lines = streams.out().lines().toList();
+    assertEquals(2, lines.size(), lines.toString());
+    assertEquals(
+        lines.get(0).substring(lines.get(0).indexOf(' ')),
+        lines.get(1).substring(lines.get(1).indexOf(' ')),
+        "every class and probability");
+  }
 }
