@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.beantf.data.images.AlphaBackground;
+import org.beantf.data.images.ImageFiles;
 import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
@@ -325,6 +327,37 @@ public final class BeanModel implements AutoCloseable {
         TFloat32.tensorOf(batchShape(count), DataBuffers.of(pixels, true, false))) {
       return predict(images);
     }
+  }
+
+  /**
+   * Predicts PNG or JPEG files, decoded as {@code bean predict} decodes them: raw samples scaled by
+   * bit depth, colour read as grey for a 1-channel model by BT.601 luma, the size checked from each
+   * header before any pixel is decoded; an image with transparent pixels is refused.
+   *
+   * @throws org.beantf.data.BadInputException naming a file that cannot be read, is not an image of
+   *     the model's input size, or has transparent or translucent pixels
+   * @throws IllegalStateException if the model takes features, not images
+   */
+  public Prediction predictImages(List<Path> files) {
+    return predictImages(files, AlphaBackground.REFUSE);
+  }
+
+  /**
+   * As {@link #predictImages(List)}, compositing transparent pixels over {@code background} (c·a +
+   * bg·(1 − a)) unless it is {@link AlphaBackground#REFUSE}.
+   */
+  public Prediction predictImages(List<Path> files, AlphaBackground background) {
+    if (inputShape.length != 3) {
+      throw new IllegalStateException(
+          folder
+              + ": takes "
+              + inputShape[0]
+              + " features, not images (use predict(float[], int))");
+    }
+    float[] pixels =
+        ImageFiles.read(
+            files, (int) inputShape[0], (int) inputShape[1], (int) inputShape[2], background);
+    return predict(pixels, files.size());
   }
 
   /**

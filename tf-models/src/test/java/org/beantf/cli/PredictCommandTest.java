@@ -1,5 +1,6 @@
 package org.beantf.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,7 @@ import org.beantf.models.train.TrainConfig;
 import org.beantf.models.train.Trainer;
 import org.beantf.models.train.TrainingListener;
 import org.beantf.savedmodels.BeanModel;
+import org.beantf.savedmodels.Prediction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -161,5 +163,10 @@ class PredictCommandTest {
         lines.get(0).substring(lines.get(0).indexOf(' ')),
         lines.get(1).substring(lines.get(1).indexOf(' ')),
         "every class and probability");
+    try (BeanModel loaded = BeanModel.load(model)) {
+      Prediction both =
+          loaded.predictImages(List.of(twins.resolve("grey.png"), twins.resolve("rgb.png")));
+      assertArrayEquals(both.probabilities()[0], both.probabilities()[1]);
+    }
   }
 }
