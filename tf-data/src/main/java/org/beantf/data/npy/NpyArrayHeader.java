@@ -53,17 +53,8 @@ record NpyArrayHeader(Type type, long[] shape) {
           int zeroed = 0;
           for (int i = 0; i < n; i++) {
             double value = data.getDouble(i * 8);
-            float rounded = (float) value;
-            if (Float.isInfinite(rounded) && Double.isFinite(value)) {
-              // checked on the file's own value: after the cast it would read as an infinity
-              throw new NpyFormatException(
-                  file,
-                  "holds "
-                      + value
-                      + " at flat index "
-                      + i
-                      + ", outside float32's range (±3.4e38; BEAN computes in float32)");
-            }
+            int at = i;
+            float rounded = Float32Cast.of(file, value, () -> "flat index " + at);
             if (rounded == 0 && value != 0) {
               zeroed++;
             }

@@ -236,18 +236,8 @@ final class NpyReader {
         DoubleBuffer doubles = chunk.asDoubleBuffer();
         for (int i = 0; i < n; i++) {
           double value = doubles.get(i);
-          float rounded = (float) value;
-          if (Float.isInfinite(rounded) && Double.isFinite(value)) {
-            // checked here, on the file's own value: after the cast it would read as an infinity it
-            // never held
-            throw new NpyFormatException(
-                file,
-                "holds "
-                    + value
-                    + " at "
-                    + place(header, done + i)
-                    + ", outside float32's range (±3.4e38; BEAN computes in float32)");
-          }
+          long at = done + i;
+          float rounded = Float32Cast.of(file, value, () -> place(header, at));
           if (rounded == 0 && value != 0) {
             zeroedInFloat32++;
           }

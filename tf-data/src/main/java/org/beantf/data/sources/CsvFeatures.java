@@ -95,17 +95,7 @@ public record CsvFeatures(float[] values, int[] lines) {
           break;
         }
         String[] cells = rows.nextValue();
-        if (cells.length != header.size()) {
-          throw new DataFormatException(
-              file,
-              "line "
-                  + line
-                  + " has "
-                  + cells.length
-                  + " columns (expected "
-                  + header.size()
-                  + ", as the header)");
-        }
+        CsvTable.requireColumns(file, line, cells.length, header.size());
         float[] row = new float[columns.length];
         for (int f = 0; f < columns.length; f++) {
           row[f] = CsvTable.number(file, line, features.get(f), cells[columns[f]]);

@@ -105,17 +105,7 @@ record CsvTable(
           break;
         }
         String[] cells = rows.nextValue();
-        if (cells.length != header.length) {
-          throw new DataFormatException(
-              file,
-              "line "
-                  + line
-                  + " has "
-                  + cells.length
-                  + " columns (expected "
-                  + header.length
-                  + ", as the header)");
-        }
+        requireColumns(file, line, cells.length, header.length);
         for (int c = 0, f = 0; c < cells.length; c++) {
           if (feature[c]) {
             row[f++] = number(file, line, header[c], cells[c]);
@@ -162,6 +152,17 @@ record CsvTable(
   /** Rows of cells (RFC 4180; blank lines skipped, cells stripped), the header first. */
   static MappingIterator<String[]> iterator(Reader reader) throws IOException {
     return MAPPER.readerFor(String[].class).readValues(reader);
+  }
+
+  /**
+   * @throws DataFormatException naming the line of a row whose number of cells is not the header's
+   */
+  static void requireColumns(Path file, int line, int cells, int header) {
+    if (cells != header) {
+      throw new DataFormatException(
+          file,
+          "line " + line + " has " + cells + " columns (expected " + header + ", as the header)");
+    }
   }
 
   /** The one line for a file the CSV parser or the OS cannot read. */
