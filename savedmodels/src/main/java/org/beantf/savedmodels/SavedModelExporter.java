@@ -3,13 +3,16 @@ package org.beantf.savedmodels;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
+import org.beantf.data.io.OutputWriteException;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.Signature;
@@ -50,6 +53,8 @@ public final class SavedModelExporter {
    *
    * @return the version folder
    * @throws VersionExistsException if that version exists
+   * @throws OutputWriteException if it cannot be written (the reason: no space left on device,
+   *     read-only file system, …); nothing is left behind, not even the folders it made
    */
   public static Path export(
       Session session, List<Signature> signatures, Path base, String name, long version) {
@@ -76,9 +81,10 @@ public final class SavedModelExporter {
       throw new VersionExistsException(target);
     }
     Path temporary = null;
+    Path created = firstMissing(target.getParent());
     try {
       Files.createDirectories(target.getParent());
-      temporary = Files.createTempDirectory(target.getParent(), "." + version + "-export-");
+      temporary = hiddenFolder(target.getParent(), "." + version + "-export-");
       SavedModelBundle.Exporter exporter =
           SavedModelBundle.exporter(temporary.toString())
               .withTags(SavedModelContract.TAG)
@@ -94,11 +100,61 @@ public final class SavedModelExporter {
       }
       Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
       temporary = null;
+      created = null;
       return target;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot export the SavedModel to " + target, e);
+    } catch (IOException | RuntimeException e) {
+      // TensorFlow's writer fails with a RuntimeException whose message names its temporary file
+      throw OutputWriteException.of(target, e);
     } finally {
       deleteQuietly(temporary);
+      deleteEmptyFolders(target.getParent(), created);
+    }
+  }
+
+  /**
+   * Deletes {@code folder} and its parents up to {@code outermost}, the folders this export made,
+   * while they are empty (null: none was made).
+   */
+  private static void deleteEmptyFolders(Path folder, Path outermost) {
+    if (outermost == null) {
+      return;
+    }
+    for (Path p = folder.toAbsolutePath(); p != null; p = p.getParent()) {
+      try {
+        Files.delete(p);
+      } catch (IOException e) {
+        return; // not empty, or gone: leave it
+      }
+      if (p.equals(outermost)) {
+        return;
+      }
+    }
+  }
+
+  /** The outermost folder of {@code folder}'s path that does not exist yet, or null. */
+  private static Path firstMissing(Path folder) {
+    Path missing = null;
+    for (Path p = folder.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
+      missing = p;
+    }
+    return missing;
+  }
+
+  /**
+   * A new hidden folder in {@code parent}: not Files.createTempDirectory, which makes it private
+   * (rwx------), so that the version it becomes follows the umask and a TF Serving process of
+   * another user can read it.
+   */
+  private static Path hiddenFolder(Path parent, String prefix) throws IOException {
+    while (true) {
+      Path folder =
+          parent.resolve(
+              prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
+      try {
+        return Files.createDirectory(folder);
+      } catch (FileAlreadyExistsException e) {
+        // another name
+      }
     }
   }
 

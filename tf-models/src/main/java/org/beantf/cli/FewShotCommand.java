@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.beantf.data.BadInputException;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
+import org.beantf.data.io.Writable;
 import org.beantf.models.experiments.DrawRange;
 import org.beantf.models.experiments.FewShotDraw;
 import org.beantf.models.experiments.FewShotGrid;
@@ -88,6 +89,7 @@ final class FewShotCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     FewShotGrid.Plan plan = plan();
+    Writable.require("out", out);
     FewShotStore store =
         FewShotStore.open(out, FewShotGrid.settings(plan.protocol(), plan.steps()));
     Map<DatasetId, Dataset> loaded = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import org.beantf.bean.Normalization;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetInfo;
 import org.beantf.data.DatasetSpec;
+import org.beantf.data.io.Writable;
 import org.beantf.models.ModelDefaults;
 import org.beantf.models.ModelKind;
 import org.beantf.models.export.RunExport;
@@ -183,6 +184,7 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DatasetSpec spec = dataset.spec();
+    Writable.require("out", out); // a read-only or full disk is found before the data is read
     // a built-in dataset's shape is known: settings are checked before it is read
     TrainConfig config =
         spec.kind() == DatasetSpec.Kind.BUILTIN ? config(DatasetInfo.of(spec.builtin())) : null;

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.beantf.data.BadInputException;
 import org.beantf.data.InvalidSettingException;
+import org.beantf.data.io.Writable;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.savedmodels.SavedModelExporter;
@@ -23,8 +24,8 @@ public final class RunExport {
    * @param name the model name, or null for the model id
    * @param version the version number, or 0 for the next free one (from 1)
    * @return the version folder written
-   * @throws BadInputException if the run has no checkpoint or {@code version} exists (an export
-   *     never overwrites)
+   * @throws BadInputException if the run has no checkpoint, {@code version} exists (an export never
+   *     overwrites) or the base cannot be written (with the operating system's reason)
    */
   public static Path export(
       RunDirectory run, TrainConfig config, Path base, String name, long version) {
@@ -43,6 +44,7 @@ public final class RunExport {
               + modelBase.resolve(modelName).resolve(Long.toString(version))
               + " exists (expected a new version; an export never overwrites one)");
     }
+    Writable.require(base != null ? "base" : "run", modelBase);
     long chosen = version > 0 ? version : SavedModelExporter.nextVersion(modelBase, modelName);
     return ModelExport.export(
         config, kept.resolve("variables").toString(), modelBase, modelName, chosen);

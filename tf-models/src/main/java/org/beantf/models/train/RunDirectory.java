@@ -16,6 +16,7 @@ import java.util.List;
 import org.beantf.data.BadInputException;
 import org.beantf.data.InvalidSettingException;
 import org.beantf.data.io.Folders;
+import org.beantf.data.io.OutputWriteException;
 
 /**
  * The files of a run directory (DESIGN.md "Run directory"): config.json, classes.json,
@@ -95,6 +96,32 @@ public final class RunDirectory {
     return "no field differs";
   }
 
+  /**
+   * Deletes what a new run wrote when it failed before its first checkpoint was complete (a full
+   * disk, a model that does not fit): nothing to resume from, so nothing is left behind. A run with
+   * a complete checkpoint is kept, to be resumed.
+   *
+   * @param failure gets a failure to delete as suppressed
+   */
+  public void discardIfUnstarted(boolean createdRoot, RuntimeException failure) {
+    if (Files.isRegularFile(checkpoint().resolve("state.json"))) {
+      return;
+    }
+    try {
+      if (createdRoot) {
+        Folders.deleteRecursively(root);
+      } else {
+        try (var entries = Files.list(root)) {
+          for (Path entry : entries.toList()) {
+            Folders.deleteRecursively(entry);
+          }
+        }
+      }
+    } catch (IOException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
   /** Writes config.json (a new run). */
   public void writeConfig(JsonNode config) {
     writeJson(root.resolve("config.json"), config);
@@ -131,7 +158,7 @@ public final class RunDirectory {
           StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + root.resolve("metrics.jsonl"), e);
+      throw OutputWriteException.of(root.resolve("metrics.jsonl"), e);
     }
   }
 
@@ -208,8 +235,14 @@ public final class RunDirectory {
     try {
       Folders.deleteRecursively(fresh);
       Files.createDirectories(fresh);
-      writer.write(fresh.resolve("variables").toString());
-      writeJson(fresh.resolve("state.json"), state);
+      try {
+        writer.write(fresh.resolve("variables").toString());
+        writeJson(fresh.resolve("state.json"), state);
+      } catch (RuntimeException e) {
+        // TensorFlow's saver on a full disk: its message names a temporary file, not the reason
+        Folders.deleteRecursively(fresh);
+        throw OutputWriteException.of(target, e);
+      }
       Folders.deleteRecursively(old);
       if (Files.exists(target)) {
         Files.move(target, old);
@@ -217,7 +250,7 @@ public final class RunDirectory {
       Files.move(fresh, target);
       Folders.deleteRecursively(old);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the checkpoint " + target, e);
+      throw OutputWriteException.of(target, e);
     }
   }
 
@@ -268,7 +301,7 @@ public final class RunDirectory {
     try {
       Folders.writeAtomically(file, JSON.writeValueAsString(finite(node)) + "\n");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      throw OutputWriteException.of(file, e);
     }
   }
 

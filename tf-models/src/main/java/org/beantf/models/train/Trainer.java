@@ -1,6 +1,7 @@
 package org.beantf.models.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -59,9 +60,18 @@ public final class Trainer {
    * Trains on {@code dataset} into a new run directory ({@link RunDirectory#forNewRun}).
    *
    * @throws TrainingDivergedException if the loss becomes NaN or infinite
+   * @throws org.beantf.data.io.OutputWriteException if the run directory cannot be written (no
+   *     space left on device, …); a run that fails before its first checkpoint leaves nothing
+   *     behind, a later one keeps its last checkpoint to resume from
    */
   public TrainingOutcome train(Dataset dataset, RunDirectory run) {
-    return run(dataset, run, false);
+    boolean createdRoot = !Files.exists(run.root());
+    try {
+      return run(dataset, run, false);
+    } catch (RuntimeException e) {
+      run.discardIfUnstarted(createdRoot, e);
+      throw e;
+    }
   }
 
   /**
