@@ -12,9 +12,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.beantf.cli.BeanCli;
+import org.beantf.models.Provenance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -92,36 +91,8 @@ class PinnedWeightsIT {
   }
 
   /** This machine as {@link #RECORDED_ON} describes one. */
-  static String machine() throws Exception {
-    List<String> cpuinfo = Files.readAllLines(Path.of("/proc/cpuinfo"));
-    String model =
-        cpuinfo.stream()
-            .filter(l -> l.startsWith("model name"))
-            .findFirst()
-            .map(l -> l.substring(l.indexOf(':') + 1).strip())
-            .orElse("?");
-    String flags =
-        cpuinfo.stream()
-            .filter(l -> l.startsWith("flags"))
-            .findFirst()
-            .map(
-                l ->
-                    Arrays.stream(l.substring(l.indexOf(':') + 1).strip().split(" "))
-                        .filter(
-                            f ->
-                                f.startsWith("avx")
-                                    || f.startsWith("fma")
-                                    || f.startsWith("sse4")
-                                    || f.startsWith("amx"))
-                        .collect(Collectors.toCollection(TreeSet::new))
-                        .stream()
-                        .collect(Collectors.joining(" ")))
-            .orElse("?");
-    return model
-        + " | "
-        + flags
-        + " | onednn "
-        + System.getenv().getOrDefault("TF_ENABLE_ONEDNN_OPTS", "0");
+  static String machine() {
+    return Provenance.current().kernelPath();
   }
 
   private static String sha256(Path file) throws Exception {

@@ -92,6 +92,14 @@ final class FewShotCommand implements Callable<Integer> {
     Writable.require("out", out);
     FewShotStore store =
         FewShotStore.open(out, FewShotGrid.settings(plan.protocol(), plan.steps()));
+    for (String other : store.otherKernelPaths()) {
+      System.err.println(
+          "note: "
+              + out
+              + " holds results computed on "
+              + other
+              + "; cells are bit-identical on one kernel path only (each line records its own)");
+    }
     Map<DatasetId, Dataset> loaded = new LinkedHashMap<>();
     for (DatasetId id : plan.datasets()) {
       Dataset dataset = DatasetOption.cache().load(id);

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.beantf.data.BadInputException;
 import org.beantf.data.InvalidSettingException;
 import org.beantf.data.io.Folders;
+import org.beantf.models.Provenance;
 
 /**
  * The folder of a few-shot experiment: settings.json (protocol and grid, fixed at creation),
@@ -26,6 +27,9 @@ import org.beantf.data.io.Folders;
  * by a kill is dropped when the store is opened.
  */
 public final class FewShotStore {
+  /** This process's provenance, recorded on every line it appends. */
+  private static final Provenance PROVENANCE = Provenance.current();
+
   private static final ObjectMapper JSON = new ObjectMapper();
   static final String SETTINGS = "settings.json";
   static final String RESULTS = "results.jsonl";
@@ -73,6 +77,24 @@ public final class FewShotStore {
     }
   }
 
+  /**
+   * The kernel paths of the lines already in the store other than this process's: a store resumed
+   * on another CPU or kernel set says so once (its cells are not bit-identical across them).
+   */
+  public List<String> otherKernelPaths() {
+    List<String> others = new ArrayList<>();
+    for (String name : List.of(RESULTS, TUNING)) {
+      for (JsonNode line : read(name, node -> node)) {
+        Provenance p = Provenance.fromJson(line.get("provenance"));
+        String path = p == null ? "unrecorded" : p.describe();
+        if (!path.equals(PROVENANCE.describe()) && !others.contains(path)) {
+          others.add(path);
+        }
+      }
+    }
+    return others;
+  }
+
   public Path root() {
     return root;
   }
@@ -102,7 +124,9 @@ public final class FewShotStore {
     }
   }
 
+  /** Appends {@code line} with this process's provenance (not a setting: a store may mix them). */
   private void appendLine(String name, ObjectNode line) {
+    line.set("provenance", PROVENANCE.toJson());
     try {
       Files.writeString(
           root.resolve(name),

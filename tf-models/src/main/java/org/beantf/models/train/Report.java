@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.beantf.models.BuildInfo;
+import org.beantf.models.Provenance;
 import org.tensorflow.TensorFlow;
 
 /**
@@ -40,6 +41,7 @@ final class Report {
         .put("tensorflow_version", TensorFlow.version())
         .put("device", device())
         .put("cpu", cpu());
+    report.set("provenance", Provenance.current().toJson());
     String commit = BuildInfo.commit();
     if (commit == null) {
       report.putNull("git_commit");

@@ -17,6 +17,7 @@ import org.beantf.data.BadInputException;
 import org.beantf.data.InvalidSettingException;
 import org.beantf.data.io.Folders;
 import org.beantf.data.io.OutputWriteException;
+import org.beantf.models.Provenance;
 
 /**
  * The files of a run directory (DESIGN.md "Run directory"): config.json, classes.json,
@@ -120,6 +121,15 @@ public final class RunDirectory {
     } catch (IOException e) {
       failure.addSuppressed(e);
     }
+  }
+
+  /**
+   * The provenance config.json records (where the run started), or null for a run made before it
+   * was recorded.
+   */
+  public Provenance provenance() {
+    Path file = root.resolve("config.json");
+    return Files.isRegularFile(file) ? Provenance.fromJson(read(file).get("provenance")) : null;
   }
 
   /** Writes config.json (a new run). */

@@ -1,6 +1,7 @@
 package org.beantf.models.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.beantf.data.sampling.Batches;
 import org.beantf.data.sampling.FewShotSampler;
 import org.beantf.data.sampling.Seeds;
 import org.beantf.data.sampling.ValidationSplit;
+import org.beantf.models.Provenance;
 
 /**
  * Trains {@link TrainConfig}'s model in graph mode: a loop over epochs on a {@link
@@ -95,9 +97,20 @@ public final class Trainer {
         progress = checkpoints.restore(session);
         progress.stop = progress.shouldStop(config);
         listener.note("resuming after epoch " + progress.epoch + " from " + run.checkpoint());
+        Provenance before = run.provenance();
+        Provenance now = Provenance.current();
+        if (before != null && !before.equals(now)) {
+          listener.note(
+              "resuming on another kernel path (was "
+                  + before.describe()
+                  + ", now "
+                  + now.describe()
+                  + "): the weights will not be bit-identical to an uninterrupted run's");
+        }
       } else {
         session.initialise();
-        run.writeConfig(configJson);
+        run.writeConfig(
+            ((ObjectNode) configJson.deepCopy()).set("provenance", Provenance.current().toJson()));
         run.writeClasses(config.data().classNames());
         progress = new TrainingProgress();
       }

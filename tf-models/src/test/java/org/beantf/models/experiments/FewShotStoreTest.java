@@ -22,6 +22,25 @@ class FewShotStoreTest {
   }
 
   @Test
+  void everyLineRecordsItsProvenanceAndAStoreFromElsewhereIsNamed() throws Exception {
+    Path root = dir.resolve("mixed");
+    FewShotStore store = FewShotStore.open(root, FewShotGrid.settings(FewShotProtocol.STRICT, 500));
+    store.append(result(0, 0.25));
+    assertEquals(List.of(), store.otherKernelPaths());
+    String line = Files.readAllLines(root.resolve("results.jsonl")).get(0);
+    assertTrue(line.contains("\"provenance\":{\"cpu\""), line);
+    Files.writeString(
+        root.resolve("results.jsonl"),
+        line.replaceFirst("\"cpu\":\"[^\"]*\"", "\"cpu\":\"Other CPU\"") + "\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    List<String> others =
+        FewShotStore.open(root, FewShotGrid.settings(FewShotProtocol.STRICT, 500))
+            .otherKernelPaths();
+    assertEquals(1, others.size(), others.toString());
+    assertTrue(others.get(0).startsWith("Other CPU | "), others.get(0));
+  }
+
+  @Test
   void linesReadBackAsWritten() {
     FewShotStore store =
         FewShotStore.open(dir.resolve("store"), FewShotGrid.settings(FewShotProtocol.STRICT, 500));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.beantf.data.DatasetId;
 import org.beantf.data.DatasetInfo;
 import org.beantf.data.ImageSet;
 import org.beantf.models.ModelKind;
+import org.beantf.models.Provenance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +92,39 @@ class TrainerTest {
         }
       }
     };
+  }
+
+  @Test
+  void theRunRecordsWhereItRanAndAResumeElsewhereSaysSo() throws Exception {
+    TrainConfig config = config(2, "bean1");
+    Path killed = dir.resolve("moved");
+    assertThrows(
+        Killed.class,
+        () -> trainer(config, killAfter(1)).train(DATA, RunDirectory.forNewRun(killed)));
+    Provenance here = Provenance.current();
+    assertEquals(here, new RunDirectory(killed).provenance(), "config.json records it");
+    // the same run, as if started on another CPU: still the same configuration
+    ObjectNode moved = (ObjectNode) RunDirectory.read(killed.resolve("config.json"));
+    moved.set(
+        "provenance",
+        new Provenance("Other CPU", List.of("avx512_vnni"), true, here.tensorflow()).toJson());
+    Files.writeString(killed.resolve("config.json"), moved.toPrettyString());
+    List<String> notes = new java.util.ArrayList<>();
+    TrainingListener listener =
+        new TrainingListener() {
+          @Override
+          public void note(String line) {
+            notes.add(line);
+          }
+        };
+    trainer(config, listener).resume(DATA, RunDirectory.forResume(killed, ConfigJson.of(config)));
+    assertTrue(
+        notes.stream()
+            .anyMatch(
+                n -> n.startsWith("resuming on another kernel path (was Other CPU | avx512_vnni")),
+        notes.toString());
+    JsonNode report = RunDirectory.read(killed.resolve("report.json"));
+    assertEquals(here, Provenance.fromJson(report.get("provenance")));
   }
 
   @Test
