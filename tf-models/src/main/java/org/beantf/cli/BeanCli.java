@@ -1,6 +1,9 @@
 package org.beantf.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import org.beantf.data.BadInputException;
 import org.beantf.data.InvalidSettingException;
 import org.beantf.savedmodels.InvalidModelException;
@@ -58,6 +61,7 @@ public final class BeanCli {
     System.setProperty("java.awt.headless", "true");
     CommandLine commandLine =
         new CommandLine(new BeanCli()).setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.registerConverter(Path.class, BeanCli::path);
     commandLine.setParameterExceptionHandler(BeanCli::badUsage);
     commandLine.setExecutionExceptionHandler(
         (e, cl, parsed) -> failure(e, cl.getErr(), cl.getCommandSpec()));
@@ -88,6 +92,10 @@ public final class BeanCli {
       err.println("bean: " + firstLine(e.getMessage()));
       return BAD_INPUT;
     }
+    if (e instanceof InvalidPathException invalid) {
+      err.println("bean: " + unnamable(invalid));
+      return BAD_INPUT;
+    }
     if (System.getenv("BEAN_DEBUG") != null) {
       e.printStackTrace(err);
     }
@@ -98,6 +106,37 @@ public final class BeanCli {
                 ? " (set BEAN_DEBUG=1 for the stack trace)"
                 : ""));
     return FAILURE;
+  }
+
+  /**
+   * A path argument; a name the locale's character set cannot hold (a JVM started under LC_ALL=C or
+   * POSIX cannot name é or 中) is refused saying what to set.
+   */
+  private static Path path(String text) {
+    try {
+      return Path.of(text);
+    } catch (InvalidPathException e) {
+      throw new CommandLine.TypeConversionException(unnamable(e));
+    }
+  }
+
+  /**
+   * Why a name cannot be a path here, and, when the JVM names files in a character set that is not
+   * UTF-8, what to set.
+   */
+  static String unnamable(InvalidPathException e) {
+    String charset = System.getProperty("sun.jnu.encoding", Charset.defaultCharset().name());
+    boolean utf8 = charset.replace("-", "").equalsIgnoreCase("UTF8");
+    return "'"
+        + e.getInput()
+        + "' cannot be a path ("
+        + e.getReason()
+        + (utf8
+            ? ")"
+            : "; this JVM names files in "
+                + charset
+                + ": run it under a UTF-8 locale, such as LC_ALL=C.UTF-8, as ./bean does when the"
+                + " system has one)");
   }
 
   /**

@@ -57,4 +57,14 @@ class BeanCliTest {
             "/out/variables.data; No space left on device\n\t [[{{node save/Save}}]]\nHint: If you want to see a list"));
     assertEquals("one line", BeanCli.firstLine("  one line  "));
   }
+
+  @Test
+  void aNameThatCannotBeAPathIsOneLineWithExitCodeTwo() {
+    assertEquals(
+        BeanCli.BAD_INPUT,
+        BeanCli.run("train", "--model", "mlp", "--dataset", "mnist", "--out", "runs/a\u0000b"));
+    String message = streams.err().strip();
+    assertFalse(message.contains("\n"), message);
+    assertTrue(message.contains("' cannot be a path (Nul character not allowed"), message);
+  }
 }
