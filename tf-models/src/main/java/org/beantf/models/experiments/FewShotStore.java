@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.beantf.data.BadInputException;
 import org.beantf.data.InvalidSettingException;
 import org.beantf.data.io.Folders;
+import org.beantf.data.io.OutputWriteException;
 import org.beantf.models.Provenance;
 
 /**
@@ -120,7 +121,7 @@ public final class FewShotStore {
     try {
       Folders.writeAtomically(root.resolve(TABLE), markdown);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + root.resolve(TABLE), e);
+      throw OutputWriteException.of(root.resolve(TABLE), e);
     }
   }
 
@@ -136,7 +137,7 @@ public final class FewShotStore {
           StandardOpenOption.APPEND,
           StandardOpenOption.DSYNC);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot append to " + root.resolve(name), e);
+      throw OutputWriteException.of(root.resolve(name), e);
     }
   }
 

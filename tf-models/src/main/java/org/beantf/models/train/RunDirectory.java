@@ -264,6 +264,16 @@ public final class RunDirectory {
     }
   }
 
+  /**
+   * Whether the run has a complete last checkpoint to resume from (also when a kill interrupted its
+   * swap, which {@link #checkpointState} recovers).
+   */
+  public boolean hasCheckpoint() {
+    Path old = checkpoint().resolveSibling(checkpoint().getFileName() + ".old");
+    return Files.isRegularFile(checkpoint().resolve("state.json"))
+        || (!Files.exists(checkpoint()) && Files.isRegularFile(old.resolve("state.json")));
+  }
+
   /** The state.json of checkpoint folder {@code folder}, recovering an interrupted swap. */
   public JsonNode checkpointState(Path folder) {
     Path old = folder.resolveSibling(folder.getFileName() + ".old");

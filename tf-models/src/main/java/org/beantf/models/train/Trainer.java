@@ -93,7 +93,15 @@ public final class Trainer {
     try (TrainingSession session = TrainingSession.open(config);
         BatchFeeder feeder = new BatchFeeder(train, config.batch())) {
       TrainingProgress progress;
-      if (resume) {
+      if (resume && !run.hasCheckpoint()) {
+        // killed before its first checkpoint: nothing to continue, so it starts again, as the same
+        // run (its configuration was checked) ends bit-identical to an uninterrupted one
+        listener.note("no complete checkpoint in " + run.root() + ": starting the run again");
+        run.truncateMetrics(0);
+        session.initialise();
+        run.writeClasses(config.data().classNames());
+        progress = new TrainingProgress();
+      } else if (resume) {
         progress = checkpoints.restore(session);
         progress.stop = progress.shouldStop(config);
         listener.note("resuming after epoch " + progress.epoch + " from " + run.checkpoint());

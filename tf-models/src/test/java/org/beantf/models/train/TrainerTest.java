@@ -128,6 +128,23 @@ class TrainerTest {
   }
 
   @Test
+  void aRunKilledBeforeItsFirstCheckpointResumesFromTheStart() throws Exception {
+    TrainConfig config = config(2, "bean1");
+    trainer(config, TrainingListener.SILENT)
+        .train(DATA, RunDirectory.forNewRun(dir.resolve("uninterrupted")));
+    // what kill -9 during the first epoch leaves: config.json, maybe a partial checkpoint.new
+    Path killed = dir.resolve("killed-early");
+    new RunDirectory(killed).writeConfig(ConfigJson.of(config));
+    Files.createDirectories(killed.resolve("checkpoint.new"));
+    trainer(config, TrainingListener.SILENT)
+        .resume(DATA, RunDirectory.forResume(killed, ConfigJson.of(config)));
+    assertArrayEquals(
+        bytes(dir.resolve("uninterrupted/layers/hidden/weights.npy")),
+        bytes(killed.resolve("layers/hidden/weights.npy")));
+    assertEquals(2, Files.readAllLines(killed.resolve("metrics.jsonl")).size());
+  }
+
+  @Test
   void aRunKilledAfterEpochOneAndResumedEndsBitIdentical() throws Exception {
     TrainConfig config = config(3, "bean1,dropout");
     trainer(config, TrainingListener.SILENT)
