@@ -9,6 +9,7 @@ import org.beantf.data.Dataset;
 import org.beantf.data.DatasetInfo;
 import org.beantf.data.DatasetSpec;
 import org.beantf.data.io.OutputFolder;
+import org.beantf.data.io.Writable;
 import org.beantf.models.analysis.AnalysisFolder;
 import org.beantf.models.analysis.AnalysisTarget;
 import org.beantf.models.analysis.LayerAnalysis;
@@ -80,6 +81,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() {
     AnalysisTarget target = target();
     OutputFolder folder = OutputFolder.of(out != null ? out : run.resolve("analysis"));
+    Writable.require("out", folder.target()); // a read-only or full disk before the data is read
     long start = System.nanoTime();
     if (model != null && target.dataset().kind() == DatasetSpec.Kind.BUILTIN) {
       // a built-in dataset's shape is known: a mismatch is found before it is read

@@ -21,6 +21,9 @@ final class GridProgressBar implements FewShotGrid.Listener, AutoCloseable {
           "fewshot: every run of this grid is already in the store; writing the table");
       return;
     }
+    if (!ProgressBarListener.INTERACTIVE) {
+      return; // a log gets one line per finished run instead
+    }
     bar =
         new ProgressBarBuilder()
             .setTaskName("fewshot")
@@ -34,6 +37,10 @@ final class GridProgressBar implements FewShotGrid.Listener, AutoCloseable {
 
   @Override
   public void finished(long work, String line) {
+    if (bar == null) {
+      System.err.println("fewshot: " + line);
+      return;
+    }
     bar.stepBy(work);
     bar.setExtraMessage(line);
   }

@@ -1,7 +1,6 @@
 package org.beantf.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,12 +20,17 @@ class GridProgressBarTest {
   }
 
   @Test
-  void aGridWithWorkLeftDrawsItsBarAndTheLastRun() {
+  void withoutATerminalEachFinishedRunIsOneLineInsteadOfABar() {
     try (GridProgressBar progress = new GridProgressBar()) {
       progress.planned(30);
-      progress.finished(30, "mnist 1-shot vanilla draw 0: test 0.5149");
+      progress.finished(10, "mnist 1-shot vanilla draw 0: test 0.5149");
+      progress.finished(20, "mnist 1-shot knn draw 0: test 0.4610");
     }
-    assertTrue(streams.err().contains("30/30"), streams.err());
-    assertTrue(streams.err().contains("mnist 1-shot vanilla draw 0"), streams.err());
+    assertEquals(
+        "fewshot: mnist 1-shot vanilla draw 0: test 0.5149"
+            + System.lineSeparator()
+            + "fewshot: mnist 1-shot knn draw 0: test 0.4610"
+            + System.lineSeparator(),
+        streams.err());
   }
 }

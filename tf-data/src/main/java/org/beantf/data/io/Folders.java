@@ -66,8 +66,13 @@ public final class Folders {
   public static void writeAtomically(Path file, String content) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
-    Files.writeString(temporary, content, StandardCharsets.UTF_8);
-    moveIntoPlace(temporary, file);
+    try {
+      Files.writeString(temporary, content, StandardCharsets.UTF_8);
+      moveIntoPlace(temporary, file);
+    } catch (IOException e) {
+      Files.deleteIfExists(temporary); // a full disk leaves no half temporary file behind
+      throw e;
+    }
   }
 
   /**

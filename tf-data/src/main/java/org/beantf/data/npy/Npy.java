@@ -50,7 +50,8 @@ public final class Npy {
    * which is then renamed over {@code file} (atomically where the file system allows), so a failed
    * write leaves no partial file.
    *
-   * @throws java.io.UncheckedIOException if the file cannot be written
+   * @throws org.beantf.data.io.OutputWriteException if the file cannot be written, naming it and
+   *     the operating system's reason
    */
   public static void writeFloat32(Path file, NpyMatrix matrix) {
     NpyWriter.writeFloat32(file, matrix);

@@ -1,7 +1,6 @@
 package org.beantf.data.npy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
+import org.beantf.data.io.OutputWriteException;
 
 /**
  * Writes an {@link NpyMatrix} as a float32 NPY file; see {@link Npy#writeFloat32(Path, NpyMatrix)}.
@@ -42,7 +42,7 @@ final class NpyWriter {
         throw e;
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(file + ": cannot write: " + e, e);
+      throw OutputWriteException.of(file, e);
     }
   }
 

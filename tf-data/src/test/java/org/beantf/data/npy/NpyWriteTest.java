@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.beantf.data.io.OutputWriteException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,9 +115,9 @@ class NpyWriteTest {
     // A non-empty directory in the way makes the final rename fail after the data was written.
     Path file = dir.resolve("taken.npy");
     Files.createDirectories(file.resolve("inside"));
-    UncheckedIOException e =
+    OutputWriteException e =
         assertThrows(
-            UncheckedIOException.class,
+            OutputWriteException.class,
             () -> Npy.writeFloat32(file, NpyMatrix.of(1, 1, new float[] {1})));
     assertTrue(e.getMessage().startsWith(file + ": cannot write"), e.getMessage());
     assertEquals(List.of(file), list(dir));

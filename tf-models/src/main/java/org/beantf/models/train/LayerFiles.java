@@ -1,9 +1,6 @@
 package org.beantf.models.train;
 
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Map;
-import org.beantf.data.io.OutputWriteException;
 import org.beantf.data.npy.Npy;
 import org.beantf.data.npy.NpyMatrix;
 
@@ -19,12 +16,8 @@ final class LayerFiles {
   static void write(TrainingSession session, RunDirectory run) {
     for (Map.Entry<String, float[][][]> layer : session.layerMatrices().entrySet()) {
       for (int i = 0; i < FILES.length; i++) {
-        Path file = run.layer(layer.getKey()).resolve(FILES[i]);
-        try {
-          Npy.writeFloat32(file, NpyMatrix.of(layer.getValue()[i]));
-        } catch (UncheckedIOException e) {
-          throw OutputWriteException.of(file, e);
-        }
+        Npy.writeFloat32(
+            run.layer(layer.getKey()).resolve(FILES[i]), NpyMatrix.of(layer.getValue()[i]));
       }
     }
   }
