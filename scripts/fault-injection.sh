@@ -92,7 +92,7 @@ for s in $(seq 1 "$seeds"); do
       "$bean" "${train[@]}" --out "$out" >/dev/null 2>err.txt
     fi
     if [ -z "$partial" ] && [ "$(weights "$out")" = "$ref_weights" ]; then record kill "$c" pass "resumed or rerun: same weights"
-    else record kill "$c" fail "${partial:-weights differ} $(head -c 200 err.txt)"; fi
+    else record kill "$c" fail "${partial:-weights differ} $(head -c 200 err.txt | tr '\n' '|')"; fi
   fi
   c="export-seed$s"
   if ! ran kill "$c"; then
@@ -136,7 +136,7 @@ for s in $(seq 1 "$seeds"); do
     if [ "$(cut -d, -f1-5 "$store/results.jsonl" | sort | sha256sum | cut -c1-16)" = "$ref_store" ]; then
       record kill "$c" pass "store completed, same results"
     else
-      record kill "$c" fail "results differ $(head -c 200 err.txt)"
+      record kill "$c" fail "results differ $(head -c 200 err.txt | tr '\n' '|')"
     fi
   fi
 done
@@ -175,7 +175,7 @@ disk_case() { # $1 case name, $2 mount (full|ro), rest: bean arguments with @ fo
     && ! grep -q '^\s*at \|Exception in thread' err.txt && [ -z "$left" ]; then
     record disk "$name-$kind" pass "exit $rc: $(head -c 160 <<<"$last")"
   else
-    record disk "$name-$kind" fail "exit $rc, left: ${left:-nothing}, said: $(head -c 200 err.txt)"
+    record disk "$name-$kind" fail "exit $rc, left: ${left:-nothing}, said: $(head -c 200 err.txt | tr '\n' '|')"
   fi
   umount "$mnt"
 }

@@ -1,12 +1,12 @@
 package org.beantf.models.analysis;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.beantf.data.io.Folders;
+import org.beantf.data.io.OutputWriteException;
 
 /** Lays out the output of {@code bean analyze}: analysis.json, plots/*.png and report.html. */
 public final class AnalysisFolder {
@@ -31,7 +31,7 @@ public final class AnalysisFolder {
           folder.resolve("report.html"),
           AnalysisReport.html(command, target.about(), layers, plots, plotsFolder));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write into " + folder, e);
+      throw OutputWriteException.of(folder, e);
     }
   }
 }

@@ -5,7 +5,6 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
+import org.beantf.data.io.OutputWriteException;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
@@ -161,7 +161,7 @@ public final class AnalysisPlots {
     try (OutputStream out = open(folder, file)) {
       BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + folder.resolve(file), e);
+      throw OutputWriteException.of(folder.resolve(file), e);
     }
     return new Plot(file, caption);
   }
@@ -194,7 +194,7 @@ public final class AnalysisPlots {
     try (OutputStream out = open(folder, file)) {
       ImageIO.write(grid, "png", out);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + folder.resolve(file), e);
+      throw OutputWriteException.of(folder.resolve(file), e);
     }
     return new Plot(file, caption);
   }
