@@ -86,18 +86,11 @@ class FewShotIT {
   private record Run(Process process, Path err) {}
 
   private Run bean(Path store, String... args) throws IOException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                BeanCli.class.getName()));
-    command.addAll(List.of(args.length == 0 ? GRID : args));
+    List<String> command = new ArrayList<>(List.of(args.length == 0 ? GRID : args));
     command.addAll(List.of("--out", store.toString()));
     Path err = Files.createTempFile(dir, "err", ".txt");
     ProcessBuilder builder =
-        new ProcessBuilder(command)
+        new ProcessBuilder(FreshJvm.bean(command))
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .redirectError(err.toFile());
     builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.beantf.cli.BeanCli;
@@ -97,16 +96,10 @@ class RealDatasetsIT {
   private Run bean(String... args) throws IOException, InterruptedException {
     Path out = Files.createTempFile(beanData, "out", ".txt");
     Path err = Files.createTempFile(beanData, "err", ".txt");
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                BeanCli.class.getName()));
-    command.addAll(List.of(args));
     ProcessBuilder builder =
-        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        new ProcessBuilder(FreshJvm.bean(List.of(args)))
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
     builder.environment().put("BEAN_DATA", beanData.toString());
     Process process = builder.start();
     assertTrue(
