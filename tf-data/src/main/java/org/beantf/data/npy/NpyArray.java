@@ -1,7 +1,6 @@
 package org.beantf.data.npy;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * An N-D NPY array as read: float values ({@code <f4}, {@code <f8}), unsigned bytes ({@code |u1}),
@@ -23,11 +22,6 @@ public record NpyArray(
     byte[] unsignedBytes,
     long[] integers,
     int zeroedInFloat32) {
-
-  /** The number of values. */
-  public long count() {
-    return Arrays.stream(shape).reduce(1, (a, b) -> a * b);
-  }
 
   /** The shape as "(S, 28, 28)", NumPy's spelling. */
   public String describeShape() {

@@ -118,15 +118,6 @@ final class ClassNames {
     return checked(names, file.toString());
   }
 
-  /** The digits 0..K-1 as names, for integer labels without a {@code classes.txt}. */
-  static List<String> digits(int classes) {
-    List<String> names = new ArrayList<>();
-    for (int k = 0; k < classes; k++) {
-      names.add(Integer.toString(k));
-    }
-    return names;
-  }
-
   /**
    * @throws BadInputException for fewer than 2 or more than {@value DatasetInfo#MAX_CLASSES}
    *     classes

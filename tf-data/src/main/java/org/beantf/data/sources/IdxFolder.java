@@ -32,13 +32,7 @@ final class IdxFolder {
   }
 
   private static List<Path> list(Path folder) {
-    if (!Files.isDirectory(folder)) {
-      throw new BadInputException(
-          folder
-              + ": "
-              + (Files.exists(folder) ? "not a folder" : "no such folder")
-              + " (expected a folder of IDX files)");
-    }
+    Sources.requireFolder(folder, "a folder of IDX files");
     try (Stream<Path> entries = Files.list(folder)) {
       return entries
           .filter(p -> !p.getFileName().toString().startsWith("."))

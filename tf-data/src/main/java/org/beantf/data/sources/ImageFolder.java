@@ -52,7 +52,7 @@ final class ImageFolder {
 
   static Dataset load(DatasetSpec spec, DatasetLoader.Listener listener) {
     Path root = spec.path();
-    requireFolder(root);
+    Sources.requireFolder(root, "a folder with one subfolder of images per class");
     Path trainRoot = root.resolve("train");
     Path testRoot = root.resolve("test");
     boolean ownTest = Files.isDirectory(trainRoot) && Files.isDirectory(testRoot);
@@ -105,16 +105,6 @@ final class ImageFolder {
     }
     return Sources.dataset(
         spec, InputKind.IMAGES, parts, names, List.of(), new Preprocessing.Identity());
-  }
-
-  private static void requireFolder(Path root) {
-    if (!Files.isDirectory(root)) {
-      throw new BadInputException(
-          root
-              + ": "
-              + (Files.exists(root) ? "not a folder" : "no such folder")
-              + " (expected a folder with one subfolder of images per class)");
-    }
   }
 
   /** The class folders of {@code root}, sorted by code point. */

@@ -1,5 +1,7 @@
 package org.beantf.data.sources;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.beantf.data.BadInputException;
@@ -105,6 +107,21 @@ public final class Sources {
               + ", the training labels' classes)");
     }
     return dataset(spec, InputKind.IMAGES, sets, names, List.of(), new Preprocessing.Identity());
+  }
+
+  /**
+   * @throws BadInputException naming {@code folder} when it is missing or a file
+   */
+  static void requireFolder(Path folder, String expected) {
+    if (!Files.isDirectory(folder)) {
+      throw new BadInputException(
+          folder
+              + ": "
+              + (Files.exists(folder) ? "not a folder" : "no such folder")
+              + " (expected "
+              + expected
+              + ")");
+    }
   }
 
   /** The training and test parts of {@code all}: a stratified split by the spec's fraction. */
