@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,15 +21,18 @@ import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
+import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.proto.DataType;
 import org.tensorflow.proto.SavedModel;
 import org.tensorflow.proto.SignatureDef;
 import org.tensorflow.proto.TensorInfo;
 import org.tensorflow.proto.TensorShapeProto;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
+import org.tensorflow.types.TString;
 
 /**
  * A BEAN SavedModel for JVM applications: predictions, and each BEAN layer's activations, weights
@@ -56,6 +60,8 @@ public final class BeanModel implements AutoCloseable {
   private final Output<?> probabilities;
   private final Output<?> classIds;
   private final Output<?> logits;
+  // every signature's input and outputs, resolved once for run(signature, ...)
+  private final Map<String, SignatureTensors> signatureTensors = new TreeMap<>();
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private boolean closed;
 
@@ -78,6 +84,9 @@ public final class BeanModel implements AutoCloseable {
       this.probabilities = graphTensor(serving, false, SavedModelContract.PROBABILITIES);
       this.classIds = graphTensor(serving, false, SavedModelContract.CLASS_IDS);
       this.logits = graphTensor(serving, false, SavedModelContract.LOGITS);
+      for (var entry : signatures.entrySet()) {
+        signatureTensors.put(entry.getKey(), resolve(entry.getValue()));
+      }
       this.classNames =
           namesOf(folder, SavedModelContract.CLASSES_ASSET)
               .orElseGet(
@@ -135,6 +144,26 @@ public final class BeanModel implements AutoCloseable {
       names.add(Long.toString(k));
     }
     return List.copyOf(names);
+  }
+
+  /** A signature's one input and its outputs, by name (sorted), resolved in the graph. */
+  private record SignatureTensors(
+      Output<?> input, List<String> outputNames, List<Output<?>> outputs, List<DataType> dtypes) {}
+
+  private SignatureTensors resolve(SignatureDef signature) {
+    String input = inputNameOf(signature);
+    if (input == null) {
+      throw new IllegalArgumentException("a signature without an 'images' or 'features' input");
+    }
+    List<String> names = new ArrayList<>(new TreeMap<>(signature.getOutputsMap()).keySet());
+    List<Output<?>> outputs = new ArrayList<>();
+    List<DataType> dtypes = new ArrayList<>();
+    for (String name : names) {
+      outputs.add(graphTensor(signature, false, name));
+      dtypes.add(signature.getOutputsOrThrow(name).getDtype());
+    }
+    return new SignatureTensors(
+        graphTensor(signature, true, input), List.copyOf(names), List.copyOf(outputs), dtypes);
   }
 
   private Output<?> graphTensor(SignatureDef signature, boolean input, String name) {
@@ -312,6 +341,77 @@ public final class BeanModel implements AutoCloseable {
     }
     Collections.sort(layers);
     return layers;
+  }
+
+  /**
+   * The model's signatures as saved_model.pb holds them ({@code serving_default}, {@code bean}),
+   * keyed by signature name: what TF Serving's metadata API reports.
+   */
+  public Map<String, SignatureDef> signatureDefs() {
+    return Collections.unmodifiableMap(new TreeMap<>(bundle.metaGraphDef().getSignatureDefMap()));
+  }
+
+  /**
+   * Runs signature {@code signature} on {@code count} inputs ({@code count × }{@link #inputShape()}
+   * values, NHWC pixels in [0,1] or feature rows) and returns every output of the signature, by
+   * output name in sorted order, as TF Serving's Predict does.
+   *
+   * @throws IllegalArgumentException if the model has no such signature, or the number of values
+   *     does not match, or a value is NaN or infinite
+   */
+  public Map<String, TensorValues> run(String signature, float[] values, int count) {
+    SignatureTensors tensors = signatureTensors.get(signature);
+    if (tensors == null) {
+      throw new IllegalArgumentException(
+          "no signature '"
+              + signature
+              + "' in this model (expected one of "
+              + signatureTensors.keySet()
+              + ")");
+    }
+    checkPixels(values, count);
+    try (TFloat32 input =
+        TFloat32.tensorOf(batchShape(count), DataBuffers.of(values, true, false))) {
+      return call(
+          () -> {
+            Session.Runner runner = session().runner().feed(tensors.input(), input);
+            tensors.outputs().forEach(runner::fetch);
+            try (Result result = runner.run()) {
+              Map<String, TensorValues> outputs = new LinkedHashMap<>();
+              for (int i = 0; i < tensors.outputNames().size(); i++) {
+                outputs.put(
+                    tensors.outputNames().get(i), valuesOf(result.get(i), tensors.dtypes().get(i)));
+              }
+              return Collections.unmodifiableMap(outputs);
+            }
+          });
+    }
+  }
+
+  private static TensorValues valuesOf(Tensor tensor, DataType dtype) {
+    long[] shape = tensor.shape().asArray();
+    int size = (int) tensor.shape().size();
+    switch (dtype) {
+      case DT_FLOAT -> {
+        float[] values = new float[size];
+        ((TFloat32) tensor).copyTo(DataBuffers.of(values, false, false));
+        return new TensorValues.Floats(shape, values);
+      }
+      case DT_INT64 -> {
+        long[] values = new long[size];
+        ((TInt64) tensor).copyTo(DataBuffers.of(values, false, false));
+        return new TensorValues.Int64s(shape, values);
+      }
+      case DT_STRING -> {
+        String[] values = new String[size];
+        int[] at = {0};
+        ((TString) tensor).scalars().forEach(s -> values[at[0]++] = s.getObject());
+        return new TensorValues.Strings(shape, values);
+      }
+      default ->
+          throw new IllegalStateException(
+              "an output of type " + dtype + " (a BEAN SavedModel has float, int64 and string)");
+    }
   }
 
   /**

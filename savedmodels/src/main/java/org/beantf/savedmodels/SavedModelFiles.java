@@ -1,5 +1,6 @@
 package org.beantf.savedmodels;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,6 +12,9 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.tensorflow.proto.AssetFileDef;
+import org.tensorflow.proto.MetaGraphDef;
+import org.tensorflow.proto.SavedModel;
 
 /**
  * The files of a SavedModel version, checked before TensorFlow reads them: {@code saved_model.pb},
@@ -59,6 +63,42 @@ public final class SavedModelFiles {
       }
     }
     return shortShard(variables, shards);
+  }
+
+  /**
+   * What keeps the version folder {@code version} from loading, or empty when it is complete: as
+   * {@link #missing}, and also {@code saved_model.pb} parses, {@code variables/variables.index}
+   * parses as a tensor bundle index, and every asset the graph names is in {@code assets/}. What
+   * {@code bean serve} checks before it loads a version it found while polling.
+   */
+  public static Optional<String> incomplete(Path version) {
+    Optional<String> missing = missing(version);
+    if (missing.isPresent()) {
+      return missing;
+    }
+    SavedModel model;
+    try {
+      model = SavedModel.parseFrom(Files.readAllBytes(version.resolve("saved_model.pb")));
+    } catch (InvalidProtocolBufferException e) {
+      return Optional.of("saved_model.pb does not parse (" + e.getMessage() + ")");
+    } catch (IOException e) {
+      return Optional.of("saved_model.pb cannot be read (" + e.getMessage() + ")");
+    }
+    try {
+      if (CheckpointIndex.read(version.resolve("variables").resolve("variables.index")).isEmpty()) {
+        return Optional.of("variables/variables.index does not parse as a tensor bundle index");
+      }
+    } catch (IOException e) {
+      return Optional.of("variables/variables.index cannot be read (" + e.getMessage() + ")");
+    }
+    for (MetaGraphDef meta : model.getMetaGraphsList()) {
+      for (AssetFileDef asset : meta.getAssetFileDefList()) {
+        if (!Files.isRegularFile(version.resolve("assets").resolve(asset.getFilename()))) {
+          return Optional.of("no assets/" + asset.getFilename() + " (the graph names it)");
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static String shardName(int shard, int shards) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.beantf.data.BadInputException;
 import org.beantf.data.InvalidSettingException;
 import org.beantf.savedmodels.InvalidModelException;
+import org.beantf.serving.ServeException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +34,7 @@ import picocli.CommandLine.ParameterException;
       InspectCommand.class,
       AnalyzeCommand.class,
       FewShotCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class BeanCli {
@@ -59,6 +61,9 @@ public final class BeanCli {
   public static int run(String... args) {
     // plots render to PNG files: no display is needed, or wanted on a server
     System.setProperty("java.awt.headless", "true");
+    // bean serve's Jetty logs through SLF4J: its warnings only, on stderr beside bean's own lines
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
     CommandLine commandLine =
         new CommandLine(new BeanCli()).setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.registerConverter(Path.class, BeanCli::path);
@@ -88,7 +93,9 @@ public final class BeanCli {
       err.println("bean: " + setting.messageFor(parameter -> flag(command, parameter)));
       return BAD_INPUT;
     }
-    if (e instanceof BadInputException || e instanceof InvalidModelException) {
+    if (e instanceof BadInputException
+        || e instanceof InvalidModelException
+        || e instanceof ServeException) {
       err.println("bean: " + firstLine(e.getMessage()));
       return BAD_INPUT;
     }

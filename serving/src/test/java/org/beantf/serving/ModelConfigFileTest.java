@@ -1,4 +1,4 @@
-package org.beantf.savedmodels;
+package org.beantf.serving;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,11 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.beantf.savedmodels.ModelConfigFile.ModelConfig;
-import org.beantf.savedmodels.ModelConfigFile.VersionPolicy;
-import org.beantf.savedmodels.ModelConfigFile.VersionPolicy.All;
-import org.beantf.savedmodels.ModelConfigFile.VersionPolicy.Latest;
-import org.beantf.savedmodels.ModelConfigFile.VersionPolicy.Specific;
+import org.beantf.savedmodels.InvalidModelException;
+import org.beantf.serving.ModelConfigFile.ModelConfig;
+import org.beantf.serving.ModelConfigFile.VersionPolicy;
+import org.beantf.serving.ModelConfigFile.VersionPolicy.All;
+import org.beantf.serving.ModelConfigFile.VersionPolicy.Latest;
+import org.beantf.serving.ModelConfigFile.VersionPolicy.Specific;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

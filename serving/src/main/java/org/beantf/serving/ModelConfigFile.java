@@ -1,4 +1,4 @@
-package org.beantf.savedmodels;
+package org.beantf.serving;
 
 import com.google.protobuf.AnyProto;
 import com.google.protobuf.DescriptorProtos.DescriptorProto;
@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.beantf.savedmodels.InvalidModelException;
 
 /**
  * TensorFlow Serving's model config file, the protobuf text given to {@code tensorflow_model_server
