@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.beantf.savedmodels.BeanModel;
@@ -94,10 +95,14 @@ public final class ModelServer implements AutoCloseable {
       Function<Path, BeanModel> loader) {
     Map<String, ServedModel> served = new LinkedHashMap<>();
     List<VersionWatcher> watchers = new ArrayList<>();
+    // the first poll's lines wait for the start to succeed: a start that fails says why in one line
+    List<String> startLines = new ArrayList<>();
+    AtomicReference<Consumer<String>> sink = new AtomicReference<>(startLines::add);
     for (ModelConfig config : models) {
       ServedModel model = new ServedModel(config.name(), config.basePath());
       served.put(config.name(), model);
-      watchers.add(new VersionWatcher(model, config.policy(), loader, log));
+      watchers.add(
+          new VersionWatcher(model, config.policy(), loader, line -> sink.get().accept(line)));
     }
     ServingMetrics metrics = new ServingMetrics();
     QueuedThreadPool threads = new QueuedThreadPool(Math.max(16, 2 * settings.maxConcurrent() + 8));
@@ -151,6 +156,8 @@ public final class ModelServer implements AutoCloseable {
       started.close();
       throw e instanceof ServeException ? e : new ServeException(e.getMessage());
     }
+    startLines.forEach(log);
+    sink.set(log);
     long period = Math.max(1, settings.poll().toMillis());
     poller.scheduleWithFixedDelay(started::pollAll, period, period, TimeUnit.MILLISECONDS);
     return started;

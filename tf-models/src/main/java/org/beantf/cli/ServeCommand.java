@@ -151,9 +151,6 @@ final class ServeCommand implements Callable<Integer> {
       checkBase(config);
     }
     CountDownLatch stop = new CountDownLatch(1);
-    // handled here instead of by shutdown hooks: the JVM would then exit 130 or 143, not 0
-    Signal.handle(new Signal("INT"), signal -> stop.countDown());
-    Signal.handle(new Signal("TERM"), signal -> stop.countDown());
     PrintWriter err = spec.commandLine().getErr();
     try (ModelServer server =
         ModelServer.start(
@@ -164,6 +161,9 @@ final class ServeCommand implements Callable<Integer> {
               err.println(line);
               err.flush();
             })) {
+      // handled here instead of by shutdown hooks, which would make the JVM exit 130 or 143, not 0
+      Signal.handle(new Signal("INT"), signal -> stop.countDown());
+      Signal.handle(new Signal("TERM"), signal -> stop.countDown());
       spec.commandLine()
           .getOut()
           .println(
@@ -250,7 +250,7 @@ final class ServeCommand implements Callable<Integer> {
     try {
       policy = VersionPolicy.parse(versions);
     } catch (IllegalArgumentException e) {
-      throw new BadInputException("--versions " + versions + ": " + e.getMessage());
+      throw new BadInputException(e.getMessage());
     }
     Path base = models.base.toAbsolutePath().normalize();
     String modelName =
