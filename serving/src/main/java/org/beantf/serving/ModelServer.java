@@ -125,7 +125,9 @@ public final class ModelServer implements AutoCloseable {
     server.setErrorHandler(jsonErrors(metrics));
     server.setStopTimeout(settings.drain().toMillis());
     try {
-      server.start();
+      // bound now, accepting once the first poll has loaded the versions: a client that connects
+      // early waits in the backlog instead of being told there is no model
+      connector.open();
     } catch (Exception e) {
       stopQuietly(server);
       throw new ServeException(
@@ -144,17 +146,18 @@ public final class ModelServer implements AutoCloseable {
         watcher.poll();
         if (!waitForVersion && watcher.model().available().isEmpty()) {
           throw new ServeException(
-              watcher.model().name()
-                  + ": no version of "
-                  + watcher.model().base()
-                  + " loads ("
-                  + watcher.whyNone()
-                  + "); give --wait to start anyway and load it once it is complete");
+              watcher.model().name() + ": no version loads: " + watcher.whyNone());
         }
       }
     } catch (RuntimeException e) {
       started.close();
       throw e instanceof ServeException ? e : new ServeException(e.getMessage());
+    }
+    try {
+      server.start();
+    } catch (Exception e) {
+      started.close();
+      throw new ServeException("the HTTP server did not start (" + reason(e) + ")");
     }
     startLines.forEach(log);
     sink.set(log);

@@ -102,9 +102,7 @@ final class VersionWatcher {
         continue;
       }
       Optional<String> why = SavedModelFiles.incomplete(entry.getValue());
-      if (why.isEmpty() && !first && !fingerprint.equals(previous.get(version))) {
-        why = Optional.of("its files changed since the last poll");
-      }
+      boolean unchanged = !first && fingerprint.equals(previous.get(version));
       if (why.isPresent()) {
         if (!why.get().equals(waiting.put(version, why.get()))) {
           log.accept(
@@ -112,10 +110,22 @@ final class VersionWatcher {
                   + model.name()
                   + " version "
                   + version
-                  + " is not complete yet: "
+                  + " is not complete: "
                   + why.get());
         }
+        if (unchanged) {
+          // a copy in progress changes between polls; files that stay incomplete are reported as
+          // TF Serving reports a version that fails to load, until they change
+          model.record(
+              ServableVersion.failed(
+                  version,
+                  why.get().startsWith("no ") ? "NOT_FOUND" : "DATA_LOSS",
+                  "not a complete SavedModel: " + why.get()));
+        }
         continue;
+      }
+      if (!first && !unchanged) {
+        continue; // new, or still being written: loaded once unchanged at the next poll
       }
       waiting.remove(version);
       ready.add(version);
@@ -157,18 +167,46 @@ final class VersionWatcher {
   }
 
   /**
-   * Why no version is AVAILABLE, for the line {@code bean serve} exits with: each version folder
-   * with what keeps it from loading, or that the base holds none.
+   * Why no version is AVAILABLE, for the line {@code bean serve} exits with: what keeps each
+   * version folder from loading, or what the base is instead of a model base.
    */
   String whyNone() {
+    Path base = model.base();
+    if (Files.isRegularFile(base.resolve("saved_model.pb"))) {
+      return base
+          + " is a version folder, not a model base (serve its parent, the folder of numbered"
+          + " versions)";
+    }
+    Set<Long> present;
+    try {
+      present = versionFolders(base).keySet();
+    } catch (IOException e) {
+      return base + " cannot be listed (" + reasonOf(e) + ")";
+    }
+    if (present.isEmpty()) {
+      return Files.isDirectory(base.resolve("savedmodel"))
+          ? base
+              + " holds no numbered version; it looks like a run folder, whose model base is "
+              + base.resolve("savedmodel").resolve("NAME")
+          : base + " holds no numbered version folder (expected 1/, 2/, …)";
+    }
     List<String> reasons = new ArrayList<>();
-    waiting.forEach((version, why) -> reasons.add("version " + version + ": " + why));
+    new TreeMap<>(waiting)
+        .forEach((version, why) -> reasons.add("version " + version + " is not complete: " + why));
     for (ServableVersion v : model.versions()) {
-      if (!v.errorCode().equals("OK")) {
+      if (!v.errorCode().equals("OK") && !waiting.containsKey(v.version())) {
         reasons.add("version " + v.version() + " failed to load: " + v.errorMessage());
       }
     }
-    return reasons.isEmpty() ? "no numeric version folder in it" : String.join("; ", reasons);
+    if (reasons.isEmpty()) {
+      return "versions "
+          + present
+          + " are there, but the version policy ("
+          + describe(policy)
+          + ") selects none of them";
+    }
+    return String.join("; ", reasons)
+        + (waiting.isEmpty() ? "" : "; give --wait to start anyway and load it once complete");
   }
 
   /** Loads and warms one version: AVAILABLE, or END with the reason it failed. */
@@ -202,6 +240,17 @@ final class VersionWatcher {
               + (model.available().isEmpty() ? "" : "; the versions loaded before keep serving"));
       return ServableVersion.failed(version, code, reason);
     }
+  }
+
+  /** A policy as {@code --versions} spells it. */
+  static String describe(VersionPolicy policy) {
+    if (policy instanceof VersionPolicy.Latest latest) {
+      return latest.numVersions() == 1 ? "latest" : "latest:" + latest.numVersions();
+    }
+    if (policy instanceof VersionPolicy.Specific specific) {
+      return "versions " + specific.versions();
+    }
+    return "all";
   }
 
   /** The versions a policy wants among those ready, as TF Serving's version policies choose. */
