@@ -28,6 +28,9 @@ import org.tensorflow.proto.SavedModel;
 public final class SavedModelFiles {
   private static final Pattern SHARD = Pattern.compile("variables\\.data-(\\d{5})-of-(\\d{5})");
 
+  // protobuf refuses messages over 2 GiB; reading such a file whole would not fit in an array
+  private static final long MAX_PROTO_BYTES = Integer.MAX_VALUE - 8;
+
   private SavedModelFiles() {}
 
   /** What is missing from the version folder {@code version}, or empty when it is complete. */
@@ -78,6 +81,11 @@ public final class SavedModelFiles {
     }
     SavedModel model;
     try {
+      long size = Files.size(version.resolve("saved_model.pb"));
+      if (size > MAX_PROTO_BYTES) {
+        return Optional.of(
+            "saved_model.pb holds " + size + " bytes, beyond a protocol buffer's 2 GB limit");
+      }
       model = SavedModel.parseFrom(Files.readAllBytes(version.resolve("saved_model.pb")));
     } catch (InvalidProtocolBufferException e) {
       return Optional.of("saved_model.pb does not parse (" + e.getMessage() + ")");

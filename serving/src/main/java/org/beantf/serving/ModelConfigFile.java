@@ -207,6 +207,20 @@ public final class ModelConfigFile {
    *     version_labels}, {@code num_versions: 0}, and a {@code specific} policy without versions or
    *     with a negative one
    */
+  /**
+   * Why {@code name} cannot name a model in URLs ({@code /v1/models/NAME}), or null when it can:
+   * letters, digits, '.', '_' and '-', at most 255 characters, not "." or "..".
+   */
+  public static String nameProblem(String name) {
+    if (name.length() > 255) {
+      return "longer than 255 characters";
+    }
+    if (!name.matches("[A-Za-z0-9._-]+") || name.equals(".") || name.equals("..")) {
+      return "a model name in URLs takes letters, digits, '.', '_' and '-' (and is not . or ..)";
+    }
+    return null;
+  }
+
   public static List<ModelConfig> read(Path file) {
     String text;
     try {
@@ -232,6 +246,9 @@ public final class ModelConfigFile {
     } catch (TextFormat.ParseException e) {
       throw new InvalidModelException(
           file + ":" + e.getLine() + ":" + e.getColumn() + ": " + describe(e));
+    } catch (StackOverflowError e) {
+      throw new InvalidModelException(
+          file + ": nested too deeply to parse (expected " + FILE_FORMAT + ")");
     }
     return new Reader(file, builder.build(), treeBuilder.build()).models();
   }
@@ -309,6 +326,10 @@ public final class ModelConfigFile {
       String name = (String) model.getField(NAME);
       if (name.isEmpty()) {
         throw error(listTree, CONFIG, index, "config has no name (expected name: \"...\")");
+      }
+      String nameProblem = nameProblem(name);
+      if (nameProblem != null) {
+        throw error(at, NAME, 0, "name \"" + name.replace("\n", "\\n") + "\": " + nameProblem);
       }
       String basePath = (String) model.getField(BASE_PATH);
       if (basePath.isEmpty()) {

@@ -23,7 +23,6 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -105,7 +104,9 @@ public final class ModelServer implements AutoCloseable {
           new VersionWatcher(model, config.policy(), loader, line -> sink.get().accept(line)));
     }
     ServingMetrics metrics = new ServingMetrics();
-    QueuedThreadPool threads = new QueuedThreadPool(Math.max(16, 2 * settings.maxConcurrent() + 8));
+    // a thread per request running or waiting for a turn, and some to read bodies and answer status
+    QueuedThreadPool threads =
+        new QueuedThreadPool(Math.min(4096, settings.maxConcurrent() + settings.maxQueued() + 32));
     threads.setName("bean-serve");
     threads.setDaemon(true);
     Server server = new Server(threads);
@@ -115,13 +116,16 @@ public final class ModelServer implements AutoCloseable {
     connector.setHost(settings.host());
     connector.setPort(settings.port());
     server.addConnector(connector);
-    QoSHandler queue = new QoSHandler(new RestApi(served, metrics));
-    queue.setMaxRequestCount(settings.maxConcurrent());
-    queue.setMaxSuspendedRequestCount(settings.maxQueued());
-    queue.setMaxSuspend(Duration.ofSeconds(30));
+    PredictionQueue queue =
+        new PredictionQueue(settings.maxConcurrent(), settings.maxQueued(), Duration.ofSeconds(30));
     SizeLimitHandler limit = new SizeLimitHandler(settings.maxRequestBytes(), -1);
-    limit.setHandler(queue);
-    server.setHandler(new GracefulHandler(limit));
+    limit.setHandler(new RestApi(served, metrics, queue, line -> sink.get().accept(line)));
+    GracefulHandler graceful = new GracefulHandler(limit);
+    // while stopping, a connection may stay idle as long as the drain lasts: a request whose body
+    // is
+    // still arriving is served, not cut off after Jetty's default second
+    graceful.setShutdownIdleTimeout(Math.max(1000, settings.drain().toMillis()));
+    server.setHandler(graceful);
     server.setErrorHandler(jsonErrors(metrics));
     server.setStopTimeout(settings.drain().toMillis());
     try {
@@ -149,9 +153,11 @@ public final class ModelServer implements AutoCloseable {
               watcher.model().name() + ": no version loads: " + watcher.whyNone());
         }
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       started.close();
-      throw e instanceof ServeException ? e : new ServeException(e.getMessage());
+      throw e instanceof ServeException serve
+          ? serve
+          : new ServeException(String.valueOf(e.getMessage()));
     }
     try {
       server.start();
@@ -170,9 +176,10 @@ public final class ModelServer implements AutoCloseable {
     for (VersionWatcher watcher : watchers) {
       try {
         watcher.poll();
-      } catch (RuntimeException e) {
-        // a poll must not end polling: the next one may find the base readable again
-        log.accept("bean serve: " + watcher.model().name() + ": poll failed: " + e.getMessage());
+      } catch (RuntimeException | Error e) {
+        // a poll must not end polling (an exception would cancel the schedule): the next one may
+        // find the base readable again
+        log.accept("bean serve: " + watcher.model().name() + ": poll failed: " + e);
       }
     }
   }
@@ -229,8 +236,7 @@ public final class ModelServer implements AutoCloseable {
           switch (status) {
             case 413 ->
                 "the request body is larger than the server's limit (bean serve --max-request-mb)";
-            case 503 ->
-                "the server is busy: too many requests are waiting (bean serve --max-queued-requests)";
+            case 503 -> "the server is stopping";
             default -> {
               Object text = request.getAttribute(ErrorHandler.ERROR_MESSAGE);
               yield text == null ? "HTTP " + status : text.toString();

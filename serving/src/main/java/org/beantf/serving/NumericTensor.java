@@ -155,6 +155,8 @@ final class NumericTensor {
       case VALUE_TRUE, VALUE_FALSE -> "a boolean";
       case VALUE_NULL -> "null";
       case START_OBJECT -> "an object";
+      case START_ARRAY -> "an array";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
       default -> "'" + token.asString() + "'";
     };
   }

@@ -153,6 +153,10 @@ record PredictRequest(String signatureName, Format format, Map<String, NumericTe
         }
         keys++;
       }
+      if (keys == 0) {
+        throw ApiException.badRequest(
+            "instances[" + index + "] is an empty object (expected the inputs by name)");
+      }
       if (keys != named.size()) {
         throw ApiException.badRequest(
             "instances["
@@ -217,6 +221,10 @@ record PredictRequest(String signatureName, Format format, Map<String, NumericTe
       }
     }
     NumericTensor tensor = named.containsKey(input) ? named.get(input) : named.get(null);
+    if (tensor == null) {
+      throw ApiException.badRequest(
+          "the request has no input '" + input + "' (signature '" + signature + "' takes it)");
+    }
     long[] shape = tensor.shape();
     long[] expected = new long[example.length + 1];
     expected[0] = shape.length > 0 ? shape[0] : 1;

@@ -24,6 +24,7 @@ final class PredictResponse {
 
   /** The JSON bytes of the answer to a request in {@code format} whose outputs are {@code out}. */
   static byte[] write(PredictRequest.Format format, Map<String, TensorValues> out, int count) {
+    requireFinite(out);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
     try (JsonGenerator json = JSON.createGenerator(bytes)) {
       json.writeStartObject();
@@ -60,6 +61,36 @@ final class PredictResponse {
       throw new UncheckedIOException(e); // a byte array does not fail
     }
     return bytes.toByteArray();
+  }
+
+  /**
+   * Refuses outputs that are NaN or infinite: JSON has no such numbers (TF Serving writes bare NaN,
+   * which most parsers reject), and a class chosen from NaN scores means nothing. Finite inputs far
+   * outside the training range (1e38) overflow inside the network.
+   */
+  private static void requireFinite(Map<String, TensorValues> out) {
+    for (var output : out.entrySet()) {
+      if (output.getValue() instanceof TensorValues.Floats f) {
+        long[] shape = f.shape();
+        int perRow = 1;
+        for (int d = 1; d < shape.length; d++) {
+          perRow *= (int) shape[d];
+        }
+        float[] values = f.values();
+        for (int i = 0; i < values.length; i++) {
+          if (!Float.isFinite(values[i])) {
+            throw ApiException.badRequest(
+                "output '"
+                    + output.getKey()
+                    + "' is "
+                    + values[i]
+                    + (shape.length > 0 ? " for example " + i / Math.max(1, perRow) : "")
+                    + ": the input is outside what the model can compute (values far beyond those"
+                    + " it was trained on)");
+          }
+        }
+      }
+    }
   }
 
   /** Example {@code row} of a batch-first tensor: its slice [shape[1], ...], nested. */

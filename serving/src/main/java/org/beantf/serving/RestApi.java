@@ -42,12 +42,23 @@ final class RestApi extends Handler.Abstract {
   private static final String JSON_TYPE = "application/json";
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
+  private static final java.util.Set<String> APIS =
+      java.util.Set.of("status", "metadata", "predict", "classify", "regress");
+
   private final Map<String, ServedModel> models;
   private final ServingMetrics metrics;
+  private final PredictionQueue queue;
+  private final java.util.function.Consumer<String> log;
 
-  RestApi(Map<String, ServedModel> models, ServingMetrics metrics) {
+  RestApi(
+      Map<String, ServedModel> models,
+      ServingMetrics metrics,
+      PredictionQueue queue,
+      java.util.function.Consumer<String> log) {
+    this.log = log;
     this.models = Map.copyOf(models);
     this.metrics = metrics;
+    this.queue = queue;
   }
 
   @Override
@@ -70,7 +81,7 @@ final class RestApi extends Handler.Abstract {
     byte[] body;
     try {
       if (modelName == null || !isAllowed(method, api)) {
-        throw ApiException.notFound("Malformed request: " + method + " " + path);
+        throw ApiException.badRequest("Malformed request: " + method + " " + path);
       }
       if (m.group(3) != null) {
         throw ApiException.notFound(
@@ -98,16 +109,22 @@ final class RestApi extends Handler.Abstract {
       status = e.status();
       body = error(e.getMessage());
     } catch (RuntimeException e) {
-      if (!(e instanceof HttpException http)) {
-        throw e;
+      if (e instanceof HttpException http) {
+        status = http.getCode();
+        body = error(bodyLimitMessage(http));
+      } else {
+        // a bug, not the client's fault: one line in the log, one sentence in the answer
+        status = 500;
+        body = error("internal error: " + e);
+        log.accept("bean serve: internal error on " + method + " " + path + ": " + e);
       }
-      status = http.getCode();
-      body = error(bodyLimitMessage(http));
     }
+    // labels only from what is served, so that requests for made-up names cannot grow the metrics
+    boolean served = modelName != null && models.containsKey(modelName);
     metrics.record(
-        modelName == null ? "" : modelName,
-        version[0],
-        api,
+        served ? modelName : "",
+        served ? version[0] : ServingMetrics.NO_VERSION,
+        APIS.contains(api) ? api : "",
         codeName(status),
         System.nanoTime() - start);
     send(response, callback, status, JSON_TYPE, body);
@@ -124,8 +141,8 @@ final class RestApi extends Handler.Abstract {
     try {
       return Long.parseLong(digits);
     } catch (NumberFormatException e) {
-      throw ApiException.notFound(
-          "version " + digits + " is not a version number (expected at most 18 digits)");
+      throw ApiException.badRequest(
+          "Failed to convert version: " + digits + " (expected a number of at most 18 digits)");
     }
   }
 
@@ -191,6 +208,11 @@ final class RestApi extends Handler.Abstract {
   private byte[] predict(
       Request request, ServedModel model, String name, Long asked, String[] version) {
     PredictRequest parsed = PredictRequest.parse(body(request));
+    return queue.run(() -> predict(parsed, model, name, asked, version));
+  }
+
+  private byte[] predict(
+      PredictRequest parsed, ServedModel model, String name, Long asked, String[] version) {
     ServableVersion served = lease(model, name, asked);
     version[0] = Long.toString(served.version());
     try {
@@ -265,6 +287,10 @@ final class RestApi extends Handler.Abstract {
       if (e.getCause() instanceof HttpException http) {
         throw (RuntimeException) http;
       }
+      if (e.getCause() instanceof java.util.concurrent.TimeoutException) {
+        throw new ApiException(
+            408, "the request body stopped arriving (idle for longer than the server waits)");
+      }
       throw ApiException.badRequest("the request body could not be read (" + e.getMessage() + ")");
     }
   }
@@ -281,7 +307,9 @@ final class RestApi extends Handler.Abstract {
       case 200 -> "OK";
       case 400 -> "INVALID_ARGUMENT";
       case 404 -> "NOT_FOUND";
+      case 408 -> "DEADLINE_EXCEEDED";
       case 413, 503 -> "RESOURCE_EXHAUSTED";
+      case 500 -> "INTERNAL";
       default -> "UNKNOWN";
     };
   }

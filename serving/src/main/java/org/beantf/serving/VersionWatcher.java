@@ -1,6 +1,7 @@
 package org.beantf.serving;
 
 import java.io.IOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -101,8 +102,13 @@ final class VersionWatcher {
       if (fingerprint.equals(failed.get(version))) {
         continue;
       }
-      Optional<String> why = SavedModelFiles.incomplete(entry.getValue());
       boolean unchanged = !first && fingerprint.equals(previous.get(version));
+      // files unchanged since a check found them incomplete are not read again (a large
+      // saved_model.pb that does not parse would otherwise be parsed at every poll)
+      Optional<String> why =
+          unchanged && waiting.containsKey(version)
+              ? Optional.of(waiting.get(version))
+              : SavedModelFiles.incomplete(entry.getValue());
       if (why.isPresent()) {
         if (!why.get().equals(waiting.put(version, why.get()))) {
           log.accept(
@@ -131,32 +137,37 @@ final class VersionWatcher {
       ready.add(version);
     }
     previous = files;
+    // load what the policy wants; when a load fails, ask it again without that version, until
+    // every wanted version is loaded (so a corrupt newest version leaves the one before serving)
+    Map<Long, ServableVersion> fresh = new HashMap<>();
     Set<Long> wanted = select(policy, ready);
-    NavigableMap<Long, ServableVersion> next = new TreeMap<>(Comparator.reverseOrder());
-    for (long version : wanted) {
-      ServableVersion current = loaded.get(version);
-      if (current != null) {
-        next.put(version, current);
-        continue;
-      }
-      ServableVersion fresh = load(version, folders.get(version));
-      model.record(fresh);
-      if (fresh.state() == VersionState.AVAILABLE) {
-        next.put(version, fresh);
-      } else {
-        failed.put(version, files.get(version));
-        ready.remove(version);
-      }
-    }
-    if (!wanted.equals(next.keySet())) {
-      // a load failed: ask the policy again without it, so that what served before keeps serving
-      for (long version : select(policy, ready)) {
-        ServableVersion current = loaded.get(version);
-        if (current != null) {
-          next.put(version, current);
+    for (boolean failedOne = true; failedOne; ) {
+      failedOne = false;
+      for (long version : new TreeSet<>(wanted).descendingSet()) {
+        if (loaded.containsKey(version) || fresh.containsKey(version)) {
+          continue;
+        }
+        ServableVersion attempt = load(version, folders.get(version));
+        model.record(attempt);
+        if (attempt.state() == VersionState.AVAILABLE) {
+          fresh.put(version, attempt);
+        } else {
+          failed.put(version, files.get(version));
+          ready.remove(version);
+          failedOne = true;
         }
       }
+      if (failedOne) {
+        wanted = select(policy, ready);
+      }
     }
+    NavigableMap<Long, ServableVersion> next = new TreeMap<>(Comparator.reverseOrder());
+    for (long version : wanted) {
+      next.put(version, loaded.containsKey(version) ? loaded.get(version) : fresh.get(version));
+    }
+    fresh.values().stream()
+        .filter(v -> !next.containsKey(v.version()))
+        .forEach(ServableVersion::retire);
     model.publish(next);
     for (ServableVersion old : loaded.values()) {
       if (!next.containsKey(old.version())) {
@@ -281,7 +292,8 @@ final class VersionWatcher {
   /** Every file under {@code folder} with its size and modification time, in one string. */
   static String fingerprint(Path folder) {
     List<String> files = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(folder)) {
+    // links followed: a version folder linked to its files changes when they do
+    try (Stream<Path> walk = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
       for (Path file : walk.toList()) {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         files.add(

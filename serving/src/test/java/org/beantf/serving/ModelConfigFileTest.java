@@ -297,4 +297,19 @@ class ModelConfigFileTest {
     assertThrows(IllegalArgumentException.class, () -> new Specific(List.of()));
     assertThrows(IllegalArgumentException.class, () -> new Specific(List.of(1L, -2L)));
   }
+
+  @Test
+  void namesThatCannotBeInAUrlAreRefused(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    for (String name : new String[] {"a/b", "a:b", "..", "a\\nb"}) {
+      Path file = dir.resolve("bad.config");
+      Files.writeString(
+          file,
+          "model_config_list {\n  config { name: \"" + name + "\" base_path: \"/srv/m\" }\n}\n");
+      String message =
+          assertThrows(InvalidModelException.class, () -> ModelConfigFile.read(file)).getMessage();
+      assertTrue(message.contains(":2:") && message.contains("model name in URLs"), message);
+      assertFalse(message.contains("\n"), message);
+    }
+  }
 }

@@ -118,6 +118,13 @@ class PredictRequestTest {
   }
 
   @Test
+  void emptyOrMissingInputsAreRefused() {
+    assertTrue(error("{\"instances\": [{}]}").contains("instances[0] is an empty object"));
+    assertTrue(error("{\"instances\": 5}").contains("instances is a number"));
+    assertTrue(error("{\"signature_name\": 5, \"inputs\": [1]}").contains("is a number"));
+  }
+
+  @Test
   void unknownInputNameIsRefused() {
     String message = error("{\"inputs\": {\"pixels\": [[[[1],[2]],[[3],[4]]]]}}");
     assertTrue(message.contains("no input 'pixels'") && message.contains("'images'"), message);

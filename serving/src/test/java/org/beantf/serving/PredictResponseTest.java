@@ -59,6 +59,19 @@ class PredictResponseTest {
   }
 
   @Test
+  void nonFiniteOutputsAreRefusedNotWrittenAsStrings() {
+    Map<String, TensorValues> nan =
+        Map.of(
+            "logits", new TensorValues.Floats(new long[] {2, 2}, new float[] {1, 2, Float.NaN, 0}));
+    ApiException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ApiException.class, () -> PredictResponse.write(PredictRequest.Format.ROW, nan, 2));
+    assertEquals(400, e.status());
+    org.junit.jupiter.api.Assertions.assertTrue(
+        e.getMessage().contains("'logits' is NaN for example 1"), e.getMessage());
+  }
+
+  @Test
   void floatsRoundTripExactly() throws Exception {
     float value = 0.1f + 1e-9f;
     Map<String, TensorValues> one =

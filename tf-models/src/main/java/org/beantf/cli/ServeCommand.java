@@ -25,6 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * {@code bean serve}: TensorFlow Serving's REST API over one model base ({@code --model}) or the
@@ -152,6 +153,12 @@ final class ServeCommand implements Callable<Integer> {
     }
     CountDownLatch stop = new CountDownLatch(1);
     PrintWriter err = spec.commandLine().getErr();
+    // handled here instead of by shutdown hooks, which would make the JVM exit 130 or 143, not 0;
+    // from before the start, so that a signal while versions load stops the server once started
+    Signal interrupt = new Signal("INT");
+    Signal terminate = new Signal("TERM");
+    SignalHandler previousInt = Signal.handle(interrupt, signal -> stop.countDown());
+    SignalHandler previousTerm = Signal.handle(terminate, signal -> stop.countDown());
     try (ModelServer server =
         ModelServer.start(
             configs,
@@ -161,9 +168,6 @@ final class ServeCommand implements Callable<Integer> {
               err.println(line);
               err.flush();
             })) {
-      // handled here instead of by shutdown hooks, which would make the JVM exit 130 or 143, not 0
-      Signal.handle(new Signal("INT"), signal -> stop.countDown());
-      Signal.handle(new Signal("TERM"), signal -> stop.countDown());
       spec.commandLine()
           .getOut()
           .println(
@@ -179,6 +183,9 @@ final class ServeCommand implements Callable<Integer> {
       err.flush();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      Signal.handle(interrupt, previousInt);
+      Signal.handle(terminate, previousTerm);
     }
     return 0;
   }
@@ -202,12 +209,14 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new BadInputException("--port " + port + ": expected 0..65535 (0: any free port)");
     }
-    if (!(pollSeconds > 0) || pollSeconds > 86400) {
+    if (!(pollSeconds >= 0.1) || pollSeconds > 86400) {
       throw new BadInputException(
-          "--poll-seconds " + pollSeconds + ": expected a number of seconds in (0, 86400]");
+          "--poll-seconds " + pollSeconds + ": expected a number of seconds from 0.1 to 86400");
     }
-    if (maxRequestMb < 1 || maxRequestMb > 2047) {
-      throw new BadInputException("--max-request-mb " + maxRequestMb + ": expected 1..2047");
+    // a body is held whole with the floats parsed from it: 512 MB of JSON already needs a heap of
+    // several GB
+    if (maxRequestMb < 1 || maxRequestMb > 512) {
+      throw new BadInputException("--max-request-mb " + maxRequestMb + ": expected 1..512");
     }
     int concurrent =
         maxConcurrent == null ? Runtime.getRuntime().availableProcessors() : maxConcurrent;
@@ -224,8 +233,11 @@ final class ServeCommand implements Callable<Integer> {
       throw new BadInputException(
           "--host is empty: expected an address such as 127.0.0.1 or 0.0.0.0");
     }
+    // an IPv6 address as URLs write it, [::1], is the address ::1
+    String address =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     return new ModelServer.Settings(
-        host,
+        address,
         port,
         Duration.ofMillis(Math.round(pollSeconds * 1000)),
         (long) maxRequestMb << 20,
@@ -255,10 +267,13 @@ final class ServeCommand implements Callable<Integer> {
     Path base = models.base.toAbsolutePath().normalize();
     String modelName =
         name != null ? name : base.getFileName() == null ? "" : base.getFileName().toString();
-    if (!modelName.matches("[A-Za-z0-9._-]+")) {
+    String problem = ModelConfigFile.nameProblem(modelName);
+    if (problem != null) {
       throw new BadInputException(
           (name != null ? "--name '" + name + "'" : "the base folder's name '" + modelName + "'")
-              + ": a model name in URLs takes letters, digits, '.', '_' and '-' (give one with --name)");
+              + ": "
+              + problem
+              + (name != null ? "" : "; give one with --name"));
     }
     return List.of(new ModelConfig(modelName, base, policy));
   }
