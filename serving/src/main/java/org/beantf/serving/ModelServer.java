@@ -1,6 +1,5 @@
 package org.beantf.serving;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -124,7 +123,7 @@ public final class ModelServer implements AutoCloseable {
     // while stopping, a connection may stay idle as long as the drain lasts: a request whose body
     // is
     // still arriving is served, not cut off after Jetty's default second
-    graceful.setShutdownIdleTimeout(Math.max(1000, settings.drain().toMillis()));
+    graceful.setShutdownIdleTimeout(Math.min(Math.max(500, settings.drain().toMillis()), 2000));
     server.setHandler(graceful);
     server.setErrorHandler(jsonErrors(metrics));
     server.setStopTimeout(settings.drain().toMillis());
@@ -248,13 +247,12 @@ public final class ModelServer implements AutoCloseable {
     };
   }
 
+  /** The deepest cause's message: the operating system's reason ("Address already in use"). */
   private static String reason(Exception e) {
     Throwable cause = e;
-    while (cause.getCause() != null && cause.getMessage() == null) {
+    while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();
     }
-    return cause instanceof IOException && cause.getMessage() != null
-        ? cause.getMessage()
-        : cause.toString();
+    return cause.getMessage() != null ? cause.getMessage() : cause.toString();
   }
 }

@@ -94,7 +94,14 @@ record PredictRequest(String signatureName, Format format, Map<String, NumericTe
       reason =
           "a bare NaN or Infinity is not JSON, and not a valid value here (expected finite numbers)";
     } else {
-      reason = reason.lines().findFirst().orElse(reason);
+      // Jackson's own location details ("start marker at [Source: ...]") repeat what is said above
+      reason =
+          reason
+              .lines()
+              .findFirst()
+              .orElse(reason)
+              .replaceAll("\\s*\\(start marker at \\[Source:.*$", "")
+              .replaceAll("\\s*at \\[Source:.*$", "");
     }
     return ApiException.badRequest(
         "malformed JSON at line "
