@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.beantf.cli.BeanCli;
 import org.beantf.data.io.Folders;
 
@@ -37,7 +38,10 @@ final class ServedMlp {
                   () -> {
                     try {
                       if (server != null) {
-                        server.close();
+                        // SIGKILL: its graceful stop is not under test here, and it would wait
+                        // for the idle keep-alive connections of ServeProcess.HTTP (a bug
+                        // reported with ServingErrorsIT's SIGTERM)
+                        server.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                       }
                       Folders.deleteRecursively(created);
                     } catch (IOException e) {
@@ -78,7 +82,7 @@ final class ServedMlp {
 
   /**
    * {@code bean serve --model BASE --name mlp --port 0}, started once per JVM (ServingDocIT and
-   * ServingErrorsIT share it) and stopped when the JVM exits.
+   * ServingErrorsIT share it) and killed when the JVM exits.
    */
   static synchronized ServeProcess server() throws Exception {
     if (server == null) {
