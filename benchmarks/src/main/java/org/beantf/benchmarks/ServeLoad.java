@@ -60,8 +60,6 @@ public final class ServeLoad {
   private final long deadline;
   private final int maxMinutes;
   private final int maxRunMinutes;
-  // the socket client's connections between runs: kept open, as the JDK client keeps its pool
-  private final ConcurrentLinkedQueue<RawConnection> idle = new ConcurrentLinkedQueue<>();
 
   private ServeLoad(
       URI predictUri, BeanModel model, ImageSet test, int maxMinutes, int maxRunMinutes) {
@@ -358,7 +356,11 @@ public final class ServeLoad {
             });
   }
 
-  /** Through a plain HTTP/1.1 socket per client thread (keep-alive, TCP_NODELAY). */
+  /**
+   * Through a plain HTTP/1.1 socket per client thread (keep-alive, TCP_NODELAY), opened before the
+   * run starts and closed after it: a connection kept idle between runs would meet Jetty's idle
+   * timeout (30 s), which a client must retry and this one does not.
+   */
   private Run socketHttp(Inputs inputs, int threads, int perThread) throws InterruptedException {
     return measure(
         "HTTP (socket)",
@@ -367,7 +369,7 @@ public final class ServeLoad {
         perThread,
         () ->
             new Caller() {
-              RawConnection connection = idle.poll();
+              RawConnection connection = open();
 
               @Override
               public String call(int input) throws IOException {
@@ -377,13 +379,11 @@ public final class ServeLoad {
                 try {
                   RawConnection.Answer answer = connection.post(inputs.bodies()[input]);
                   if (answer.close()) {
-                    connection.close();
-                    connection = null;
+                    release();
                   }
                   return httpError(answer.status(), answer.body());
                 } catch (IOException e) {
-                  connection.close();
-                  connection = null;
+                  release();
                   throw e;
                 }
               }
@@ -391,10 +391,19 @@ public final class ServeLoad {
               @Override
               public void release() {
                 if (connection != null) {
-                  idle.add(connection);
+                  connection.close();
+                  connection = null;
                 }
               }
             });
+  }
+
+  private RawConnection open() {
+    try {
+      return new RawConnection(predictUri);
+    } catch (IOException e) {
+      return null; // the first call tries again and counts the error
+    }
   }
 
   private Run inProcess(Inputs inputs, int threads, int perThread) throws InterruptedException {
