@@ -10,7 +10,8 @@
 #    round HTTP through the JDK's HttpClient, HTTP through a plain socket per thread, then in-process
 #    (BeanModel.predict on the same images in the client's JVM), 5,000 requests per client thread (CLIENT jdk or
 #    socket: that HTTP client only); prints every run and a summary (medians across the rounds, with the range)
-#    and p50(HTTP) - p50(in-process) per configuration. Any non-200 answer is an error (exit 1). A run stops at
+#    and p50(HTTP) - p50(in-process) per configuration, with the CPU time per request of the client's JVM and of
+#    the server's. Any non-200 answer is an error (exit 1). A run stops at
 #    10 minutes, the whole at 90 (exit 3, with a message); this script gives up on the server after 5 minutes
 #    without a ready line. The server is stopped (SIGTERM) on every exit.
 #   benchmarks/serve-load.sh [DIR (/tmp/serve-load/mlp)] [ROUNDS (3)] [CLIENT (both)]
@@ -62,10 +63,13 @@ done
 [ -n "$url" ] || { echo "bean serve printed no ready line within 5 minutes:" >&2; cat "$work/err" >&2; exit 1; }
 echo "$(cat "$work/out")"
 echo "model: $base/$version"
+# the server's JVM (a child of ./bean), for its CPU time per request
+server_jvm="$(pgrep -P "$server" -x java || true)"
 
 status=0
 timeout 100m java -Xms1g -Xmx2g -cp "$cp" org.beantf.benchmarks.ServeLoad "$url" "$base/$version" \
-  --model mlp --pairs "$pairs" --client "$client" --max-run-minutes 10 --max-minutes 90 ${SERVE_LOAD_ARGS:-} \
+  --model mlp --pairs "$pairs" --client "$client" --max-run-minutes 10 --max-minutes 90 \
+  ${server_jvm:+--server-pid "$server_jvm"} ${SERVE_LOAD_ARGS:-} \
   2> >(perl "$root/scripts/tf-log-filter.pl" >&2) || status=$?
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 if grep -q . "$work/err"; then

@@ -6,6 +6,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,11 +44,14 @@ import org.beantf.savedmodels.Prediction;
  * (A B A B …); the summary quotes the median across the rounds with the range, and p50(HTTP) −
  * p50(in-process) per round. Any answer but a 200 is an error (exit 1). Each run and the whole
  * measurement are bounded in time: past either limit the clients stop and the program exits 3 with
- * a message. Run by benchmarks/serve-load.sh, which starts the server.
+ * a message. Each run also reports the CPU time per request of this JVM (the client, or the
+ * in-process model) and, given the server's PID, of the server. Run by benchmarks/serve-load.sh,
+ * which starts the server.
  *
  * <pre>
  * ServeLoad URL VERSION_FOLDER [--model NAME] [--pairs N] [--requests R] [--threads T,T…]
  *           [--batches B,B…] [--client jdk|socket|both] [--max-run-minutes M] [--max-minutes M]
+ *           [--server-pid PID]
  * </pre>
  */
 public final class ServeLoad {
@@ -60,14 +65,23 @@ public final class ServeLoad {
   private final long deadline;
   private final int maxMinutes;
   private final int maxRunMinutes;
+  private final long serverPid;
+  private static final com.sun.management.OperatingSystemMXBean OS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   private ServeLoad(
-      URI predictUri, BeanModel model, ImageSet test, int maxMinutes, int maxRunMinutes) {
+      URI predictUri,
+      BeanModel model,
+      ImageSet test,
+      int maxMinutes,
+      int maxRunMinutes,
+      long serverPid) {
     this.predictUri = predictUri;
     this.model = model;
     this.test = test;
     this.maxMinutes = maxMinutes;
     this.maxRunMinutes = maxRunMinutes;
+    this.serverPid = serverPid;
     this.deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(maxMinutes);
     this.client =
         HttpClient.newBuilder()
@@ -88,7 +102,9 @@ public final class ServeLoad {
       int errors,
       double seconds,
       double p50Ms,
-      double p99Ms) {
+      double p99Ms,
+      double clientCpuMs,
+      double serverCpuMs) {
     double requestsPerSecond() {
       return requests / seconds;
     }
@@ -101,7 +117,8 @@ public final class ServeLoad {
       return String.format(
           Locale.ROOT,
           "%-13s batch %2d, %d thread%s: %6d requests, %d errors, %6.2f s, %8.1f requests/s,"
-              + " %8.1f images/s, p50 %.3f ms, p99 %.3f ms",
+              + " %8.1f images/s, p50 %.3f ms, p99 %.3f ms; CPU per request: this JVM %.3f ms,"
+              + " server %.3f ms",
           kind,
           batch,
           threads,
@@ -112,7 +129,9 @@ public final class ServeLoad {
           requestsPerSecond(),
           imagesPerSecond(),
           p50Ms,
-          p99Ms);
+          p99Ms,
+          clientCpuMs,
+          serverCpuMs);
     }
   }
 
@@ -128,7 +147,7 @@ public final class ServeLoad {
       System.err.println(
           "usage: ServeLoad URL VERSION_FOLDER [--model NAME] [--pairs N] [--requests R]"
               + " [--threads T,T…] [--batches B,B…] [--client jdk|socket|both] [--max-run-minutes M]"
-              + " [--max-minutes M]");
+              + " [--max-minutes M] [--server-pid PID]");
       System.exit(2);
     }
     String url = args[0].replaceAll("/+$", "");
@@ -141,6 +160,7 @@ public final class ServeLoad {
     int maxRunMinutes = 10;
     int maxMinutes = 60;
     String clients = "both";
+    long serverPid = 0;
     for (int i = 2; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--model" -> name = args[i + 1];
@@ -151,6 +171,7 @@ public final class ServeLoad {
         case "--max-minutes" -> maxMinutes = Integer.parseInt(args[i + 1]);
         case "--max-run-minutes" -> maxRunMinutes = Integer.parseInt(args[i + 1]);
         case "--client" -> clients = args[i + 1];
+        case "--server-pid" -> serverPid = Long.parseLong(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -165,7 +186,8 @@ public final class ServeLoad {
               model,
               test,
               maxMinutes,
-              maxRunMinutes);
+              maxRunMinutes,
+              serverPid);
       System.out.printf(
           Locale.ROOT,
           "server %s, model %s; in-process %s; %d round(s) of runs (%s, then in-process) per"
@@ -572,9 +594,13 @@ public final class ServeLoad {
       worker.start();
     }
     ready.await();
+    long clientCpu = OS.getProcessCpuTime();
+    long serverCpu = serverCpuNanos();
     long start = System.nanoTime();
     go.countDown();
     finished.await();
+    clientCpu = OS.getProcessCpuTime() - clientCpu;
+    serverCpu = serverCpuNanos() - serverCpu;
     for (String error : firstErrors) {
       System.out.println("  error (" + kind + ", batch " + inputs.batch() + "): " + error);
     }
@@ -603,7 +629,27 @@ public final class ServeLoad {
         errors.get(),
         (end.get() - start) / 1e9,
         percentile(all, 0.50) / 1e6,
-        percentile(all, 0.99) / 1e6);
+        percentile(all, 0.99) / 1e6,
+        clientCpu / 1e6 / all.length,
+        serverPid > 0 ? serverCpu / 1e6 / all.length : Double.NaN);
+  }
+
+  /**
+   * The server process's CPU time (user + system) from /proc/PID/stat, in nanoseconds, at the
+   * kernel's 100 ticks per second (USER_HZ on Linux); 0 without a server PID.
+   */
+  private long serverCpuNanos() {
+    if (serverPid <= 0) {
+      return 0;
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(serverPid), "stat"));
+      // the command name, field 2, is in parentheses and may hold spaces: count after it
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("cannot read the server's CPU time: " + e, e);
+    }
   }
 
   /** The nearest-rank percentile of sorted values. */
@@ -616,8 +662,9 @@ public final class ServeLoad {
   private static void summary(List<Run> runs, int[] batches, int[] threadCounts) {
     System.out.println();
     System.out.println(
-        "| batch | client threads | | requests (errors) | requests/s | images/s | p50 ms | p99 ms |");
-    System.out.println("|---|---|---|---|---|---|---|---|");
+        "| batch | client threads | | requests (errors) | requests/s | images/s | p50 ms | p99 ms"
+            + " | CPU ms/request: this JVM | server |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|");
     List<String> overheads = new ArrayList<>();
     for (int batch : batches) {
       for (int threads : threadCounts) {
@@ -638,7 +685,7 @@ public final class ServeLoad {
           }
           System.out.printf(
               Locale.ROOT,
-              "| %d | %d | %s | %d × %d (%d) | %s | %s | %s | %s |%n",
+              "| %d | %d | %s | %d × %d (%d) | %s | %s | %s | %s | %s | %s |%n",
               batch,
               threads,
               kind.get(0).kind(),
@@ -648,7 +695,11 @@ public final class ServeLoad {
               spread(kind.stream().mapToDouble(Run::requestsPerSecond).toArray(), "%.0f"),
               spread(kind.stream().mapToDouble(Run::imagesPerSecond).toArray(), "%.0f"),
               spread(kind.stream().mapToDouble(Run::p50Ms).toArray(), "%.3f"),
-              spread(kind.stream().mapToDouble(Run::p99Ms).toArray(), "%.3f"));
+              spread(kind.stream().mapToDouble(Run::p99Ms).toArray(), "%.3f"),
+              spread(kind.stream().mapToDouble(Run::clientCpuMs).toArray(), "%.3f"),
+              kind.get(0).kind().equals("in-process")
+                  ? "—"
+                  : spread(kind.stream().mapToDouble(Run::serverCpuMs).toArray(), "%.3f"));
         }
         for (List<Run> http : kinds.subList(0, kinds.size() - 1)) {
           int n = Math.min(http.size(), local.size());
