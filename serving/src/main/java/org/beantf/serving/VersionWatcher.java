@@ -130,10 +130,10 @@ final class VersionWatcher {
         }
         continue;
       }
+      waiting.remove(version);
       if (!first && !unchanged) {
         continue; // new, or still being written: loaded once unchanged at the next poll
       }
-      waiting.remove(version);
       ready.add(version);
     }
     previous = files;
