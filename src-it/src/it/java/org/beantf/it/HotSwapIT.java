@@ -91,20 +91,21 @@ class HotSwapIT {
     Path base = dir.resolve("base");
     copyTree(version1, base.resolve("1"), 0);
     StringBuffer serverErr = new StringBuffer();
-    Process server =
+    ProcessBuilder serve =
         new ProcessBuilder(
-                FreshJvm.bean(
-                    List.of(
-                        "serve",
-                        "--model",
-                        base.toString(),
-                        "--name",
-                        "mlp",
-                        "--port",
-                        "0",
-                        "--poll-seconds",
-                        "0.2")))
-            .start();
+            FreshJvm.bean(
+                List.of(
+                    "serve",
+                    "--model",
+                    base.toString(),
+                    "--name",
+                    "mlp",
+                    "--port",
+                    "0",
+                    "--poll-seconds",
+                    "0.2")));
+    serve.environment().put("TF_CPP_MIN_LOG_LEVEL", "2"); // as ./bean runs it: bean's lines only
+    Process server = serve.start();
     Thread stderr = new Thread(() -> drain(server, serverErr), "hot-swap-server-stderr");
     stderr.setDaemon(true);
     stderr.start();
