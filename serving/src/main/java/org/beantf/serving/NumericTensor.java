@@ -44,7 +44,7 @@ final class NumericTensor {
    */
   static NumericTensor read(JsonParser parser, String where) throws IOException {
     NumericTensor tensor = new NumericTensor(where);
-    tensor.value(parser, 0, new StringBuilder(where));
+    tensor.value(parser, 0);
     return tensor;
   }
 
@@ -76,21 +76,19 @@ final class NumericTensor {
     shape.set(0, shape.get(0) + 1);
   }
 
-  private void value(JsonParser parser, int depth, StringBuilder path) throws IOException {
+  private void value(JsonParser parser, int depth) throws IOException {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.START_ARRAY) {
       if (leafDepth >= 0 && depth >= leafDepth) {
-        throw ragged(path, "an array", "numbers");
+        throw ragged(path(depth), "an array", "numbers");
       }
       int length = 0;
-      int mark = path.length();
       while (parser.nextToken() != JsonToken.END_ARRAY) {
-        path.append('[').append(length).append(']');
+        at(depth, length);
         if (length == 0 && shape.size() == depth) {
           shape.add(-1); // the first array at this depth fixes its length, once it is known
         }
-        value(parser, depth + 1, path);
-        path.setLength(mark);
+        value(parser, depth + 1);
         length++;
       }
       if (shape.size() == depth) {
@@ -100,7 +98,7 @@ final class NumericTensor {
         shape.set(depth, length);
       } else if (shape.get(depth) != length) {
         throw ApiException.badRequest(
-            path
+            path(depth)
                 + " has "
                 + length
                 + " elements where the arrays before it at this depth have "
@@ -113,24 +111,44 @@ final class NumericTensor {
       if (leafDepth < 0) {
         leafDepth = depth;
       } else if (depth != leafDepth) {
-        throw ragged(path, "a number", "arrays");
+        throw ragged(path(depth), "a number", "arrays");
       }
       float v = parser.getFloatValue();
       if (!Float.isFinite(v)) {
         throw ApiException.badRequest(
-            path + " is " + parser.getText() + ", which is not a finite float32 number");
+            path(depth) + " is " + parser.getText() + ", which is not a finite float32 number");
       }
       ensure(size + 1);
       values[size++] = v;
       return;
     }
     throw ApiException.badRequest(
-        path
+        path(depth)
             + " is "
             + describe(token)
             + " where a number belongs ("
             + where
             + " takes numbers in nested arrays)");
+  }
+
+  // the index at each depth of the value being read; its path ("instances[0][3]") is spelled out
+  // only for an error, not for each of the thousands of numbers of a request
+  private int[] indices = new int[8];
+
+  private void at(int depth, int index) {
+    if (depth >= indices.length) {
+      indices = Arrays.copyOf(indices, indices.length * 2);
+    }
+    indices[depth] = index;
+  }
+
+  /** The path of the value at {@code depth}, such as {@code instances[0][3]}. */
+  private String path(int depth) {
+    StringBuilder path = new StringBuilder(where);
+    for (int d = 0; d < depth; d++) {
+      path.append('[').append(indices[d]).append(']');
+    }
+    return path.toString();
   }
 
   private static ApiException ragged(CharSequence path, String found, String before) {
