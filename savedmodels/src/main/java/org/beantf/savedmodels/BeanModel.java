@@ -403,9 +403,16 @@ public final class BeanModel implements AutoCloseable {
         return new TensorValues.Int64s(shape, values);
       }
       case DT_STRING -> {
+        // element by element: TString.scalars() throws and catches an exception inside the ndarray
+        // library on every call (docs/BENCHMARKS.md, "bean serve under load")
         String[] values = new String[size];
-        int[] at = {0};
-        ((TString) tensor).scalars().forEach(s -> values[at[0]++] = s.getObject());
+        long[] at = new long[shape.length];
+        for (int i = 0; i < size; i++) {
+          values[i] = ((TString) tensor).getObject(at);
+          for (int d = shape.length - 1; d >= 0 && ++at[d] == shape[d]; d--) {
+            at[d] = 0;
+          }
+        }
         return new TensorValues.Strings(shape, values);
       }
       default ->
