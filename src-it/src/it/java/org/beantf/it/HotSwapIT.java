@@ -26,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import org.beantf.cli.BeanCli;
 import org.beantf.data.DatasetId;
 import org.beantf.data.ImageSet;
 import org.beantf.data.fetch.DatasetCache;
@@ -61,8 +60,8 @@ class HotSwapIT {
     long start = System.nanoTime();
     Path run1 = dir.resolve("seed1");
     Path run2 = dir.resolve("seed2");
-    train(1, run1);
-    train(2, run2);
+    ServedMlp.train(1, run1);
+    ServedMlp.train(2, run2);
     double trainSeconds = (System.nanoTime() - start) / 1e9;
     long deadline = System.nanoTime() + SERVE_BUDGET.toNanos();
     Path version1 = run1.resolve("savedmodel/mlp/1");
@@ -228,24 +227,6 @@ class HotSwapIT {
         server.destroyForcibly().waitFor();
       }
     }
-  }
-
-  private static void train(int seed, Path out) {
-    assertEquals(
-        0,
-        BeanCli.run(
-            "train",
-            "--model",
-            "mlp",
-            "--dataset",
-            "mnist",
-            "--epochs",
-            "1",
-            "--seed",
-            Integer.toString(seed),
-            "--out",
-            out.toString()),
-        "bean train --seed " + seed);
   }
 
   /** One predict; which version's probabilities the answer equals (1, 2, both or neither). */

@@ -55,24 +55,33 @@ final class ServedMlp {
     return dir;
   }
 
+  /**
+   * {@code bean train --model mlp --dataset mnist --epochs 1 --seed SEED --out OUT}, in this JVM;
+   * the model base is OUT/savedmodel/mlp.
+   */
+  static void train(int seed, Path out) {
+    assertEquals(
+        0,
+        BeanCli.run(
+            "train",
+            "--model",
+            "mlp",
+            "--dataset",
+            "mnist",
+            "--epochs",
+            "1",
+            "--seed",
+            Integer.toString(seed),
+            "--out",
+            out.toString()),
+        "bean train --seed " + seed);
+  }
+
   /** The model base DIR/savedmodel/mlp of {@code bean train --model mlp --dataset mnist}. */
   static synchronized Path base() throws IOException {
     if (base == null) {
       Path run = dir().resolve("run");
-      assertEquals(
-          0,
-          BeanCli.run(
-              "train",
-              "--model",
-              "mlp",
-              "--dataset",
-              "mnist",
-              "--epochs",
-              "1",
-              "--seed",
-              "1",
-              "--out",
-              run.toString()));
+      train(1, run);
       Path trained = run.resolve("savedmodel/mlp");
       assertTrue(Files.isRegularFile(trained.resolve("1/saved_model.pb")), trained.toString());
       base = trained;
