@@ -60,6 +60,8 @@ public final class BeanModel implements AutoCloseable {
   private final Output<?> probabilities;
   private final Output<?> classIds;
   private final Output<?> logits;
+  // sorted by name, made once: bean serve asks for them on every request
+  private final Map<String, SignatureDef> signatureDefs;
   // every signature's input and outputs, resolved once for run(signature, ...)
   private final Map<String, SignatureTensors> signatureTensors = new TreeMap<>();
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -69,6 +71,7 @@ public final class BeanModel implements AutoCloseable {
     this.folder = folder;
     this.bundle = bundle;
     Map<String, SignatureDef> signatures = bundle.metaGraphDef().getSignatureDefMap();
+    this.signatureDefs = Collections.unmodifiableMap(new TreeMap<>(signatures));
     this.serving = signatures.get(SavedModelContract.SERVING_DEFAULT);
     this.bean = signatures.get(SavedModelContract.BEAN_SIGNATURE);
     this.inputName = serving == null ? null : inputNameOf(serving);
@@ -348,7 +351,7 @@ public final class BeanModel implements AutoCloseable {
    * keyed by signature name: what TF Serving's metadata API reports.
    */
   public Map<String, SignatureDef> signatureDefs() {
-    return Collections.unmodifiableMap(new TreeMap<>(bundle.metaGraphDef().getSignatureDefMap()));
+    return signatureDefs;
   }
 
   /**

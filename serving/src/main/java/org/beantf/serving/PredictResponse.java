@@ -72,10 +72,7 @@ final class PredictResponse {
     for (var output : out.entrySet()) {
       if (output.getValue() instanceof TensorValues.Floats f) {
         long[] shape = f.shape();
-        int perRow = 1;
-        for (int d = 1; d < shape.length; d++) {
-          perRow *= (int) shape[d];
-        }
+        int perRow = perExample(shape);
         float[] values = f.values();
         for (int i = 0; i < values.length; i++) {
           if (!Float.isFinite(values[i])) {
@@ -96,11 +93,16 @@ final class PredictResponse {
   /** Example {@code row} of a batch-first tensor: its slice [shape[1], ...], nested. */
   private static void example(JsonGenerator json, TensorValues tensor, int row) throws IOException {
     long[] shape = tensor.shape();
-    int perRow = 1;
+    nested(json, tensor, shape, 1, row * perExample(shape));
+  }
+
+  /** How many values one example of a batch-first tensor of {@code shape} holds. */
+  private static int perExample(long[] shape) {
+    int values = 1;
     for (int d = 1; d < shape.length; d++) {
-      perRow *= (int) shape[d];
+      values *= (int) shape[d];
     }
-    nested(json, tensor, shape, 1, row * perRow);
+    return values;
   }
 
   private static void whole(JsonGenerator json, TensorValues tensor) throws IOException {

@@ -9,6 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.beantf.savedmodels.BeanModel;
@@ -42,19 +45,19 @@ final class RestApi extends Handler.Abstract {
   private static final String JSON_TYPE = "application/json";
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
-  private static final java.util.Set<String> APIS =
-      java.util.Set.of("status", "metadata", "predict", "classify", "regress");
+  private static final Set<String> APIS =
+      Set.of("status", "metadata", "predict", "classify", "regress");
 
   private final Map<String, ServedModel> models;
   private final ServingMetrics metrics;
   private final PredictionQueue queue;
-  private final java.util.function.Consumer<String> log;
+  private final Consumer<String> log;
 
   RestApi(
       Map<String, ServedModel> models,
       ServingMetrics metrics,
       PredictionQueue queue,
-      java.util.function.Consumer<String> log) {
+      Consumer<String> log) {
     this.log = log;
     this.models = Map.copyOf(models);
     this.metrics = metrics;
@@ -258,9 +261,7 @@ final class RestApi extends Handler.Abstract {
 
   private static ServableVersion lease(ServedModel model, String name, Long asked) {
     if (model == null) {
-      throw ApiException.notFound(
-          "Servable not found for request: "
-              + (asked == null ? "Latest(" + name + ")" : "Specific(" + name + ", " + asked + ")"));
+      throw ServedModel.notFound(name, asked);
     }
     return model.lease(asked);
   }
@@ -287,7 +288,7 @@ final class RestApi extends Handler.Abstract {
       if (e.getCause() instanceof HttpException http) {
         throw (RuntimeException) http;
       }
-      if (e.getCause() instanceof java.util.concurrent.TimeoutException) {
+      if (e.getCause() instanceof TimeoutException) {
         throw new ApiException(
             408, "the request body stopped arriving (idle for longer than the server waits)");
       }

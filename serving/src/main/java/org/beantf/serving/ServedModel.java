@@ -48,17 +48,25 @@ final class ServedModel {
       ServableVersion found =
           version == null ? (now.isEmpty() ? null : now.firstEntry().getValue()) : now.get(version);
       if (found == null) {
-        throw ApiException.notFound(
-            "Servable not found for request: "
-                + (version == null
-                    ? "Latest(" + name + ")"
-                    : "Specific(" + name + ", " + version + ")"));
+        throw notFound(name, version);
       }
       if (found.acquire()) {
         return found;
       }
       // retired between reading the map and taking the lease: a newer map is already published
     }
+  }
+
+  /**
+   * TF Serving's 404 for a predict or metadata request that finds no AVAILABLE version: {@code
+   * Servable not found for request: Latest(NAME)} or {@code Specific(NAME, V)}.
+   */
+  static ApiException notFound(String name, Long version) {
+    return ApiException.notFound(
+        "Servable not found for request: "
+            + (version == null
+                ? "Latest(" + name + ")"
+                : "Specific(" + name + ", " + version + ")"));
   }
 
   /** Every version the status API reports, newest first. */
