@@ -16,10 +16,7 @@ set -euo pipefail
 rounds="${1:-5}"
 dir="${2:-/tmp/mnist-png}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="$(ls "$root"/benchmarks/target/bean-benchmarks-*.jar 2>/dev/null | head -n 1 || true)"
-[ -n "$jar" ] && [ -d "$root/benchmarks/target/lib" ] || {
-  echo "no benchmarks jar: run mvn -B -q -pl benchmarks -am package -DskipTests first" >&2; exit 2; }
-cp="$jar:$root/benchmarks/target/lib/*"
+. "$root/benchmarks/classpath.sh"
 export TF_CPP_MIN_LOG_LEVEL=2
 java_cmd=(java -Xmx4g -cp "$cp" org.beantf.benchmarks.ImageFolderLoad)
 data="${BEAN_DATA:-$HOME/.cache/bean/datasets}/mnist"

@@ -21,10 +21,7 @@ dir="${1:-/tmp/serve-load/mlp}"
 pairs="${2:-3}"
 client="${3:-both}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="$(ls "$root"/benchmarks/target/bean-benchmarks-*.jar 2>/dev/null | head -n 1 || true)"
-[ -n "$jar" ] && [ -d "$root/benchmarks/target/lib" ] || {
-  echo "no benchmarks jar: run mvn -B -q -pl benchmarks -am package -DskipTests first" >&2; exit 2; }
-cp="$jar:$root/benchmarks/target/lib/*"
+. "$root/benchmarks/classpath.sh"
 export TF_CPP_MIN_LOG_LEVEL=2
 # as ./bean runs the server: oneDNN's kernels on, so both sides of the comparison run the same TensorFlow
 export TF_ENABLE_ONEDNN_OPTS="${TF_ENABLE_ONEDNN_OPTS:-1}"
