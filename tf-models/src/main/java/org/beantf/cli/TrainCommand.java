@@ -15,6 +15,7 @@ import org.beantf.data.io.Writable;
 import org.beantf.models.ModelDefaults;
 import org.beantf.models.ModelKind;
 import org.beantf.models.export.RunExport;
+import org.beantf.models.nn.WeightInit;
 import org.beantf.models.train.ConfigJson;
 import org.beantf.models.train.RunDirectory;
 import org.beantf.models.train.TrainConfig;
@@ -168,6 +169,15 @@ final class TrainCommand implements Callable<Integer> {
     FLIP
   }
 
+  @Option(
+      names = "--init",
+      defaultValue = "glorot",
+      paramLabel = "glorot|pytorch",
+      description =
+          "initial weights: glorot (Glorot-uniform dense, He-normal conv, zero biases) or pytorch"
+              + " (PyTorch's defaults, kernels and biases U(±1/√fan_in), as the paper's authors)")
+  WeightInit init;
+
   @Option(names = "--resume", description = "continue the run in --out")
   boolean resume;
 
@@ -235,6 +245,7 @@ final class TrainCommand implements Callable<Integer> {
             .seed(seed)
             .shots(shots)
             .augmentFlip(augment == Augment.FLIP)
+            .init(init)
             .divergence(divergence)
             .form(form)
             .beanLayers(beanLayers);

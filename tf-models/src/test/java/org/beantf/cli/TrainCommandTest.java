@@ -69,6 +69,8 @@ class TrainCommandTest {
         "--model mlp --dataset mnist --until-converged --max-epochs 0|bean: --max-epochs 0: expected an integer >= 1",
         "--model mlp --dataset mnist --form sparse|bean train: Invalid value for option '--form': expected one of "
             + "[AUTO, BROADCAST, DENSE, LOWRANK] (case-insensitive) but was 'sparse' (see bean train --help)",
+        "--model mlp --dataset mnist --init he|bean train: Invalid value for option '--init': expected one of "
+            + "[GLOROT, PYTORCH] (case-insensitive) but was 'he' (see bean train --help)",
         "--model mlp --dataset mnist --reg-option beta=2|bean: --reg-option beta: no registered regularizer "
             + "takes this setting (expected one of alpha, divergence, form, bean-layers, dropout, l2, l1)"
       })

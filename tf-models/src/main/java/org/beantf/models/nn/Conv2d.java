@@ -5,7 +5,10 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
 
-/** A 2-D convolution over NHWC input, He-normal kernel [k, k, in, filters], optional zero bias. */
+/**
+ * A 2-D convolution over NHWC input: kernel [k, k, in, filters] and optional bias, drawn as the
+ * store's {@link WeightInit} says.
+ */
 public final class Conv2d {
   private final String name;
   private final int filters;
@@ -38,6 +41,7 @@ public final class Conv2d {
 
   public Operand<TFloat32> apply(ModelScope scope, Operand<TFloat32> x) {
     long in = x.shape().get(3);
+    long fanIn = (long) size * size * in;
     Operand<TFloat32> kernel =
         scope
             .variables()
@@ -45,7 +49,7 @@ public final class Conv2d {
                 name + "/kernel",
                 Shape.of(size, size, in, filters),
                 VariableStore.Kind.CONV_KERNEL,
-                Initializer.heNormal((long) size * size * in));
+                scope.variables().init().convKernel(fanIn));
     Operand<TFloat32> y =
         scope.tf().nn.conv2d(x, kernel, List.of(1L, (long) stride, (long) stride, 1L), padding);
     if (bias) {
@@ -56,7 +60,7 @@ public final class Conv2d {
                   name + "/bias",
                   Shape.of(filters),
                   VariableStore.Kind.CONV_BIAS,
-                  Initializer.constant(0f));
+                  scope.variables().init().bias(fanIn));
       y = scope.tf().nn.biasAdd(y, b);
     }
     return activation.apply(scope.tf(), y);

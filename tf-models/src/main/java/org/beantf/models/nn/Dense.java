@@ -4,7 +4,10 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
 
-/** A fully connected layer, activation(x·W + b), with W [in, units] Glorot-uniform and b zero. */
+/**
+ * A fully connected layer, activation(x·W + b), with W [in, units] and b [units] drawn as the
+ * store's {@link WeightInit} says.
+ */
 public final class Dense {
   private final String name;
   private final int units;
@@ -30,7 +33,7 @@ public final class Dense {
                 name + "/kernel",
                 Shape.of(in, units),
                 VariableStore.Kind.DENSE_KERNEL,
-                Initializer.glorotUniform(in, units));
+                scope.variables().init().denseKernel(in, units));
     Operand<TFloat32> b =
         scope
             .variables()
@@ -38,7 +41,7 @@ public final class Dense {
                 name + "/bias",
                 Shape.of(units),
                 VariableStore.Kind.DENSE_BIAS,
-                Initializer.constant(0f));
+                scope.variables().init().bias(in));
     return activation.apply(scope.tf(), scope.tf().nn.biasAdd(scope.tf().linalg.matMul(x, w), b));
   }
 

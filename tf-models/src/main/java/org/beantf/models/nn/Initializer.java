@@ -22,7 +22,11 @@ public interface Initializer {
    * layers.
    */
   static Initializer glorotUniform(long fanIn, long fanOut) {
-    double limit = Math.sqrt(6.0 / (fanIn + fanOut));
+    return uniform(Math.sqrt(6.0 / (fanIn + fanOut)));
+  }
+
+  /** U(−limit, limit). */
+  static Initializer uniform(double limit) {
     return (tf, shape, seed) -> {
       Operand<TFloat32> unit = tf.random.statelessRandomUniform(tf.constant(shape), seed);
       return tf.math.mul(

@@ -52,12 +52,26 @@ public final class VariableStore {
 
   private final Ops tf;
   private final long seed;
+  private final WeightInit init;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
 
-  /** Variables for graph {@code tf}, initialised from {@code seed}. */
+  /** Variables for graph {@code tf}, initialised from {@code seed} as {@link WeightInit#GLOROT}. */
   public VariableStore(Ops tf, long seed) {
+    this(tf, seed, WeightInit.GLOROT);
+  }
+
+  /**
+   * Variables for graph {@code tf}, whose layers draw their initial values as {@code init} says.
+   */
+  public VariableStore(Ops tf, long seed, WeightInit init) {
     this.tf = tf;
     this.seed = seed;
+    this.init = init;
+  }
+
+  /** How the layers of this store draw their kernels and biases. */
+  public WeightInit init() {
+    return init;
   }
 
   /**

@@ -15,6 +15,7 @@ import org.beantf.data.DatasetSpec;
 import org.beantf.models.Architecture;
 import org.beantf.models.ModelDefaults;
 import org.beantf.models.ModelKind;
+import org.beantf.models.nn.WeightInit;
 import org.beantf.models.regularizers.Regularizers;
 
 /**
@@ -46,7 +47,8 @@ public final class ConfigJson {
         .put("seed", c.seed())
         .put("threads", c.threads())
         .put("shots", c.shots())
-        .put("augment", c.augmentFlip() ? "flip" : "none");
+        .put("augment", c.augmentFlip() ? "flip" : "none")
+        .put("init", c.init().cliName());
     return json;
   }
 
@@ -82,7 +84,9 @@ public final class ConfigJson {
           json.get("seed").asLong(),
           json.get("threads").asInt(),
           json.get("shots").asInt(),
-          json.get("augment").asText().equals("flip"));
+          json.get("augment").asText().equals("flip"),
+          // a run made before --init existed was initialised the Glorot way
+          WeightInit.valueOf(json.path("init").asText("glorot").toUpperCase(Locale.ROOT)));
     } catch (NullPointerException | IllegalArgumentException e) {
       throw new BadInputException(file + ": not a run configuration (" + e.getMessage() + ")");
     }

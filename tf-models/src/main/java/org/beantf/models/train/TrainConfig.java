@@ -14,6 +14,7 @@ import org.beantf.models.Architecture;
 import org.beantf.models.Model;
 import org.beantf.models.ModelDefaults;
 import org.beantf.models.ModelKind;
+import org.beantf.models.nn.WeightInit;
 import org.beantf.models.regularizers.BeanRegularization;
 import org.beantf.models.regularizers.Regularizer;
 import org.beantf.models.regularizers.Regularizers;
@@ -39,6 +40,7 @@ import org.tensorflow.ndarray.Shape;
  * @param validation images held out of training for early stopping and model selection (0 for none)
  * @param shots images per class to train on, or 0 for the full training set
  * @param augmentFlip random horizontal flips of training images (CIFAR-10)
+ * @param init how dense and convolution layers draw their initial kernels and biases
  * @param threads TensorFlow's intra-op threads (inter-op is 1), fixed so results do not depend on
  *     the machine
  */
@@ -58,7 +60,8 @@ public record TrainConfig(
     long seed,
     int threads,
     int shots,
-    boolean augmentFlip) {
+    boolean augmentFlip,
+    WeightInit init) {
 
   /**
    * Checks every setting of the run, once (the regularizers checked theirs when they were
@@ -189,6 +192,7 @@ public record TrainConfig(
     private int threads = Runtime.getRuntime().availableProcessors();
     private int shots;
     private boolean augmentFlip;
+    private WeightInit init = WeightInit.GLOROT;
 
     private Builder(ModelKind model, DatasetInfo data) {
       this.model = model;
@@ -312,6 +316,12 @@ public record TrainConfig(
       return this;
     }
 
+    /** How the layers draw their initial weights; {@link WeightInit#GLOROT} by default. */
+    public Builder init(WeightInit value) {
+      this.init = value;
+      return this;
+    }
+
     /**
      * The configuration, every setting checked.
      *
@@ -335,7 +345,8 @@ public record TrainConfig(
           seed,
           threads,
           shots,
-          augmentFlip);
+          augmentFlip,
+          init);
     }
   }
 }

@@ -60,7 +60,7 @@ record TrainingGraph(
     Placeholder<TInt32> labels =
         tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
     int classes = config.data().classes();
-    VariableStore variables = new VariableStore(tf, config.seed());
+    VariableStore variables = new VariableStore(tf, config.seed(), config.init());
 
     ModelScope training =
         new ModelScope(

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import org.beantf.bean.Divergence;
@@ -17,6 +18,7 @@ import org.beantf.data.InputKind;
 import org.beantf.data.Preprocessing;
 import org.beantf.data.images.AlphaBackground;
 import org.beantf.models.ModelKind;
+import org.beantf.models.nn.WeightInit;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.ndarray.Shape;
 
@@ -48,6 +50,7 @@ class ConfigJsonTest {
             .threads(3)
             .shots(10)
             .augmentFlip(true)
+            .init(WeightInit.PYTORCH)
             .build();
     JsonNode written =
         RunDirectory.JSON.readTree(RunDirectory.JSON.writeValueAsString(ConfigJson.of(config)));
@@ -61,6 +64,18 @@ class ConfigJsonTest {
     JsonNode written =
         RunDirectory.JSON.readTree(RunDirectory.JSON.writeValueAsString(ConfigJson.of(config)));
     assertEquals(config, ConfigJson.parse(written, Path.of("config.json")));
+  }
+
+  @Test
+  void aRunMadeBeforeInitExistedWasInitialisedTheGlorotWay() throws Exception {
+    TrainConfig config =
+        TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).init(WeightInit.PYTORCH).build();
+    ObjectNode written =
+        (ObjectNode)
+            RunDirectory.JSON.readTree(RunDirectory.JSON.writeValueAsString(ConfigJson.of(config)));
+    assertEquals("pytorch", written.get("init").asText());
+    written.remove("init");
+    assertEquals(WeightInit.GLOROT, ConfigJson.parse(written, Path.of("config.json")).init());
   }
 
   @Test
