@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.beantf.bean.analysis.MapSilhouette;
 import org.beantf.data.BadInputException;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetInfo;
 import org.beantf.data.DatasetSpec;
+import org.beantf.data.InvalidSettingException;
 import org.beantf.data.io.OutputFolder;
 import org.beantf.data.io.Writable;
 import org.beantf.models.analysis.AnalysisFolder;
@@ -37,6 +39,9 @@ import picocli.CommandLine.Spec;
           + "its fields are null."
     })
 final class AnalyzeCommand implements Callable<Integer> {
+  /** Enough for a spread; each seed costs three t-SNE runs. */
+  private static final int MAX_MAP_SEEDS = 100;
+
   @Option(names = "--run", paramLabel = "DIR", description = "a run directory of bean train")
   Path run;
 
@@ -75,10 +80,24 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "seeds k-means, the shuffles and t-SNE (default ${DEFAULT-VALUE})")
   long seed;
 
+  @Option(
+      names = "--map-seeds",
+      paramLabel = "N",
+      defaultValue = "" + MapSilhouette.DEFAULT_SEEDS,
+      description =
+          "t-SNE seeds of the paper-style silhouette (MATLAB's pipeline: k-means on the 2-D map,"
+              + " squared Euclidean), with its fresh-weight floor and shuffled null; 0 skips it"
+              + " (default ${DEFAULT-VALUE})")
+  int mapSeeds;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
+    if (mapSeeds < 0 || mapSeeds > MAX_MAP_SEEDS) {
+      throw new InvalidSettingException(
+          "map-seeds", mapSeeds, "expected 0 (skip) to " + MAX_MAP_SEEDS + " seeds");
+    }
     AnalysisTarget target = target();
     OutputFolder folder = OutputFolder.of(out != null ? out : run.resolve("analysis"));
     Writable.require("out", folder.target()); // a read-only or full disk before the data is read
@@ -99,6 +118,7 @@ final class AnalyzeCommand implements Callable<Integer> {
               data,
               k != null ? k : target.classes(),
               seed,
+              mapSeeds,
               step ->
                   System.err.printf(
                       Locale.ROOT,

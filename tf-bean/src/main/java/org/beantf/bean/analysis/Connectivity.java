@@ -44,6 +44,51 @@ public final class Connectivity {
   }
 
   /**
+   * Each neuron's strongest outgoing connection: the column m of its largest |w_im| (the lowest m
+   * on ties). In the layer that feeds the output, m is the class the neuron most strongly excites
+   * or inhibits: a sign-aware alternative to the preferred class, since |tanh(γW)| ignores sign and
+   * BEAN's assemblies can be inhibitory (REFERENCE.md: a LeNet-5 trained by the authors' code
+   * clusters by the class each neuron suppresses, ARI 1.0, not by its most active class).
+   *
+   * @return N column indices in 0..M−1
+   * @throws IllegalArgumentException if w is empty, ragged or not finite
+   */
+  public static int[] strongestOutgoing(double[][] w) {
+    InputChecks.requirePoints(w, "w");
+    int[] target = new int[w.length];
+    for (int i = 0; i < w.length; i++) {
+      for (int m = 1; m < w[i].length; m++) {
+        if (Math.abs(w[i][m]) > Math.abs(w[i][target[i]])) {
+          target[i] = m;
+        }
+      }
+    }
+    return target;
+  }
+
+  /**
+   * The fraction of the present connections (|tanh(γ w_im)| ≥ {@value #DEFAULT_THRESHOLD}, the
+   * complement of {@link #sparsity}) whose weight is negative: near 1 for inhibitory assemblies;
+   * NaN when no connection is present.
+   *
+   * @throws IllegalArgumentException as {@link #sparsity(double[][], double, double)}
+   */
+  public static double negativeFraction(double[][] w, double gamma) {
+    sparsity(w, gamma); // checks the arguments
+    long present = 0;
+    long negative = 0;
+    for (double[] row : w) {
+      for (double weight : row) {
+        if (Math.abs(Math.tanh(gamma * weight)) >= DEFAULT_THRESHOLD) {
+          present++;
+          negative += weight < 0 ? 1 : 0;
+        }
+      }
+    }
+    return present == 0 ? Double.NaN : (double) negative / present;
+  }
+
+  /**
    * The mean outgoing weight row of each assembly: profile[c][m] = mean of w[i][m] over the neurons
    * i with labels[i] = c.
    *

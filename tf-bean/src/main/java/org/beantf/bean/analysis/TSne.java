@@ -10,11 +10,11 @@ import org.apache.commons.math3.random.Well19937c;
  * − y_j‖²)⁻¹ / Σ_{k≠l} (1 + ‖y_k − y_l‖²)⁻¹ (Student t, one degree of freedom), by gradient descent
  * on ∂C/∂y_i = 4 Σ_j (P_ij − Q_ij)(y_i − y_j)(1 + ‖y_i − y_j‖²)⁻¹.
  *
- * <p>As in the 2008 paper: y ~ N(0, 10⁻⁴ I) from a {@link Well19937c} seeded with the seed;
- * momentum 0.5 for the first 250 iterations, then 0.8; adaptive gains after Jacobs (1988), with the
- * constants of the authors' tsne.m (+0.2 when the gradient changes sign against the step, ×0.8
- * otherwise, at least 0.01). As in the later reference implementations (bhtsne, scikit-learn): P
- * exaggerated ×12 for the first 250 iterations; the embedding re-centred after each step; by
+ * <p>By default, as in the 2008 paper: y ~ N(0, 10⁻⁴ I) from a {@link Well19937c} seeded with the
+ * seed; momentum 0.5 for the first 250 iterations, then 0.8; adaptive gains after Jacobs (1988),
+ * with the constants of the authors' tsne.m (+0.2 when the gradient changes sign against the step,
+ * ×0.8 otherwise, at least 0.01). As in the later reference implementations (bhtsne, scikit-learn):
+ * P exaggerated ×12 for the first 250 iterations; the embedding re-centred after each step; by
  * default the learning rate max(N / 12 / 4, 50) (scikit-learn's "auto", defined for this gradient
  * with its factor 4). At N = 500 that is 50, and it ended 1000 iterations at a lower KL than the
  * older default 200 on both structured and unstructured 500×10 matrices. Same seed and input, same
@@ -27,17 +27,24 @@ public final class TSne {
   public static final double DEFAULT_PERPLEXITY = 30;
   public static final int DEFAULT_ITERATIONS = 1000;
 
-  private static final int EXAGGERATION_ITERATIONS = 250;
-  private static final double EARLY_EXAGGERATION = 12;
+  /** The early exaggeration of P, and for how many of the first iterations it lasts. */
+  public static final double DEFAULT_EXAGGERATION = 12;
+
+  public static final int DEFAULT_EXAGGERATION_ITERATIONS = 250;
+
+  private static final int MOMENTUM_SWITCH = 250;
   private static final double INITIAL_MOMENTUM = 0.5;
   private static final double FINAL_MOMENTUM = 0.8;
   private static final double GAIN_STEP = 0.2;
   private static final double GAIN_DECAY = 0.8;
   private static final double MIN_GAIN = 0.01;
-  private static final double INITIAL_SD = 1e-2;
+  public static final double DEFAULT_INITIAL_SD = 1e-2;
 
   private final double perplexity;
   private final int iterations;
+  private final double exaggeration;
+  private final int exaggerationIterations;
+  private final double initialSd;
 
   /** The fixed learning rate, or 0 for the automatic one (see {@link #learningRate(int)}). */
   private final double learningRate;
@@ -47,6 +54,9 @@ public final class TSne {
   private TSne(Builder builder) {
     this.perplexity = builder.perplexity;
     this.iterations = builder.iterations;
+    this.exaggeration = builder.exaggeration;
+    this.exaggerationIterations = builder.exaggerationIterations;
+    this.initialSd = builder.initialSd;
     this.learningRate = builder.learningRate;
     this.seed = builder.seed;
   }
@@ -71,7 +81,7 @@ public final class TSne {
 
   /** The learning rate for {@code n} points: the one set, or else max(N / 12 / 4, 50). */
   double learningRate(int n) {
-    return learningRate > 0 ? learningRate : Math.max(n / EARLY_EXAGGERATION / 4, 50);
+    return learningRate > 0 ? learningRate : Math.max(n / DEFAULT_EXAGGERATION / 4, 50);
   }
 
   /**
@@ -118,7 +128,7 @@ public final class TSne {
     Well19937c random = new Well19937c(seed);
     double[] y = new double[2 * n];
     for (int c = 0; c < y.length; c++) {
-      y[c] = INITIAL_SD * random.nextGaussian();
+      y[c] = initialSd * random.nextGaussian();
     }
     double[] step = new double[2 * n];
     double[] gains = new double[2 * n];
@@ -127,9 +137,8 @@ public final class TSne {
     double[] forces = new double[4 * n];
     double rate = learningRate(n);
     for (int iteration = 0; iteration < iterations; iteration++) {
-      boolean early = iteration < EXAGGERATION_ITERATIONS;
-      double momentum = early ? INITIAL_MOMENTUM : FINAL_MOMENTUM;
-      gradient(joint, y, early ? EARLY_EXAGGERATION : 1, forces, gradient);
+      double momentum = iteration < MOMENTUM_SWITCH ? INITIAL_MOMENTUM : FINAL_MOMENTUM;
+      gradient(joint, y, iteration < exaggerationIterations ? exaggeration : 1, forces, gradient);
       double meanX = 0;
       double meanY = 0;
       for (int c = 0; c < y.length; c++) {
@@ -218,6 +227,9 @@ public final class TSne {
     private double perplexity = DEFAULT_PERPLEXITY;
     private int iterations = DEFAULT_ITERATIONS;
     private double learningRate;
+    private double exaggeration = DEFAULT_EXAGGERATION;
+    private int exaggerationIterations = DEFAULT_EXAGGERATION_ITERATIONS;
+    private double initialSd = DEFAULT_INITIAL_SD;
     private long seed;
 
     private Builder() {}
@@ -248,6 +260,37 @@ public final class TSne {
             "learningRate = " + learningRate + "; expected a positive finite value");
       }
       this.learningRate = learningRate;
+      return this;
+    }
+
+    /**
+     * P multiplied by {@code factor} (at least 1) for the first {@code iterations} iterations
+     * (default ×{@value #DEFAULT_EXAGGERATION} for {@value #DEFAULT_EXAGGERATION_ITERATIONS}).
+     */
+    public Builder exaggeration(double factor, int iterations) {
+      if (!(factor >= 1) || Double.isInfinite(factor)) {
+        throw new IllegalArgumentException(
+            "exaggeration = " + factor + "; expected a finite value of at least 1");
+      }
+      if (iterations < 0) {
+        throw new IllegalArgumentException(
+            "exaggeration iterations = " + iterations + "; expected at least 0");
+      }
+      this.exaggeration = factor;
+      this.exaggerationIterations = iterations;
+      return this;
+    }
+
+    /**
+     * The standard deviation of the random initial embedding, y ~ N(0, sd² I) (default {@value
+     * #DEFAULT_INITIAL_SD}).
+     */
+    public Builder initialSd(double sd) {
+      if (!(sd > 0) || Double.isInfinite(sd)) {
+        throw new IllegalArgumentException(
+            "initial sd = " + sd + "; expected a positive finite value");
+      }
+      this.initialSd = sd;
       return this;
     }
 

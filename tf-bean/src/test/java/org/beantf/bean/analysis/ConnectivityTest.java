@@ -46,4 +46,21 @@ class ConnectivityTest {
     assertThrows(IllegalArgumentException.class, () -> Connectivity.sparsity(w, 0));
     assertThrows(IllegalArgumentException.class, () -> Connectivity.sparsity(w, 1, 0));
   }
+
+  @Test
+  void findsEachNeuronsStrongestOutgoingConnectionWhateverItsSign() {
+    double[][] w = {{0.1, -0.9, 0.5}, {0.3, 0.2, 0.4}, {-0.7, 0.7, 0}};
+    // |−0.9| wins in row 0; 0.4 in row 1; a tie between −0.7 and 0.7 goes to the first column
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        new int[] {1, 2, 0}, Connectivity.strongestOutgoing(w));
+  }
+
+  @Test
+  void countsTheNegativeShareOfPresentConnectionsOnly() {
+    // present (|tanh w| >= 0.01): -0.5, 0.2, -0.03, -1; absent: 0.001, -0.005
+    double[][] w = {{-0.5, 0.001}, {0.2, -0.005}, {-0.03, -1}};
+    org.junit.jupiter.api.Assertions.assertEquals(0.75, Connectivity.negativeFraction(w, 1), 1e-12);
+    org.junit.jupiter.api.Assertions.assertTrue(
+        Double.isNaN(Connectivity.negativeFraction(new double[][] {{0.001}}, 1)));
+  }
 }

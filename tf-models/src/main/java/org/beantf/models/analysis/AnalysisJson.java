@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Locale;
+import org.beantf.bean.analysis.MapSilhouette;
 
 /**
  * analysis.json, with exactly the fields of DESIGN.md ("Run directory"): the numbers of every
@@ -50,12 +52,57 @@ public final class AnalysisJson {
         number(layer, "ablation_score", a.ablation().score());
       }
       number(layer, "sparsity", a.sparsity());
+      ints(layer.putArray("strongest_outgoing"), a.strongestOutgoing());
+      ints(layer.putArray("strongest_outgoing_sign"), a.strongestOutgoingSign());
+      number(layer, "negative_fraction", a.negativeFraction());
+      number(layer, "ari_clusters_vs_strongest_outgoing", a.ariStrongestOutgoing());
+      layer.put("ablation_groups", a.groups().jsonName());
+      mapSilhouette(layer, a.mapSilhouette());
     }
     try {
       return JSON.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("analysis.json cannot be written", e);
     }
+  }
+
+  /**
+   * The paper-style silhouette: per-seed values and summaries of W, its floor and its shuffled
+   * null, and the first seed's map and clusters (from which the first value can be recomputed).
+   */
+  private static void mapSilhouette(ObjectNode layer, MapSilhouette m) {
+    if (m == null) {
+      layer.putNull("paper_silhouette");
+      return;
+    }
+    ObjectNode node = layer.putObject("paper_silhouette");
+    node.put(
+        "pipeline",
+        String.format(
+            Locale.ROOT,
+            "t-SNE of the rows of W to 2-D (perplexity %.0f, exaggeration %.0f for %d iterations, "
+                + "learning rate %.0f, initial sd %s), k-means with k clusters and 1 replicate on the "
+                + "map, silhouette with squared Euclidean distance; seed i = seed + i",
+            MapSilhouette.PERPLEXITY,
+            MapSilhouette.EXAGGERATION,
+            MapSilhouette.EXAGGERATION_ITERATIONS,
+            MapSilhouette.LEARNING_RATE,
+            MapSilhouette.INITIAL_SD));
+    summary(node.putObject("weights"), m.silhouettes());
+    summary(node.putObject("floor"), m.floor());
+    summary(node.putObject("shuffled"), m.shuffled());
+    ArrayNode map = node.putArray("first_seed_map");
+    for (double[] point : m.first().map()) {
+      doubles(map.addArray(), point);
+    }
+    ints(node.putArray("first_seed_cluster_ids"), m.first().clusterIds());
+  }
+
+  private static void summary(ObjectNode node, double[] values) {
+    doubles(node.putArray("per_seed"), values);
+    number(node, "mean", MapSilhouette.Summary.mean(values));
+    number(node, "sd", MapSilhouette.Summary.standardDeviation(values));
+    number(node, "max", MapSilhouette.Summary.max(values));
   }
 
   private static void number(ObjectNode node, String field, double value) {

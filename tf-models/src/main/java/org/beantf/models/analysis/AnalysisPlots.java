@@ -83,6 +83,20 @@ public final class AnalysisPlots {
                 "class"),
             "The same map coloured by each neuron's preferred class: the class of its highest mean test activation "
                 + "(Fig. 4)."));
+    if (!Double.isNaN(a.ariStrongestOutgoing())) {
+      plots.add(
+          save(
+              folder,
+              layer + "-tsne-strongest-outgoing.png",
+              AssemblyCharts.scatter(
+                  layer + ": t-SNE of outgoing weights, by strongest outgoing weight's class",
+                  a.tsne(),
+                  a.strongestOutgoing(),
+                  "class"),
+              "The same map coloured by the class each neuron's largest |w| targets, excitatory or inhibitory"
+                  + " (its sign is in analysis.json): BEAN's |tanh(γW)| ignores sign, so an assembly can be the"
+                  + " neurons that suppress a class."));
+    }
     plots.add(
         saveGrid(
             folder,
@@ -98,9 +112,12 @@ public final class AnalysisPlots {
               AssemblyCharts.ablation(
                   layer + ": population ablation",
                   a.ablation().change(),
-                  a.ablation().groupPresent()),
-              "Change of each class's test accuracy (columns) when the neurons preferring one class (rows) are "
-                  + "silenced (Fig. 5). A dark diagonal and a pale rest: each group serves its own class."));
+                  a.ablation().groupPresent(),
+                  a.groups().label()),
+              "Change of each class's test accuracy (columns) when "
+                  + a.groups().neurons().replace(" a class", " one class")
+                  + " (rows) are silenced (Fig. 5). A dark diagonal and a pale rest: each group serves its own "
+                  + "class."));
     }
     plots.add(
         save(

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.beantf.bean.analysis.MapSilhouette;
 
 /**
  * report.html: one self-contained page (the plots embedded as data URIs) with each layer's numbers
@@ -79,8 +80,32 @@ public final class AnalysisReport {
           page,
           "silhouette of k-means (k = " + a.k() + ") on the 2-D t-SNE map instead of W",
           number(a.tsneSilhouette()));
+      MapSilhouette map = a.mapSilhouette();
+      row(
+          page,
+          "paper-style silhouette (MATLAB pipeline: t-SNE map, k-means, squared Euclidean),"
+              + " mean ± sd, max over seeds",
+          map == null ? "skipped (--map-seeds 0)" : spread(map.silhouettes()));
+      if (map != null) {
+        row(
+            page,
+            "… the same for fresh uniform weights of this shape (the floor)",
+            spread(map.floor()));
+        row(page, "… the same for W with its entries shuffled", spread(map.shuffled()));
+      }
       row(page, "ARI, clusters vs preferred class", number(a.ari()));
       row(page, "NMI, clusters vs preferred class", number(a.nmi()));
+      row(
+          page,
+          "ARI, clusters vs the class of the strongest outgoing weight",
+          Double.isNaN(a.ariStrongestOutgoing())
+              ? "n/a (the layer does not feed the output)"
+              : number(a.ariStrongestOutgoing()));
+      row(
+          page,
+          "fraction of present connections (|tanh(γw)| ≥ 0.01) that are negative",
+          number(a.negativeFraction()));
+      row(page, "ablation groups neurons by", a.groups().label());
       row(page, "mean class selectivity", number(mean(a.selectivity().selectivity())));
       row(
           page,
@@ -118,6 +143,16 @@ public final class AnalysisReport {
         .append("</th><td class=\"n\">")
         .append(escape(value))
         .append("</td></tr>\n");
+  }
+
+  private static String spread(double[] values) {
+    return String.format(
+        Locale.ROOT,
+        "%.4f ± %.4f, max %.4f (%d seeds)",
+        MapSilhouette.Summary.mean(values),
+        MapSilhouette.Summary.standardDeviation(values),
+        MapSilhouette.Summary.max(values),
+        values.length);
   }
 
   private static String number(double value) {

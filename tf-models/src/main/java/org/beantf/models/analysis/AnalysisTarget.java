@@ -59,10 +59,12 @@ public record AnalysisTarget(
    * @param data the dataset whose test set gives the activations, selectivity and ablation
    * @param k the number of assemblies of k-means
    * @param seed seeds k-means, the shuffles and t-SNE
+   * @param mapSeeds seeds of the paper-style map silhouette, 0 to skip it
    * @param progress told before each slow step
    */
-  public List<LayerAnalysis> analyse(Dataset data, int k, long seed, Consumer<String> progress) {
-    AnalysisSettings settings = new AnalysisSettings(k, seed, gamma, correlationOrder);
+  public List<LayerAnalysis> analyse(
+      Dataset data, int k, long seed, int mapSeeds, Consumer<String> progress) {
+    AnalysisSettings settings = new AnalysisSettings(k, seed, gamma, correlationOrder, mapSeeds);
     List<LayerAnalysis> analysed = new ArrayList<>();
     try (LayerSource source = open()) {
       AssemblyAnalysis analysis =

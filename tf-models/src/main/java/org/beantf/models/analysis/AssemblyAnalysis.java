@@ -7,6 +7,7 @@ import org.beantf.bean.analysis.ClusterAgreement;
 import org.beantf.bean.analysis.Clustering;
 import org.beantf.bean.analysis.Connectivity;
 import org.beantf.bean.analysis.KMeans;
+import org.beantf.bean.analysis.MapSilhouette;
 import org.beantf.bean.analysis.Selectivity;
 import org.beantf.bean.analysis.ShuffledNull;
 import org.beantf.bean.analysis.Silhouette;
@@ -69,6 +70,15 @@ public final class AssemblyAnalysis {
     progress.accept(layer + ": t-SNE");
     double[][] tsne = TSne.builder().seed(seed).build().embed(w);
     double tsneSilhouette = Silhouette.mean(tsne, KMeans.cluster(tsne, k, seed).labels());
+    MapSilhouette mapSilhouette = null;
+    if (settings.mapSeeds() > 0) {
+      progress.accept(
+          layer
+              + ": paper-style silhouette (MATLAB-default t-SNE, "
+              + settings.mapSeeds()
+              + " seeds, with fresh and shuffled weights)");
+      mapSilhouette = MapSilhouette.of(w, k, seed, settings.mapSeeds());
+    }
 
     progress.accept(layer + ": activations of " + test.size() + " test images");
     float[][] h = source.activations(layer, test);
@@ -76,14 +86,29 @@ public final class AssemblyAnalysis {
     means.add(h, test.labels());
     double[][] classMeans = means.means();
     Selectivity selectivity = Selectivity.of(classMeans);
+    int[] preferred = selectivity.preferredClass();
+    double ari = ClusterAgreement.adjustedRandIndex(clustering.labels(), preferred);
+    int[] strongest = Connectivity.strongestOutgoing(w);
+    // only in the layer that feeds the output is the target of a weight a class
+    double ariStrongest =
+        w[0].length == classes
+            ? ClusterAgreement.adjustedRandIndex(clustering.labels(), strongest)
+            : Double.NaN;
+    NeuronGroups groups =
+        ariStrongest > ari ? NeuronGroups.STRONGEST_OUTGOING : NeuronGroups.PREFERRED_CLASS;
     PopulationAblation ablation = null;
     if (source.canSilence()) {
-      progress.accept(layer + ": population ablation (" + classes + " groups)");
+      progress.accept(
+          layer + ": population ablation (" + classes + " groups by " + groups.label() + ")");
       ablation =
           PopulationAblation.measure(
-              source, layer, h, test.labels(), selectivity.preferredClass(), classes);
+              source,
+              layer,
+              h,
+              test.labels(),
+              groups == NeuronGroups.PREFERRED_CLASS ? preferred : strongest,
+              classes);
     }
-    int[] preferred = selectivity.preferredClass();
     return new LayerAnalysis(
         layer,
         w,
@@ -93,7 +118,7 @@ public final class AssemblyAnalysis {
         silhouette,
         bestK,
         shuffled,
-        ClusterAgreement.adjustedRandIndex(clustering.labels(), preferred),
+        ari,
         ClusterAgreement.normalizedMutualInformation(clustering.labels(), preferred),
         classMeans,
         selectivity,
@@ -101,7 +126,22 @@ public final class AssemblyAnalysis {
         Connectivity.sparsity(w, settings.gamma()),
         tsne,
         tsneSilhouette,
-        Connectivity.meanOutgoingProfiles(w, clustering.labels(), k));
+        Connectivity.meanOutgoingProfiles(w, clustering.labels(), k),
+        mapSilhouette,
+        strongest,
+        signs(w, strongest),
+        Connectivity.negativeFraction(w, settings.gamma()),
+        ariStrongest,
+        groups);
+  }
+
+  /** The sign of w[i][target[i]] for each neuron. */
+  private static int[] signs(double[][] w, int[] target) {
+    int[] sign = new int[w.length];
+    for (int i = 0; i < w.length; i++) {
+      sign[i] = (int) Math.signum(w[i][target[i]]);
+    }
+    return sign;
   }
 
   static double[][] toDouble(float[][] values) {

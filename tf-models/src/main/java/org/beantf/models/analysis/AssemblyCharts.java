@@ -67,9 +67,12 @@ final class AssemblyCharts {
   }
 
   /**
-   * Fig. 5: the change in each class's test accuracy when each preferred-class group is silenced.
+   * Fig. 5: the change in each class's test accuracy when each group is silenced.
+   *
+   * @param groups what the groups are classes of: "preferred class", …
    */
-  static HeatMapChart ablation(String title, double[][] change, boolean[] groupPresent) {
+  static HeatMapChart ablation(
+      String title, double[][] change, boolean[] groupPresent, String groups) {
     List<String> rows = new ArrayList<>();
     for (int g = 0; g < change.length; g++) {
       rows.add("group " + g + (groupPresent[g] ? "" : " (empty)"));
@@ -84,7 +87,7 @@ final class AssemblyCharts {
         .setHeatMapValueDecimalPattern("0.00")
         .setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     chart.setXAxisTitle("class (test accuracy change)");
-    chart.setYAxisTitle("silenced group (preferred class)");
+    chart.setYAxisTitle("silenced group (" + groups + ")");
     return chart;
   }
 

@@ -11,10 +11,11 @@ import java.util.Locale;
  *       on W stands at least {@value #MIN_Z} standard deviations above the same clustering on W
  *       with its entries shuffled ({@link LayerAnalysis#shuffledZ()}); a silhouette alone is weak
  *       evidence, because sparsity raises the null too (docs/RESULTS.md "Neuronal assemblies");
- *   <li>the neurons that prefer a class serve that class: silencing each preferred-class group
- *       costs its own class at least {@value #MIN_ABLATION_SCORE} more test accuracy than the other
- *       classes (the ablation score of the paper's Fig. 5 analysis, {@link
- *       PopulationAblation#score()}).
+ *   <li>the neurons of a class serve that class: silencing each group ({@link
+ *       LayerAnalysis#groups()}: by preferred class, or by the class of the strongest outgoing
+ *       weight where that agrees better with the clusters) costs its own class at least {@value
+ *       #MIN_ABLATION_SCORE} more test accuracy than the other classes (the ablation score of the
+ *       paper's Fig. 5 analysis, {@link PopulationAblation#score()}).
  * </ul>
  *
  * <p>Both parts are needed: in LeNet-5 {@code fc2} (5 epochs, docs/RESULTS.md "Neuronal
@@ -90,7 +91,9 @@ public record AssemblyVerdict(boolean measured, boolean assemblies, String sente
               + " has neuronal assemblies: its neurons fall into clusters by "
               + "their outgoing weights far beyond chance ("
               + clustering
-              + "), and the neurons that prefer a class "
+              + "), and "
+              + a.groups().neurons()
+              + " "
               + "serve that class alone: "
               + ablation
               + ").");
@@ -104,7 +107,9 @@ public record AssemblyVerdict(boolean measured, boolean assemblies, String sente
               + " has no assemblies: its neurons cluster no better than "
               + "shuffled weights ("
               + clustering
-              + "), and the neurons that prefer a class do not serve it alone: "
+              + "), and "
+              + a.groups().neurons()
+              + " do not serve it alone: "
               + ablation
               + weak
               + ".");
@@ -117,7 +122,9 @@ public record AssemblyVerdict(boolean measured, boolean assemblies, String sente
               + " has no assemblies by the rule: its neurons cluster beyond "
               + "chance ("
               + clustering
-              + "), but the neurons that prefer a class do not serve it alone: "
+              + "), but "
+              + a.groups().neurons()
+              + " do not serve it alone: "
               + ablation
               + weak
               + ".");
@@ -126,8 +133,9 @@ public record AssemblyVerdict(boolean measured, boolean assemblies, String sente
         true,
         false,
         layer
-            + " has no assemblies by the rule: the neurons that prefer a "
-            + "class serve it ("
+            + " has no assemblies by the rule: "
+            + a.groups().neurons()
+            + " serve it ("
             + ablation
             + ")), but the neurons do not cluster by their outgoing weights beyond "
             + "chance ("

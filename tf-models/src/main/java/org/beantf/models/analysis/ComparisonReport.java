@@ -74,7 +74,9 @@ public final class ComparisonReport {
       panels.add(
           new Panel(
               "Population ablation (Fig. 5): change of each class's test accuracy (columns) when the "
-                  + "neurons preferring one class (rows) are silenced; a dark diagonal means each group serves its class",
+                  + "neurons of one class (rows: by preferred class, or by the class of the strongest outgoing weight "
+                  + "where that agrees better with the clusters; see each report) are silenced; a dark diagonal means "
+                  + "each group serves its class",
               r -> plot(r, AnalysisPlots.ablationFile(layer))));
     }
     String matrix = comparison.runs().get(0).analysis().correlationOrder() == 1 ? "A¹" : "A²";

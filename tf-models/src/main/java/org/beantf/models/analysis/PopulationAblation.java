@@ -3,9 +3,10 @@ package org.beantf.models.analysis;
 import org.beantf.bean.analysis.Ablation;
 
 /**
- * Population ablation (paper Section 3.1.2, Fig. 5): the neurons of a layer are grouped by
- * preferred class; each group in turn is silenced (its activations set to 0) and the test accuracy
- * of every class is measured again.
+ * Population ablation (paper Section 3.1.2, Fig. 5): the neurons of a layer are grouped by class
+ * (preferred class, or the class of the strongest outgoing weight: {@link NeuronGroups}); each
+ * group in turn is silenced (its activations set to 0) and the test accuracy of every class is
+ * measured again.
  *
  * @param change [groups][classes]: accuracy on class c with group g silenced minus the accuracy
  *     with nothing silenced, as fractions (negative: the class lost accuracy); a row of zeros for
@@ -21,16 +22,11 @@ public record PopulationAblation(double[][] change, boolean[] groupPresent, doub
    * Measures the ablation of {@code layer} on test inputs whose activations there are {@code h}.
    *
    * @param labels the class of each row of {@code h}
-   * @param preferredClass the group of each neuron (its preferred class)
+   * @param group the group of each neuron (a class)
    */
   public static PopulationAblation measure(
-      LayerSource source,
-      String layer,
-      float[][] h,
-      int[] labels,
-      int[] preferredClass,
-      int classes) {
-    int n = preferredClass.length;
+      LayerSource source, String layer, float[][] h, int[] labels, int[] group, int classes) {
+    int n = group.length;
     double[] baseline =
         perClassAccuracy(source.predictSilenced(layer, h, new boolean[n]), labels, classes);
     double[][] change = new double[classes][classes];
@@ -39,7 +35,7 @@ public record PopulationAblation(double[][] change, boolean[] groupPresent, doub
     for (int g = 0; g < classes; g++) {
       boolean[] silenced = new boolean[n];
       for (int i = 0; i < n; i++) {
-        silenced[i] = preferredClass[i] == g;
+        silenced[i] = group[i] == g;
         present[g] |= silenced[i];
       }
       if (!present[g]) {

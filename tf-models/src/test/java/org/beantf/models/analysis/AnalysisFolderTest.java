@@ -60,7 +60,8 @@ class AnalysisFolderTest {
             "hidden-correlation.png",
             "hidden-outgoing.png",
             "hidden-tsne-assemblies.png",
-            "hidden-tsne-preferred-class.png"),
+            "hidden-tsne-preferred-class.png",
+            "hidden-tsne-strongest-outgoing.png"),
         plots);
     for (String plot : plots) {
       BufferedImage image = ImageIO.read(dir.resolve("plots").resolve(plot).toFile());
@@ -77,6 +78,11 @@ class AnalysisFolderTest {
     assertTrue(html.contains("mlp &lt;500&gt;"), "escaped");
     assertTrue(html.contains("<td class=\"n\">0.9100</td>"), "the silhouette beside the plots");
     assertTrue(html.contains("<td class=\"n\">0.9500</td>"), "the silhouette on the t-SNE map");
+    assertTrue(
+        html.contains("<td class=\"n\">0.9200 ± 0.0283, max 0.9400 (2 seeds)</td>"),
+        "the paper-style silhouette");
+    assertTrue(
+        html.contains("<td class=\"n\">0.5250 ± 0.0354, max 0.5500 (2 seeds)</td>"), "its floor");
   }
 
   @Test
@@ -87,7 +93,7 @@ class AnalysisFolderTest {
         "bean analyze --model m --dataset mnist --out o",
         List.of(SmallAnalysis.of(null, 0)));
     assertFalse(plots().contains("hidden-ablation.png"));
-    assertEquals(6, plots().size());
+    assertEquals(7, plots().size());
     String html = Files.readString(dir.resolve("report.html"));
     assertTrue(html.contains("not measured (a SavedModel cannot silence neurons)"));
     assertTrue(html.contains("<td class=\"n\">n/a</td>"), "z without a spread");

@@ -32,7 +32,13 @@ class AnalysisJsonTest {
           "selectivity",
           "ablation",
           "ablation_score",
-          "sparsity");
+          "sparsity",
+          "strongest_outgoing",
+          "strongest_outgoing_sign",
+          "negative_fraction",
+          "ari_clusters_vs_strongest_outgoing",
+          "ablation_groups",
+          "paper_silhouette");
 
   @Test
   void hasExactlyTheDesignFieldsWithTheirValues() throws Exception {
@@ -54,6 +60,16 @@ class AnalysisJsonTest {
     assertEquals(1.0, layer.get("ablation_score").asDouble());
     assertEquals(0.5, layer.get("sparsity").asDouble());
     assertTrue(text.contains("\n  \"layers\" : {"), "pretty-printed");
+    assertEquals("[0,0,0,1,1,1]", layer.get("strongest_outgoing").toString());
+    assertEquals("preferred_class", layer.get("ablation_groups").asText());
+    JsonNode paper = layer.get("paper_silhouette");
+    assertEquals("[0.9,0.94]", paper.get("weights").get("per_seed").toString());
+    assertEquals(0.92, paper.get("weights").get("mean").asDouble(), 1e-12);
+    assertEquals(0.94, paper.get("weights").get("max").asDouble());
+    assertEquals(0.525, paper.get("floor").get("mean").asDouble(), 1e-12);
+    assertEquals(Math.sqrt(2 * 0.025 * 0.025), paper.get("floor").get("sd").asDouble(), 1e-12);
+    assertEquals(6, paper.get("first_seed_map").size());
+    assertEquals("[0,0,0,1,1,1]", paper.get("first_seed_cluster_ids").toString());
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.beantf.models.analysis;
 
 import org.beantf.bean.analysis.BestK;
 import org.beantf.bean.analysis.Clustering;
+import org.beantf.bean.analysis.MapSilhouette;
 import org.beantf.bean.analysis.Selectivity;
 import org.beantf.bean.analysis.ShuffledNull;
 
@@ -42,7 +43,17 @@ final class SmallAnalysis {
         0.5,
         tsne,
         0.95,
-        new double[][] {{1, 0.03}, {0.03, 1.03}});
+        new double[][] {{1, 0.03}, {0.03, 1.03}},
+        new MapSilhouette(
+            new double[] {0.9, 0.94},
+            new double[] {0.5, 0.55},
+            new double[] {0.52, 0.51},
+            new MapSilhouette.MapClusters(tsne, labels, 0.9)),
+        new int[] {0, 0, 0, 1, 1, 1},
+        new int[] {1, 1, 1, 1, 1, 1},
+        0.0,
+        1.0,
+        NeuronGroups.PREFERRED_CLASS);
   }
 
   /** Silencing either assembly costs its own class everything and the other nothing. */
