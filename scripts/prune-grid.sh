@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The pruning experiment (docs/RESULTS.md "Structured pruning"): does BEAN buy more removable neurons at equal
+# accuracy? MLP and LeNet-5 on MNIST and Fashion-MNIST, vanilla, weight decay, ℓ1, dropout, BEAN-1 and BEAN-2 at
+# their default strengths, 5 epochs, seeds 1 and 2; each run then pruned by magnitude of |tanh(γw)| to a ladder of
+# sparsities (bean prune --sparsity), without and with one epoch of masked fine-tuning.
+# Resumable and shareable like frontier-grid.sh (lock folders; a finished step is skipped). After a hard kill:
+#   find runs/prune -name "*.lock" -type d -delete
+# Runs train and prune with a frozen copy of the application (scripts/frozen-app.sh). Each finished run's
+# report.json and each pruning's pruning.json go to docs/results/prune/<dataset>/<model>/<run>/.
+#   scripts/prune-grid.sh train [DATASET/MODEL ...]   (default: mnist/mlp fashion-mnist/mlp mnist/lenet5 fashion-mnist/lenet5)
+#   scripts/prune-grid.sh prune [DATASET/MODEL ...]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=frozen-app.sh
+. "$root/scripts/frozen-app.sh"
+runs="${BEAN_RUNS:-$root/runs/prune}"
+results="${BEAN_RESULTS:-$root/docs/results/prune}"
+mode="${1:-}"
+shift || true
+if [ $# -gt 0 ]; then cells=("$@"); else cells=(mnist/mlp fashion-mnist/mlp mnist/lenet5 fashion-mnist/lenet5); fi
+settings=("vanilla|--reg none" "l2|--reg l2" "l1|--reg l1" "dropout|--reg dropout" "bean1|--reg bean1"
+  "bean2|--reg bean2")
+sparsities=(0.5 0.8 0.9 0.95 0.98)
+fine_tune=(0 1)
+
+plan() {
+  local seed cell entry
+  for seed in 1 2; do
+    for cell in "${cells[@]}"; do
+      for entry in "${settings[@]}"; do
+        echo "$cell|${entry%%|*}-s$seed|${entry#*|} --seed $seed"
+      done
+    done
+  done
+}
+
+# Takes $1 under a lock folder; false if another process has it.
+take() { mkdir "$1.lock" 2>/dev/null; }
+
+case "$mode" in
+  train)
+    app="$(frozen_app "$root")"
+    while IFS='|' read -r cell name flags; do
+      run="$runs/$cell/$name"
+      [ -f "$run/report.json" ] && continue
+      mkdir -p "$(dirname "$run")"
+      take "$run" || continue
+      trap 'rmdir "$run.lock" 2>/dev/null' EXIT
+      resume=()
+      [ -f "$run/config.json" ] && resume=(--resume)
+      echo "prune-grid: $(date -u +%H:%M) train $cell $name" >&2
+      # shellcheck disable=SC2086
+      frozen_bean "$app" train --dataset "${cell%/*}" --model "${cell#*/}" --epochs 5 --threads 1 $flags --out "$run" \
+        "${resume[@]}" 2> "$run.log" > /dev/null || { echo "prune-grid: $cell $name failed (see $run.log)" >&2; exit 1; }
+      mkdir -p "$results/$cell/$name"
+      cp "$run/report.json" "$results/$cell/$name/"
+      rm -f "$run.log"
+      rmdir "$run.lock"
+    done < <(plan)
+    echo "prune-grid: training complete" >&2 ;;
+  *) echo "usage: scripts/prune-grid.sh train|prune [DATASET/MODEL ...]" >&2; exit 2 ;;
+esac
