@@ -2,8 +2,13 @@
 # current commit (runs/apps/<commit>/), building and copying it on first use. A long grid keeps the copy it started
 # with, so editing, committing and rebuilding the sources never changes a running grid's program; a later run of the
 # script picks up the new commit's copy. Refuses a dirty tree: a result must name the commit that made it.
+# BEAN_APP=runs/apps/<commit> pins a copy already made (a long loop that must not rebuild under an edited tree).
 frozen_app() {
   local root="$1" commit app
+  if [ -n "${BEAN_APP:-}" ]; then
+    echo "$BEAN_APP"
+    return 0
+  fi
   if ! git -C "$root" diff --quiet HEAD -- pom.xml tf-data tf-bean savedmodels serving tf-models; then
     echo "$(basename "$0"): the sources differ from HEAD; commit first, so every result names its commit" >&2
     return 2
