@@ -187,11 +187,21 @@ public final class FewShotMerge {
     }
   }
 
-  /** "steps: 500 in A, 100 in B". */
+  /**
+   * "steps: 500 in A, 100 in B"; inside objects, the differing member by its path ("grid.bean1:
+   * [{"alpha":3.0}] in A, …").
+   */
   private static String versus(String field, JsonNode a, JsonNode b, Path aRoot, Path bRoot) {
-    return field == null
-        ? "fields that " + bRoot + " lacks"
-        : field + ": " + a.get(field) + " in " + aRoot + ", " + b.get(field) + " in " + bRoot;
+    if (field == null) {
+      return "fields that " + bRoot + " lacks";
+    }
+    JsonNode x = a.get(field);
+    JsonNode y = b.get(field);
+    String inner =
+        x != null && x.isObject() && y.isObject() ? FewShotStore.differingField(x, y) : null;
+    return inner != null
+        ? field + "." + versus(inner, x, y, aRoot, bRoot)
+        : field + ": " + x + " in " + aRoot + ", " + y + " in " + bRoot;
   }
 
   private static boolean sameFolder(Path a, Path b) {

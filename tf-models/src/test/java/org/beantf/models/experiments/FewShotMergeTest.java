@@ -196,7 +196,7 @@ class FewShotMergeTest {
   }
 
   @Test
-  void storesMadeWithOtherSettingsAreRefusedNamingTheSetting() {
+  void storesMadeWithOtherSettingsAreRefusedNamingTheSetting() throws Exception {
     Path a = shardStore(0, 2);
     Path b = dir.resolve("steps-100");
     FewShotStore.open(b, FewShotGrid.settings(FewShotProtocol.STRICT, 100));
@@ -212,6 +212,20 @@ class FewShotMergeTest {
             + "; expected stores of one grid)",
         e.getMessage());
     assertFalse(Files.exists(dir.resolve("merged")));
+
+    Path authors = dir.resolve("authors");
+    FewShotStore.open(authors, FewShotGrid.settings(FewShotProtocol.AUTHORS, 10));
+    Path older = Files.createDirectories(dir.resolve("older-grid"));
+    // the authors' grid of an earlier build, BEAN-1 at alpha = 100 (docs/results/fewshot)
+    Files.writeString(
+        older.resolve("settings.json"),
+        Files.readString(authors.resolve("settings.json"))
+            .replaceFirst("(\"bean1\" : \\[ \\{\\s*\"alpha\" : )3.0", "$1100.0"));
+    e = assertThrows(BadInputException.class, () -> merge(List.of(authors, older)));
+    assertTrue(
+        e.getMessage()
+            .contains("(grid.bean1: [{\"alpha\":3.0}] in " + authors + ", [{\"alpha\":100.0}] in "),
+        e.getMessage());
   }
 
   @Test
