@@ -5,12 +5,14 @@
 # Resumable: kill it at any time and run the same command again; finished lines are skipped. In a fresh checkout
 # (runs/ is not committed) a store starts from the committed lines in docs/results/fewshot/<protocol>/.
 #   scripts/fewshot-grid.sh strict            the full strict grid: 2 datasets x 1,5,10,20 shots x 8 methods x 20 draws
-#   scripts/fewshot-grid.sh strict DATASET    only DATASET's half (mnist or fashion-mnist), into its own store: run
-#                                             both halves at once to use two cores (each cell runs on one thread)
+#   scripts/fewshot-grid.sh strict K/N        shard K (from 0) of N of that grid (bean fewshot --shard K/N), into its
+#                                             own store: run 0/2 and 1/2 at once to use two cores (each cell runs on
+#                                             one thread)
 #   scripts/fewshot-grid.sh authors           MNIST 1- and 10-shot, vanilla, dropout, BEAN-1, BEAN-2, 10 draws
-#   scripts/fewshot-grid.sh authors SHOTS     only the SHOTS (1 or 10) half, into its own store
-#   scripts/fewshot-grid.sh merge PROTOCOL    adds the halves' lines to the protocol's store and writes its table.md
-#                                             (safe while the halves run: it trains nothing)
+#   scripts/fewshot-grid.sh authors K/N       shard K of N of the authors' grid, into its own store
+#   scripts/fewshot-grid.sh merge PROTOCOL    joins the protocol's store and its shards' stores (bean fewshot merge)
+#                                             into the protocol's store, with its table.md (safe while the shards
+#                                             run: it trains nothing and only reads their stores)
 #   scripts/fewshot-grid.sh copy              copies results.jsonl, tuning.jsonl and table.md of the strict and
 #                                             authors stores to docs/results/fewshot/ (small files to commit)
 set -euo pipefail
@@ -20,67 +22,64 @@ results="$root/docs/results/fewshot"
 strict=(--shots 1,5,10,20 --draws 0..19 --protocol strict --methods vanilla,dropout,l2,l1,bean1,bean2,knn,kernel-ridge)
 authors=(--draws 0..9 --protocol authors --methods vanilla,dropout,bean1,bean2)
 
-# Copies the committed lines of $1 (a protocol) into a new store $2; only those holding the text $3 if given.
+# Copies the committed lines of $1 (a protocol) into a new store $2. A shard's store takes them all: the cells of other
+# shards are then done already, and bean fewshot merge keeps one of two agreeing lines.
 seed_store() {
-  local committed="$results/$1" store="$2" filter="${3:-}"
+  local committed="$results/$1" store="$2"
   [ ! -d "$store" ] && [ -f "$committed/settings.json" ] || return 0
   mkdir -p "$store.tmp"
-  cp "$committed/settings.json" "$store.tmp/"
-  for f in results.jsonl tuning.jsonl; do
-    [ -f "$committed/$f" ] || continue
-    # an empty filter matches every line
-    grep -F -- "$filter" "$committed/$f" > "$store.tmp/$f" || true
+  for f in settings.json results.jsonl tuning.jsonl; do
+    [ -f "$committed/$f" ] && cp "$committed/$f" "$store.tmp/"
   done
   mv "$store.tmp" "$store"
+}
+
+# The store of shard $2 (K/N) of protocol $1, after checking K/N as bean fewshot --shard does (the store is named
+# after it before bean runs).
+shard_store() {
+  if ! [[ "$2" =~ ^[0-9]{1,6}/[0-9]{1,6}$ ]] || (( 10#${2%/*} >= 10#${2#*/} )); then
+    echo "fewshot-grid: '$2' is not a shard (expected K/N with 0 <= K < N, such as 0/2)" >&2
+    exit 2
+  fi
+  echo "$runs/fewshot-$1-shard-$((10#${2%/*}))-of-$((10#${2#*/}))"
 }
 
 case "${1:-}" in
   strict)
     if [ -n "${2:-}" ]; then
-      case "$2" in mnist|fashion-mnist) ;; *) echo "fewshot-grid: unknown dataset '$2' (mnist or fashion-mnist)" >&2; exit 2 ;; esac
-      args=(--dataset "$2" "${strict[@]}" --out "$runs/fewshot-strict-$2")
-      seed_store strict "${args[-1]}" "\"dataset\":\"$2\""
+      store="$(shard_store strict "$2")"
+      args=(--dataset mnist,fashion-mnist "${strict[@]}" --shard "$2" --out "$store")
     else
       args=(--dataset mnist,fashion-mnist "${strict[@]}" --out "$runs/fewshot-strict")
-      seed_store strict "${args[-1]}"
-    fi ;;
+    fi
+    seed_store strict "${args[-1]}" ;;
   authors)
     if [ -n "${2:-}" ]; then
-      case "$2" in 1|10) ;; *) echo "fewshot-grid: the authors' grid has 1 and 10 shots, not '$2'" >&2; exit 2 ;; esac
-      args=(--dataset mnist --shots "$2" "${authors[@]}" --out "$runs/fewshot-authors-$2")
-      seed_store authors "${args[-1]}" "\"shots\":$2,"
+      store="$(shard_store authors "$2")"
+      args=(--dataset mnist --shots 1,10 "${authors[@]}" --shard "$2" --out "$store")
     else
       args=(--dataset mnist --shots 1,10 "${authors[@]}" --out "$runs/fewshot-authors")
-      seed_store authors "${args[-1]}"
-    fi ;;
+    fi
+    seed_store authors "${args[-1]}" ;;
   merge)
     protocol="${2:-}"
     case "$protocol" in
-      strict) halves=(mnist fashion-mnist); cell=(--dataset mnist --shots 1 --draws 0..19 --methods knn) ;;
-      # the authors' grid has no network-free row: its cheapest cell is a finished 1-shot vanilla block
-      authors) halves=(1 10); cell=(--dataset mnist --shots 1 --draws 0..9 --methods vanilla) ;;
+      strict|authors) ;;
       *) echo "usage: scripts/fewshot-grid.sh merge strict|authors" >&2; exit 2 ;;
     esac
     store="$runs/fewshot-$protocol"
     seed_store "$protocol" "$store"
-    for name in "${halves[@]}"; do
-      half="$runs/fewshot-$protocol-$name"
-      [ -d "$half" ] || continue
-      mkdir -p "$store"
-      [ -f "$store/settings.json" ] || cp "$half/settings.json" "$store/"
-      if ! cmp -s "$half/settings.json" "$store/settings.json"; then
-        echo "fewshot-grid: $half was made with other settings than $store" >&2; exit 2
-      fi
-      for f in results.jsonl tuning.jsonl; do
-        [ -f "$half/$f" ] || continue
-        touch "$store/$f"
-        # lines the store lacks, in the half's order
-        grep -vxF -f "$store/$f" "$half/$f" >> "$store/$f" || true
-      done
+    stores=()
+    [ -d "$store" ] && stores+=("$store")
+    for shard in "$store"-shard-*-of-*; do
+      [ -d "$shard" ] && [[ "$shard" != *.tmp ]] && stores+=("$shard")
     done
-    # table.md covers every line of the store, whatever the plan: the plan of one finished cell renders it without
-    # training anything, even while the halves are still running
-    args=("${cell[@]}" --protocol "$protocol" --out "$store") ;;
+    if [ "${#stores[@]}" -eq 0 ]; then
+      echo "fewshot-grid: no store of the $protocol grid under $runs to merge" >&2; exit 2
+    fi
+    merged="$runs/.fewshot-$protocol-merged"
+    rm -rf "$merged"
+    args=(merge "${stores[@]}" --out "$merged") ;;
   copy)
     for protocol in strict authors; do
       store="$runs/fewshot-$protocol"
@@ -91,7 +90,7 @@ case "${1:-}" in
       done
     done
     exit 0 ;;
-  *) echo "usage: scripts/fewshot-grid.sh strict [mnist|fashion-mnist] | authors [1|10] | merge strict|authors | copy" >&2
+  *) echo "usage: scripts/fewshot-grid.sh strict [K/N] | authors [K/N] | merge strict|authors | copy" >&2
      exit 2 ;;
 esac
 
@@ -112,4 +111,14 @@ fi
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
 # oneDNN's kernels: LeNet-5 trains 3-4x faster with them (README "CPU performance: oneDNN"); 0 gives TensorFlow's own
 export TF_ENABLE_ONEDNN_OPTS="${TF_ENABLE_ONEDNN_OPTS:-1}"
-exec java -jar "$(ls "$app"/bean-tf-models-*.jar | head -n 1)" fewshot "${args[@]}"
+jar="$(ls "$app"/bean-tf-models-*.jar | head -n 1)"
+if [ "$1" != merge ]; then
+  exec java -jar "$jar" fewshot "${args[@]}"
+fi
+java -jar "$jar" fewshot "${args[@]}" > /dev/null
+# the merged store (every line of the protocol's store and of its shards') takes the place of the protocol's store
+rm -rf "$store.old"
+[ ! -d "$store" ] || mv "$store" "$store.old"
+mv "$merged" "$store"
+rm -rf "$store.old"
+echo "fewshot-grid: merged ${#stores[@]} stores into $store (table: $store/table.md)"

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.beantf.data.BadInputException;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
@@ -15,26 +16,40 @@ import org.beantf.models.experiments.FewShotDraw;
 import org.beantf.models.experiments.FewShotGrid;
 import org.beantf.models.experiments.FewShotMethod;
 import org.beantf.models.experiments.FewShotProtocol;
+import org.beantf.models.experiments.FewShotShard;
 import org.beantf.models.experiments.FewShotStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bean fewshot}: the paper's Table 1, LeNet-5 from scratch on k images per class, into a
- * resumable store.
+ * resumable store; {@code --shard K/N} runs part of the grid, {@code bean fewshot merge} joins the
+ * parts.
  */
 @Command(
     name = "fewshot",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description =
-        "Few-shot learning from scratch (the paper's Table 1) into a store that later runs add to.")
+        "Few-shot learning from scratch (the paper's Table 1) into a store that later runs add to.",
+    // --dataset and --out are required of this command only, not of merge: picocli would ask for
+    // them before a subcommand, so call() checks them
+    customSynopsis = {
+      "bean fewshot [-hV] --dataset=D[,D2] [--draws=N|A..B|list]",
+      "                    [--methods=LIST] --out=DIR [--protocol=strict|authors]",
+      "                    [--steps=N] [--threads=T] [--shard=K/N]",
+      "   or: bean fewshot merge STORE... --out=DIR"
+    },
+    subcommands = FewShotMergeCommand.class)
 final class FewShotCommand implements Callable<Integer> {
-  @Option(
-      names = "--dataset",
-      required = true,
-      paramLabel = "D[,D2]",
-      description = "mnist and/or fashion-mnist")
+  @Spec CommandSpec spec;
+
+  @Option(names = "--dataset", paramLabel = "D[,D2]", description = "mnist and/or fashion-mnist")
   String datasets;
 
   @Option(
@@ -64,10 +79,17 @@ final class FewShotCommand implements Callable<Integer> {
 
   @Option(
       names = "--out",
-      required = true,
       paramLabel = "DIR",
       description = "the store: absent, empty, or made by an earlier run with the same protocol")
   Path out;
+
+  @Option(
+      names = "--shard",
+      paramLabel = "K/N",
+      description =
+          "run shard K (from 0) of N of the grid's cells, each with its tuning, into a store of its"
+              + " own; bean fewshot merge joins the shards' stores")
+  String shard;
 
   @Option(
       names = "--steps",
@@ -91,7 +113,18 @@ final class FewShotCommand implements Callable<Integer> {
     FewShotGrid.Plan plan = plan();
     Writable.require("out", out);
     FewShotStore store =
-        FewShotStore.open(out, FewShotGrid.settings(plan.protocol(), plan.steps()));
+        FewShotStore.open(
+            out,
+            FewShotGrid.settings(plan.protocol(), plan.steps()),
+            plan.shard() == null ? null : plan.shard().toJson(plan));
+    if (plan.shard() != null && plan.shard().cells(plan).isEmpty()) {
+      System.err.println(
+          "note: shard "
+              + plan.shard()
+              + " has none of the grid's "
+              + plan.cells().size()
+              + " cells to run (more shards than cells)");
+    }
     for (String other : store.otherKernelPaths()) {
       System.err.println(
           "note: "
@@ -117,6 +150,23 @@ final class FewShotCommand implements Callable<Integer> {
 
   /** Every flag parsed and checked, before any dataset or TensorFlow. */
   FewShotGrid.Plan plan() {
+    List<OptionSpec> missing = new ArrayList<>();
+    if (datasets == null) {
+      missing.add(spec.findOption("--dataset"));
+    }
+    if (out == null) {
+      missing.add(spec.findOption("--out"));
+    }
+    if (!missing.isEmpty()) {
+      throw new MissingParameterException(
+          spec.commandLine(),
+          List.<ArgSpec>copyOf(missing),
+          "Missing required option"
+              + (missing.size() > 1 ? "s: " : ": ")
+              + missing.stream()
+                  .map(o -> "'" + o.longestName() + "=" + o.paramLabel() + "'")
+                  .collect(Collectors.joining(", ")));
+    }
     List<DatasetId> ids = new ArrayList<>();
     for (String name : datasets.split(",")) {
       DatasetId id = DatasetId.parse(name.strip());
@@ -164,6 +214,7 @@ final class FewShotCommand implements Callable<Integer> {
         k,
         DrawRange.parse(draws),
         FewShotMethod.parseList(methods),
-        steps);
+        steps,
+        shard == null ? null : FewShotShard.parse(shard));
   }
 }

@@ -2,7 +2,9 @@ package org.beantf.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.beantf.models.experiments.FewShotGrid;
 import org.beantf.models.experiments.FewShotProtocol;
@@ -49,10 +51,87 @@ class FewShotCommandTest {
             + "and/or fashion-mnist)",
         "--dataset mnist --protocol loose|bean: --protocol loose: unknown protocol (expected strict or authors)",
         "--dataset mnist --steps 25|bean: --steps 25: expected a multiple of 10 (the steps between validations), at "
-            + "least 10"
+            + "least 10",
+        "--dataset mnist --shard 4/4|bean: --shard 4/4: there is no shard 4 of 4 (expected K from 0 to 3: shards "
+            + "count from 0)",
+        "--dataset mnist --shard 1of4|bean: --shard 1of4: expected K/N, shard K of N with K counted from 0, such as 0/4",
+        "--dataset mnist --shard 0/0|bean: --shard 0/0: expected N >= 1 shards",
+        "--shard 0/2|bean fewshot: Missing required option: '--dataset=D[,D2]' (see bean fewshot --help)"
       })
   void badInputIsOneLine(String args, String message) {
     assertEquals(message, fewshot(args.split(" ")));
+  }
+
+  @Test
+  void withoutOutOrDatasetIsOneLine() {
+    assertEquals(BeanCli.BAD_INPUT, BeanCli.run("fewshot"));
+    assertEquals(
+        "bean fewshot: Missing required options: '--dataset=D[,D2]', '--out=DIR' (see bean fewshot"
+            + " --help)",
+        streams.err().strip());
+  }
+
+  private String merge(String... args) {
+    String[] all = new String[args.length + 2];
+    all[0] = "fewshot";
+    all[1] = "merge";
+    System.arraycopy(args, 0, all, 2, args.length);
+    assertEquals(BeanCli.BAD_INPUT, BeanCli.run(all), streams.err());
+    String message = streams.err().strip();
+    assertFalse(message.contains("\n"), message);
+    return message;
+  }
+
+  @Test
+  void mergeRefusesANonEmptyOutAMissingStoreAndGridOptions() throws Exception {
+    Path store = dir.resolve("store");
+    FewShotStore.open(store, FewShotGrid.settings(FewShotProtocol.STRICT, 500));
+    assertEquals(
+        "bean: --out " + store + ": folder is not empty (expected an absent or empty folder)",
+        merge(store.toString(), "--out", store.toString()));
+    streams.reset();
+    assertEquals(
+        "bean: "
+            + dir.resolve("nowhere")
+            + ": no such folder (expected a few-shot store made by bean"
+            + " fewshot)",
+        merge(
+            store.toString(),
+            dir.resolve("nowhere").toString(),
+            "--out",
+            dir.resolve("m").toString()));
+    streams.reset();
+    assertEquals(
+        "bean fewshot merge: Missing required option: '--out=DIR' (see bean fewshot merge --help)",
+        merge(store.toString()));
+    streams.reset();
+    String[] withGrid = {
+      "fewshot",
+      "--dataset",
+      "mnist",
+      "merge",
+      store.toString(),
+      "--out",
+      dir.resolve("m").toString()
+    };
+    assertEquals(BeanCli.BAD_INPUT, BeanCli.run(withGrid));
+    assertEquals(
+        "bean fewshot merge: takes the stores and --out only, not --dataset (the stores' settings"
+            + " hold their grid) (see bean fewshot merge --help)",
+        streams.err().strip());
+    assertFalse(Files.exists(dir.resolve("m")));
+  }
+
+  @Test
+  void mergeWritesTheStoreAndSaysWhere() throws Exception {
+    Path store = dir.resolve("store");
+    FewShotStore.open(store, FewShotGrid.settings(FewShotProtocol.STRICT, 500));
+    Path merged = dir.resolve("merged");
+    assertEquals(0, BeanCli.run("fewshot", "merge", store.toString(), "--out", merged.toString()));
+    assertEquals(
+        "merged 0 results and 0 tuning runs; few-shot table: " + merged.resolve("table.md"),
+        streams.out().strip());
+    assertTrue(Files.readString(merged.resolve("table.md")).contains("No results yet."));
   }
 
   @Test

@@ -28,6 +28,12 @@ final class StandardStreams implements BeforeEachCallback, AfterEachCallback {
     System.setErr(originalErr);
   }
 
+  /** Forgets what was captured so far (for a test that runs several commands). */
+  void reset() {
+    out.reset();
+    err.reset();
+  }
+
   String out() {
     return out.toString(StandardCharsets.UTF_8);
   }

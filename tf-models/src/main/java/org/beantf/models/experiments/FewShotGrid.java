@@ -3,6 +3,7 @@ package org.beantf.models.experiments;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.beantf.data.DatasetId;
  * shots, then of the datasets, so the cheap blocks complete first; within a block, method by
  * method, the hyper-parameters chosen first (strict protocol) and then every reported draw. Lines
  * already in the store are skipped, so a killed grid rerun with the same arguments ends with the
- * same store and table.
+ * same store and table. A plan with a {@link FewShotShard} runs only the shard's cells.
  */
 public final class FewShotGrid {
   /** Tuning draws per (dataset, shots, method) in the strict protocol. */
@@ -34,10 +35,22 @@ public final class FewShotGrid {
   }
 
   /**
+   * A cell of the table: one method on one dataset at one number of shots. Its lines are the
+   * reported draws and, in the strict protocol, the tuning runs that choose the setting they share.
+   */
+  public record Cell(DatasetId dataset, int shots, FewShotMethod method) {
+    @Override
+    public String toString() {
+      return dataset.cliName() + " " + shots + "-shot " + method.cliName();
+    }
+  }
+
+  /**
    * What to run.
    *
    * @param steps full-batch steps of the strict protocol (a multiple of {@link
    *     FewShotProtocol#VALIDATE_EVERY})
+   * @param shard the part of the grid to run, or null for all of it
    */
   public record Plan(
       FewShotProtocol protocol,
@@ -45,13 +58,42 @@ public final class FewShotGrid {
       List<Integer> shots,
       List<Integer> draws,
       List<FewShotMethod> methods,
-      int steps) {}
+      int steps,
+      FewShotShard shard) {
+
+    /**
+     * The grid's cells in its canonical order, whatever the order of the lists: datasets as {@link
+     * DatasetId} declares them, shots ascending, methods in the table's order.
+     */
+    public List<Cell> cells() {
+      List<Cell> cells = new ArrayList<>();
+      for (DatasetId dataset : datasets.stream().sorted().toList()) {
+        for (int k : shots.stream().sorted().toList()) {
+          for (FewShotMethod method : methods.stream().sorted().toList()) {
+            cells.add(new Cell(dataset, k, method));
+          }
+        }
+      }
+      return cells;
+    }
+
+    /**
+     * The estimated cost of {@code cell}: its runs (the reported draws and any tuning runs) in the
+     * units of {@link Listener#finished}.
+     */
+    public long cost(Cell cell) {
+      int settings = cell.method().grid(protocol).size();
+      int runs = draws.size() + (settings > 1 ? settings * TUNING_DRAWS : 0);
+      return runs * work(cell.shots(), cell.method());
+    }
+  }
 
   private final Plan plan;
   private final FewShotStore store;
   private final Function<DatasetId, Dataset> datasets;
   private final FewShotRunner runner;
   private final Listener listener;
+  private final Set<Cell> cells;
   private final Set<FewShotResult.Key> done = new HashSet<>();
   private final Map<TuningResult.Key, TuningResult> tuned = new HashMap<>();
 
@@ -66,6 +108,7 @@ public final class FewShotGrid {
     this.datasets = datasets;
     this.runner = new FewShotRunner(plan.protocol(), plan.steps(), threads);
     this.listener = listener;
+    this.cells = new HashSet<>(plan.shard() == null ? plan.cells() : plan.shard().cells(plan));
     store.results().forEach(r -> done.add(r.key()));
     store.tuning().forEach(t -> tuned.put(t.key(), t));
   }
@@ -108,6 +151,9 @@ public final class FewShotGrid {
       for (DatasetId id : plan.datasets()) {
         Dataset dataset = datasets.apply(id);
         for (FewShotMethod method : plan.methods()) {
+          if (!cells.contains(new Cell(id, shots, method))) {
+            continue;
+          }
           Hyperparameters chosen = choose(dataset, shots, method);
           for (int draw : plan.draws()) {
             FewShotResult.Key key =
@@ -127,11 +173,20 @@ public final class FewShotGrid {
                       result.testAccuracy()));
             }
           }
-          store.writeTable(FewShotTable.render(plan.protocol(), plan.steps(), store.results()));
+          writeTable();
         }
       }
     }
-    store.writeTable(FewShotTable.render(plan.protocol(), plan.steps(), store.results()));
+    writeTable();
+  }
+
+  private void writeTable() {
+    store.writeTable(
+        FewShotTable.render(
+            plan.protocol(),
+            plan.steps(),
+            store.results(),
+            plan.shard() == null ? "" : plan.shard().describe(plan)));
   }
 
   /**
@@ -182,6 +237,9 @@ public final class FewShotGrid {
     for (int shots : plan.shots()) {
       for (DatasetId id : plan.datasets()) {
         for (FewShotMethod method : plan.methods()) {
+          if (!cells.contains(new Cell(id, shots, method))) {
+            continue;
+          }
           List<Hyperparameters> grid = method.grid(plan.protocol());
           for (int t = 0; grid.size() > 1 && t < TUNING_DRAWS; t++) {
             for (Hyperparameters setting : grid) {
@@ -207,7 +265,7 @@ public final class FewShotGrid {
    * A run's cost in rough units: a network's grows with the images per step, plus the fixed test
    * evaluation.
    */
-  private static long work(int shots, FewShotMethod method) {
+  static long work(int shots, FewShotMethod method) {
     return method.isNetwork() ? 10L * shots + 20 : 1;
   }
 }

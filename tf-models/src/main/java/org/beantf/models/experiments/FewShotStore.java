@@ -25,7 +25,9 @@ import org.beantf.models.Provenance;
  * The folder of a few-shot experiment: settings.json (protocol and grid, fixed at creation),
  * results.jsonl and tuning.jsonl (one line per finished run, appended whole and synced), table.md
  * (rewritten whole after each line). Later runs with the same settings add to it; a line cut short
- * by a kill is dropped when the store is opened.
+ * by a kill is dropped when the store is opened. The store of a {@link FewShotShard} also holds
+ * shard.json (the shard and its grid, fixed at its first run): only that shard of that grid runs
+ * into it again. settings.json is the same for every shard of a grid and for an unsharded run.
  */
 public final class FewShotStore {
   /** This process's provenance, recorded on every line it appends. */
@@ -36,6 +38,7 @@ public final class FewShotStore {
   static final String RESULTS = "results.jsonl";
   static final String TUNING = "tuning.jsonl";
   static final String TABLE = "table.md";
+  static final String SHARD = "shard.json";
 
   private final Path root;
 
@@ -51,6 +54,53 @@ public final class FewShotStore {
    *     settings
    */
   public static FewShotStore open(Path root, ObjectNode settings) {
+    return open(root, settings, null);
+  }
+
+  /**
+   * Opens the store at {@code root} as {@link #open(Path, ObjectNode)} does, for the shard {@code
+   * shard} describes ({@link FewShotShard#toJson}), or for the whole grid if null. A store that has
+   * lines but no shard.json yet (one started from the lines of another) becomes the shard's.
+   *
+   * @throws BadInputException also for the store of another shard or grid, and for a shard's store
+   *     opened for the whole grid
+   */
+  public static FewShotStore open(Path root, ObjectNode settings, ObjectNode shard) {
+    FewShotStore store = openSettings(root, settings);
+    Path file = root.resolve(SHARD);
+    try {
+      if (Files.exists(file)) {
+        JsonNode previous = JSON.readTree(file.toFile());
+        if (shard == null) {
+          throw new InvalidSettingException(
+              "out",
+              root,
+              "the store of shard "
+                  + previous.get("shard")
+                  + "/"
+                  + previous.get("shards")
+                  + " of a grid (expected --shard with that shard and grid, or another --out)");
+        }
+        JsonNode now = JSON.readTree(JSON.writeValueAsString(shard));
+        if (!previous.equals(now)) {
+          throw new InvalidSettingException(
+              "out",
+              root,
+              "the store of another shard or grid ("
+                  + difference(previous, now)
+                  + "; expected the same --shard and grid, or another --out)");
+        }
+      } else if (shard != null) {
+        Folders.writeAtomically(
+            file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(shard) + "\n");
+      }
+      return store;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the few-shot store " + root, e);
+    }
+  }
+
+  private static FewShotStore openSettings(Path root, ObjectNode settings) {
     Path file = root.resolve(SETTINGS);
     try {
       if (!Files.exists(file)) {
@@ -176,13 +226,21 @@ public final class FewShotStore {
 
   /** The first setting that differs, as "name: was X, now Y". */
   private static String difference(JsonNode previous, JsonNode now) {
+    String name = differingField(previous, now);
+    return name == null
+        ? "settings.json has other fields"
+        : name + ": was " + previous.get(name) + ", now " + now.get(name);
+  }
+
+  /** The first field of {@code now} whose value differs in {@code previous}, or null. */
+  static String differingField(JsonNode previous, JsonNode now) {
     Iterator<String> names = now.fieldNames();
     while (names.hasNext()) {
       String name = names.next();
       if (!now.get(name).equals(previous.get(name))) {
-        return name + ": was " + previous.get(name) + ", now " + now.get(name);
+        return name;
       }
     }
-    return "settings.json has other fields";
+    return null;
   }
 }

@@ -35,8 +35,11 @@ public final class FewShotTable {
    *
    * @param steps the strict protocol's full-batch steps the store was made with (not used by the
    *     authors' one)
+   * @param note a paragraph after the protocol's description (what part of a grid the results are),
+   *     or "" for none
    */
-  public static String render(FewShotProtocol protocol, int steps, List<FewShotResult> results) {
+  public static String render(
+      FewShotProtocol protocol, int steps, List<FewShotResult> results, String note) {
     Map<Column, Map<String, Map<Integer, Double>>> cells =
         new TreeMap<>(
             Comparator.comparingInt((Column c) -> DatasetId.parse(c.dataset()).ordinal())
@@ -48,18 +51,21 @@ public final class FewShotTable {
           .put(r.draw(), 100 * r.testAccuracy());
     }
     List<Column> columns = new ArrayList<>(cells.keySet());
-    List<FewShotMethod> rows =
-        FewShotMethod.parseList(
-            String.join(",", results.stream().map(FewShotResult::method).distinct().toList()));
     StringBuilder out = new StringBuilder();
     out.append("## Few-shot learning from scratch, LeNet-5 (")
         .append(protocol.cliName())
         .append(" protocol)\n\n")
         .append(description(protocol, steps))
         .append("\n\n");
+    if (!note.isEmpty()) {
+      out.append(note).append("\n\n");
+    }
     if (columns.isEmpty()) {
       return out.append("No results yet.\n").toString();
     }
+    List<FewShotMethod> rows =
+        FewShotMethod.parseList(
+            String.join(",", results.stream().map(FewShotResult::method).distinct().toList()));
     out.append(
             "Test accuracy (%) on the whole test set: mean ± standard deviation over draws [the paper's Table 1]; ")
         .append(

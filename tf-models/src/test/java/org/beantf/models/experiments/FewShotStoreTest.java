@@ -107,4 +107,85 @@ class FewShotStoreTest {
     reopened.append(result(1, 0.5));
     assertEquals(List.of(result(0, 0.25), result(1, 0.5)), reopened.results());
   }
+
+  @Test
+  void aShardsStoreTakesThatShardOfThatGridOnly() throws Exception {
+    FewShotGrid.Plan plan =
+        new FewShotGrid.Plan(
+            FewShotProtocol.STRICT,
+            List.of(org.beantf.data.DatasetId.MNIST),
+            List.of(1),
+            List.of(0, 1),
+            FewShotMethod.parseList("vanilla,knn"),
+            500,
+            new FewShotShard(1, 2));
+    Path root = dir.resolve("shard");
+    FewShotStore.open(
+        root, FewShotGrid.settings(FewShotProtocol.STRICT, 500), plan.shard().toJson(plan));
+    assertEquals(
+        Files.readString(root.resolve("settings.json")),
+        Files.readString(
+            FewShotStore.open(
+                    dir.resolve("whole"), FewShotGrid.settings(FewShotProtocol.STRICT, 500))
+                .root()
+                .resolve("settings.json")),
+        "every shard of a grid has the settings of an unsharded run");
+    FewShotStore.open(
+        root, FewShotGrid.settings(FewShotProtocol.STRICT, 500), plan.shard().toJson(plan));
+
+    InvalidSettingException e =
+        assertThrows(
+            InvalidSettingException.class,
+            () -> FewShotStore.open(root, FewShotGrid.settings(FewShotProtocol.STRICT, 500)));
+    assertEquals(
+        "--out "
+            + root
+            + ": the store of shard 1/2 of a grid (expected --shard with that shard and grid, or"
+            + " another --out)",
+        e.messageFor(p -> "--" + p));
+    FewShotGrid.Plan other =
+        new FewShotGrid.Plan(
+            plan.protocol(),
+            plan.datasets(),
+            plan.shots(),
+            plan.draws(),
+            plan.methods(),
+            plan.steps(),
+            new FewShotShard(0, 2));
+    e =
+        assertThrows(
+            InvalidSettingException.class,
+            () ->
+                FewShotStore.open(
+                    root,
+                    FewShotGrid.settings(FewShotProtocol.STRICT, 500),
+                    other.shard().toJson(other)));
+    assertEquals(
+        "--out "
+            + root
+            + ": the store of another shard or grid (shard: was 1, now 0; expected the same"
+            + " --shard and grid, or another --out)",
+        e.messageFor(p -> "--" + p));
+  }
+
+  @Test
+  void aStoreStartedFromAnotherStoresLinesBecomesTheShards() {
+    Path root = dir.resolve("seeded");
+    FewShotStore.open(root, FewShotGrid.settings(FewShotProtocol.STRICT, 500))
+        .append(result(0, 0.25));
+    FewShotGrid.Plan plan =
+        new FewShotGrid.Plan(
+            FewShotProtocol.STRICT,
+            List.of(org.beantf.data.DatasetId.MNIST),
+            List.of(1),
+            List.of(0),
+            FewShotMethod.parseList("bean1"),
+            500,
+            new FewShotShard(0, 1));
+    FewShotStore store =
+        FewShotStore.open(
+            root, FewShotGrid.settings(FewShotProtocol.STRICT, 500), plan.shard().toJson(plan));
+    assertEquals(List.of(result(0, 0.25)), store.results());
+    assertTrue(Files.exists(root.resolve("shard.json")));
+  }
 }

@@ -27,7 +27,7 @@ class FewShotTableTest {
       results.add(line("mnist", "bean1", d, bean1[d]));
     }
     String table =
-        FewShotTable.render(FewShotProtocol.STRICT, FewShotProtocol.STRICT_STEPS, results);
+        FewShotTable.render(FewShotProtocol.STRICT, FewShotProtocol.STRICT_STEPS, results, "");
     assertTrue(table.contains("| LeNet-5 | " + meanSd(vanilla) + " [38.63] |"), table);
     assertTrue(
         table.contains(
@@ -62,7 +62,7 @@ class FewShotTableTest {
             mean,
             exactTwoSided(differences));
     String table =
-        FewShotTable.render(FewShotProtocol.STRICT, FewShotProtocol.STRICT_STEPS, results);
+        FewShotTable.render(FewShotProtocol.STRICT, FewShotProtocol.STRICT_STEPS, results, "");
     assertTrue(table.contains(expected), expected + "\nnot in\n" + table);
   }
 
@@ -78,7 +78,7 @@ class FewShotTableTest {
     // 5 comparisons, each with all 6 differences of one sign: exact p = 2/2^6, Holm: 5 · 2/64 for
     // every one
     String table =
-        FewShotTable.render(FewShotProtocol.STRICT, FewShotProtocol.STRICT_STEPS, results);
+        FewShotTable.render(FewShotProtocol.STRICT, FewShotProtocol.STRICT_STEPS, results, "");
     String p = String.format(Locale.ROOT, "p = %.2g", 5 * 2.0 / 64);
     for (String row :
         List.of(
@@ -104,12 +104,12 @@ class FewShotTableTest {
       }
     }
     String table =
-        FewShotTable.render(FewShotProtocol.AUTHORS, FewShotProtocol.STRICT_STEPS, results);
+        FewShotTable.render(FewShotProtocol.AUTHORS, FewShotProtocol.STRICT_STEPS, results, "");
     List<FewShotResult> shuffled = new ArrayList<>(results);
     Collections.shuffle(shuffled, new Random(3));
     assertEquals(
         table,
-        FewShotTable.render(FewShotProtocol.AUTHORS, FewShotProtocol.STRICT_STEPS, shuffled));
+        FewShotTable.render(FewShotProtocol.AUTHORS, FewShotProtocol.STRICT_STEPS, shuffled, ""));
     assertTrue(table.contains("spends 10,000 extra labels"), table);
     assertTrue(table.indexOf("mnist 1-shot") < table.indexOf("fashion-mnist 1-shot"), table);
   }
@@ -153,7 +153,7 @@ class FewShotTableTest {
                 10,
                 2));
     String table =
-        FewShotTable.render(FewShotProtocol.STRICT, FewShotProtocol.STRICT_STEPS, results);
+        FewShotTable.render(FewShotProtocol.STRICT, FewShotProtocol.STRICT_STEPS, results, "");
     assertTrue(table.contains("| + BEAN-2 | alpha=10000 | — |"), table);
     assertTrue(table.contains("| + ℓ1 | lambda=1e-4 | lambda=0.01 |"), table);
     assertTrue(table.lines().noneMatch(l -> l.startsWith("| LeNet-5 | |")), table);
@@ -167,7 +167,7 @@ class FewShotTableTest {
             line("mnist", "vanilla", 1, 0.5),
             line("mnist", "knn", 0, 0.3));
     assertTrue(
-        FewShotTable.render(FewShotProtocol.STRICT, FewShotProtocol.STRICT_STEPS, results)
+        FewShotTable.render(FewShotProtocol.STRICT, FewShotProtocol.STRICT_STEPS, results, "")
             .contains("| 30.00 (n = 1) |"));
   }
 
@@ -230,12 +230,20 @@ class FewShotTableTest {
         List.of(
             new FewShotResult(
                 "mnist", 1, "vanilla", 0, "strict", Hyperparameters.NONE, 0.5, 0.4, 10, 1.0));
-    String table = FewShotTable.render(FewShotProtocol.STRICT, 10, results);
+    String table = FewShotTable.render(FewShotProtocol.STRICT, 10, results, "");
     assertTrue(
         table.contains(
             "full-batch Adam (lr 5e-4) for 10 steps, the best of the steps validated every 10 "
                 + "kept."),
         table);
-    assertTrue(FewShotTable.render(FewShotProtocol.STRICT, 500, results).contains("for 500 steps"));
+    assertTrue(
+        FewShotTable.render(FewShotProtocol.STRICT, 500, results, "").contains("for 500 steps"));
+  }
+
+  @Test
+  void aStoreWithoutResultsHasATableSayingSo() {
+    // a shard with no cells of its own, or a merge of shards that have not finished a run yet
+    String table = FewShotTable.render(FewShotProtocol.STRICT, 500, List.of(), "Shard 3/4.");
+    assertTrue(table.endsWith("Shard 3/4.\n\nNo results yet.\n"), table);
   }
 }

@@ -1,0 +1,391 @@
+package org.beantf.models.experiments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.beantf.data.BadInputException;
+import org.beantf.data.DatasetId;
+import org.beantf.data.io.OutputFolder;
+import org.beantf.data.io.OutputWriteException;
+
+/**
+ * {@code bean fewshot merge}: joins few-shot stores made with the same settings, typically the
+ * stores of a grid's shards ({@link FewShotShard}), into one store with its table.md, the table one
+ * run of the whole grid writes.
+ *
+ * <p>The stores are only read, so a merge is safe while shards still run: a last line cut short (a
+ * run being appended, or a kill) is left out. The settings.json of every store must be the same;
+ * shards must be distinct shards of one grid. A cell's draw or tuning run found in two stores is
+ * kept once when the two lines agree on everything but their wall time and provenance (stores
+ * started from the same committed lines hold the same line), and refused when they do not. The
+ * merged store is an unsharded store (settings.json, results.jsonl, tuning.jsonl, table.md) that
+ * {@code bean fewshot} can add to; it is written into a staging folder that becomes {@code --out}
+ * only when complete. Shards may be missing: the table then says how many of the grid's cells have
+ * all their draws.
+ */
+public final class FewShotMerge {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What the merge wrote. */
+  public record Outcome(int results, int tuning, List<String> notes) {}
+
+  private record Store(Path root, JsonNode settings, JsonNode shard) {}
+
+  /** One line of a store, with where it came from. */
+  private record Line<K>(K key, String text, JsonNode json, Path file) {}
+
+  private FewShotMerge() {}
+
+  /**
+   * Merges {@code stores} into {@code out}.
+   *
+   * @throws BadInputException naming the store and what was wrong: not a store, other settings,
+   *     shards of another grid, the same shard twice, two different lines for one run
+   */
+  public static Outcome merge(List<Path> stores, OutputFolder out) {
+    List<Store> read = new ArrayList<>();
+    for (Path root : stores) {
+      read.add(store(root, read));
+    }
+    Store first = read.get(0);
+    FewShotProtocol protocol = protocol(first);
+    int steps = first.settings().path("steps").asInt(FewShotProtocol.STRICT_STEPS);
+    List<String> notes = new ArrayList<>();
+    List<Line<FewShotResult.Key>> results = new ArrayList<>();
+    List<Line<TuningResult.Key>> tuning = new ArrayList<>();
+    for (Store store : read) {
+      results.addAll(
+          lines(
+              store.root().resolve(FewShotStore.RESULTS),
+              notes,
+              j -> FewShotResult.fromJson(j).key()));
+      tuning.addAll(
+          lines(
+              store.root().resolve(FewShotStore.TUNING),
+              notes,
+              j -> TuningResult.fromJson(j).key()));
+    }
+    List<Line<FewShotResult.Key>> mergedResults =
+        distinct(results, FewShotMerge::describe, resultOrder());
+    List<Line<TuningResult.Key>> mergedTuning =
+        distinct(tuning, FewShotMerge::describe, tuningOrder(protocol));
+    List<FewShotResult> parsed =
+        mergedResults.stream().map(l -> FewShotResult.fromJson(l.json())).toList();
+    String incomplete = completeness(read, protocol, steps, parsed);
+    if (!incomplete.isEmpty()) {
+      notes.add(incomplete);
+    }
+    Path staged = out.stage();
+    try {
+      Files.writeString(
+          staged.resolve(FewShotStore.SETTINGS),
+          Files.readString(first.root().resolve(FewShotStore.SETTINGS), StandardCharsets.UTF_8),
+          StandardCharsets.UTF_8);
+      write(staged.resolve(FewShotStore.RESULTS), mergedResults);
+      if (!mergedTuning.isEmpty()) {
+        write(staged.resolve(FewShotStore.TUNING), mergedTuning);
+      }
+      Files.writeString(
+          staged.resolve(FewShotStore.TABLE),
+          FewShotTable.render(protocol, steps, parsed, incomplete),
+          StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      RuntimeException failure = OutputWriteException.of(staged, e);
+      OutputFolder.discard(staged, failure);
+      throw failure;
+    } catch (RuntimeException e) {
+      OutputFolder.discard(staged, e);
+      throw e;
+    }
+    out.commit(staged);
+    return new Outcome(mergedResults.size(), mergedTuning.size(), notes);
+  }
+
+  /** The store at {@code root}, checked against the stores read before it. */
+  private static Store store(Path root, List<Store> before) {
+    if (!Files.isDirectory(root)) {
+      throw new BadInputException(
+          root + ": no such folder (expected a few-shot store made by bean fewshot)");
+    }
+    if (!Files.isRegularFile(root.resolve(FewShotStore.SETTINGS))) {
+      throw new BadInputException(
+          root
+              + ": not a few-shot store (no settings.json; expected a folder made by bean fewshot)");
+    }
+    Store store =
+        new Store(
+            root,
+            json(root.resolve(FewShotStore.SETTINGS)),
+            Files.exists(root.resolve(FewShotStore.SHARD))
+                ? json(root.resolve(FewShotStore.SHARD))
+                : null);
+    for (Store other : before) {
+      if (sameFolder(other.root(), root)) {
+        throw new BadInputException(root + ": given twice (expected each store once)");
+      }
+      String setting = FewShotStore.differingField(other.settings(), store.settings());
+      if (setting != null || !other.settings().equals(store.settings())) {
+        throw new BadInputException(
+            root
+                + ": made with other settings than "
+                + other.root()
+                + " ("
+                + versus(setting, other.settings(), store.settings(), other.root(), root)
+                + "; expected stores of one grid)");
+      }
+      if (other.shard() != null && store.shard() != null) {
+        ObjectNode otherGrid = other.shard().deepCopy();
+        ObjectNode grid = store.shard().deepCopy();
+        otherGrid.remove("shard");
+        grid.remove("shard");
+        String field = FewShotStore.differingField(otherGrid, grid);
+        if (field != null || !otherGrid.equals(grid)) {
+          throw new BadInputException(
+              root
+                  + ": a shard of another grid than "
+                  + other.root()
+                  + " ("
+                  + versus(field, otherGrid, grid, other.root(), root)
+                  + "; expected the shards of one grid)");
+        }
+        if (other.shard().get("shard").equals(store.shard().get("shard"))) {
+          throw new BadInputException(
+              root
+                  + ": the same shard as "
+                  + other.root()
+                  + " ("
+                  + shardName(store.shard())
+                  + "; expected each shard once)");
+        }
+      }
+    }
+    return store;
+  }
+
+  private static FewShotProtocol protocol(Store store) {
+    try {
+      return FewShotProtocol.parse(store.settings().path("protocol").asText());
+    } catch (BadInputException e) {
+      throw new BadInputException(
+          store.root().resolve(FewShotStore.SETTINGS)
+              + ": not a settings.json of bean fewshot (no protocol it knows)",
+          e);
+    }
+  }
+
+  /**
+   * "steps: 500 in A, 100 in B"; inside objects, the differing member by its path ("grid.bean1:
+   * [{"alpha":3.0}] in A, …").
+   */
+  private static String versus(String field, JsonNode a, JsonNode b, Path aRoot, Path bRoot) {
+    if (field == null) {
+      return "fields that " + bRoot + " lacks";
+    }
+    JsonNode x = a.get(field);
+    JsonNode y = b.get(field);
+    String inner =
+        x != null && x.isObject() && y.isObject() ? FewShotStore.differingField(x, y) : null;
+    return inner != null
+        ? field + "." + versus(inner, x, y, aRoot, bRoot)
+        : field + ": " + x + " in " + aRoot + ", " + y + " in " + bRoot;
+  }
+
+  private static boolean sameFolder(Path a, Path b) {
+    try {
+      return Files.isSameFile(a, b);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + b, e);
+    }
+  }
+
+  private static String shardName(JsonNode shard) {
+    return shard.get("shard") + "/" + shard.get("shards");
+  }
+
+  private static JsonNode json(Path file) {
+    try {
+      return JSON.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new BadInputException(
+          file + ": not a file of bean fewshot (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * The complete lines of {@code file} (none if it is absent); a last line without its newline is
+   * left out, with a note.
+   */
+  private static <K> List<Line<K>> lines(Path file, List<String> notes, Function<JsonNode, K> key) {
+    List<Line<K>> lines = new ArrayList<>();
+    if (!Files.exists(file)) {
+      return lines;
+    }
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    if (!text.isEmpty() && !text.endsWith("\n")) {
+      notes.add(
+          file + " ends in a line cut short (a run being written, or a kill): it is left out");
+      text = text.substring(0, text.lastIndexOf('\n') + 1);
+    }
+    int number = 0;
+    for (String line : text.split("\n")) {
+      number++;
+      if (line.isBlank()) {
+        continue;
+      }
+      try {
+        JsonNode json = JSON.readTree(line);
+        lines.add(new Line<>(key.apply(json), line, json, file));
+      } catch (IOException | RuntimeException e) {
+        throw new BadInputException(
+            file + ": line " + number + " is not a line of bean fewshot (" + e.getMessage() + ")",
+            e);
+      }
+    }
+    return lines;
+  }
+
+  /**
+   * One line per key, in {@code order}; two lines of one key must agree on all but their wall time
+   * and provenance.
+   */
+  private static <K> List<Line<K>> distinct(
+      List<Line<K>> lines, Function<K, String> describe, Comparator<K> order) {
+    Map<K, Line<K>> kept = new LinkedHashMap<>();
+    for (Line<K> line : lines) {
+      Line<K> earlier = kept.putIfAbsent(line.key(), line);
+      if (earlier == null) {
+        continue;
+      }
+      JsonNode was = comparable(earlier.json());
+      JsonNode now = comparable(line.json());
+      String field = FewShotStore.differingField(was, now);
+      if (field != null || !was.equals(now)) {
+        throw new BadInputException(
+            line.file()
+                + ": "
+                + describe.apply(line.key())
+                + " differs from its line in "
+                + earlier.file()
+                + " ("
+                + versus(field, was, now, earlier.file(), line.file())
+                + "; expected one result per run, as one kernel path gives)");
+      }
+    }
+    return kept.values().stream().sorted(Comparator.comparing(Line::key, order)).toList();
+  }
+
+  /** A line without its wall time and provenance: what two runs of one cell must agree on. */
+  private static JsonNode comparable(JsonNode line) {
+    ObjectNode copy = line.deepCopy();
+    copy.remove(List.of("seconds", "provenance"));
+    return copy;
+  }
+
+  private static String describe(FewShotResult.Key key) {
+    return key.dataset() + " " + key.shots() + "-shot " + key.method() + " draw " + key.draw();
+  }
+
+  private static String describe(TuningResult.Key key) {
+    return key.dataset()
+        + " "
+        + key.shots()
+        + "-shot "
+        + key.method()
+        + " "
+        + key.hyperparameters()
+        + " tuning draw "
+        + key.tuningDraw();
+  }
+
+  /** results.jsonl in the table's order: dataset, shots, method, draw. */
+  private static Comparator<FewShotResult.Key> resultOrder() {
+    return Comparator.comparingInt((FewShotResult.Key k) -> DatasetId.parse(k.dataset()).ordinal())
+        .thenComparingInt(FewShotResult.Key::shots)
+        .thenComparingInt(k -> FewShotMethod.parse(k.method()).ordinal())
+        .thenComparingInt(FewShotResult.Key::draw);
+  }
+
+  /** tuning.jsonl in the order the grid runs it: a cell's settings in turn, each on every draw. */
+  private static Comparator<TuningResult.Key> tuningOrder(FewShotProtocol protocol) {
+    return Comparator.comparingInt((TuningResult.Key k) -> DatasetId.parse(k.dataset()).ordinal())
+        .thenComparingInt(TuningResult.Key::shots)
+        .thenComparingInt(k -> FewShotMethod.parse(k.method()).ordinal())
+        .thenComparingInt(
+            k -> FewShotMethod.parse(k.method()).grid(protocol).indexOf(k.hyperparameters()))
+        .thenComparingInt(TuningResult.Key::tuningDraw);
+  }
+
+  /**
+   * "" when every cell of the shards' grid has all its draws (or no store is a shard's), else a
+   * note saying how many do and which shards were merged.
+   */
+  private static String completeness(
+      List<Store> stores, FewShotProtocol protocol, int steps, List<FewShotResult> results) {
+    Store shard = stores.stream().filter(s -> s.shard() != null).findFirst().orElse(null);
+    if (shard == null) {
+      return "";
+    }
+    FewShotGrid.Plan plan =
+        FewShotShard.planOf(
+            shard.root().resolve(FewShotStore.SHARD), shard.shard(), protocol, steps);
+    Set<FewShotResult.Key> present =
+        results.stream().map(FewShotResult::key).collect(Collectors.toSet());
+    List<FewShotGrid.Cell> cells = plan.cells();
+    long complete =
+        cells.stream()
+            .filter(
+                c ->
+                    plan.draws().stream()
+                        .allMatch(
+                            d ->
+                                present.contains(
+                                    new FewShotResult.Key(
+                                        c.dataset().cliName(),
+                                        c.shots(),
+                                        c.method().cliName(),
+                                        d))))
+            .count();
+    if (complete == cells.size()) {
+      return "";
+    }
+    TreeSet<Integer> merged = new TreeSet<>();
+    stores.stream()
+        .filter(s -> s.shard() != null)
+        .forEach(s -> merged.add(s.shard().get("shard").asInt()));
+    return "Incomplete: "
+        + complete
+        + " of the grid's "
+        + cells.size()
+        + " cells have all their draws (merged shard"
+        + (merged.size() > 1 ? "s " : " ")
+        + merged.stream().map(String::valueOf).collect(Collectors.joining(", "))
+        + " of "
+        + plan.shard().count()
+        + ").";
+  }
+
+  private static <K> void write(Path file, List<Line<K>> lines) throws IOException {
+    StringBuilder text = new StringBuilder();
+    lines.forEach(l -> text.append(l.text()).append('\n'));
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+}
