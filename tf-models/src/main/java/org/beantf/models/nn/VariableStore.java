@@ -16,7 +16,9 @@ import org.tensorflow.types.TFloat32;
 /**
  * The variables of one model in one graph, by name ("fc1/kernel"). A layer asks for its variables
  * by name, so the training and the inference forward passes of the same graph share them, and an
- * inference graph built from the same declarations has the same names as the checkpoint.
+ * inference graph built from the same declarations has the same names as the checkpoint. A store
+ * with connection masks (a pruned model fine-tuning) gives the masked kernels as W ⊙ mask, so that
+ * every layer, regularizer and gradient sees the removed connections as exact zeros.
  */
 public final class VariableStore {
   /**
@@ -53,11 +55,24 @@ public final class VariableStore {
   private final Ops tf;
   private final long seed;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
+  private final Map<String, float[][]> masks;
+  private final Map<String, Operand<TFloat32>> maskConstants = new LinkedHashMap<>();
 
   /** Variables for graph {@code tf}, initialised from {@code seed}. */
   public VariableStore(Ops tf, long seed) {
+    this(tf, seed, Map.of());
+  }
+
+  /**
+   * As {@link #VariableStore(Ops, long)}, with connection masks.
+   *
+   * @param masks 0/1 masks [rows][columns] by variable name ("fc1/kernel"), each of its variable's
+   *     2-D shape: the value is read as variable ⊙ mask
+   */
+  public VariableStore(Ops tf, long seed, Map<String, float[][]> masks) {
     this.tf = tf;
     this.seed = seed;
+    this.masks = Map.copyOf(masks);
   }
 
   /**
@@ -66,7 +81,7 @@ public final class VariableStore {
    * crash or throw in TF Java.
    */
   public Operand<TFloat32> get(String name, Shape shape, Kind kind, Initializer initializer) {
-    return tf.identity(variable(name, shape, kind, initializer));
+    return masked(name, tf.identity(variable(name, shape, kind, initializer)));
   }
 
   /**
@@ -82,7 +97,34 @@ public final class VariableStore {
       throw new IllegalStateException(
           "no variable " + name + " (a layer reads its weights after it is applied)");
     }
-    return tf.identity(existing.variable());
+    return masked(name, tf.identity(existing.variable()));
+  }
+
+  private Operand<TFloat32> masked(String name, Operand<TFloat32> value) {
+    Operand<TFloat32> mask = maskConstants.get(name);
+    return mask == null ? value : tf.math.mul(value, mask);
+  }
+
+  /**
+   * Ops that multiply every masked variable by its mask, reading it in {@code after}'s scope (give
+   * it the control dependencies the reads must wait for): what keeps the removed connections at
+   * exactly zero after an optimiser step changed them.
+   *
+   * @throws IllegalStateException if a mask names a variable the model did not create
+   */
+  public List<Op> maskAssignments(Ops after) {
+    List<Op> assignments = new ArrayList<>();
+    for (String name : masks.keySet()) {
+      Entry entry = entries.get(name);
+      if (entry == null) {
+        throw new IllegalStateException("a mask for " + name + ", which the model does not have");
+      }
+      Variable<TFloat32> variable = entry.variable();
+      assignments.add(
+          after.assign(
+              variable, after.math.mul(after.identity(variable), maskConstants.get(name))));
+    }
+    return assignments;
   }
 
   /** The variable itself (for assignments), created on first use. */
@@ -101,6 +143,22 @@ public final class VariableStore {
       return existing.variable();
     }
     Variable<TFloat32> variable = OpNames.named(tf, name).variable(shape, TFloat32.class);
+    float[][] mask = masks.get(name);
+    if (mask != null) {
+      if (!Shape.of(mask.length, mask[0].length).equals(shape)) {
+        throw new IllegalStateException(
+            "mask of "
+                + name
+                + " is "
+                + mask.length
+                + "x"
+                + mask[0].length
+                + ", the variable "
+                + shape);
+      }
+      // not "fc1/kernel_mask": a second sub-scope "fc1" would rename the layer's next variable
+      maskConstants.put(name, tf.withName("mask_" + name.replace('/', '_')).constant(mask));
+    }
     long derived = Seeds.derive(seed, "init:" + name);
     Operand<TFloat32> initial =
         initializer.create(tf, shape, tf.constant(new long[] {derived, seed}));
