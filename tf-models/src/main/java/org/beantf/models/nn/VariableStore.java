@@ -11,6 +11,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -56,7 +57,7 @@ public final class VariableStore {
   private final long seed;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
   private final Map<String, float[][]> masks;
-  private final Map<String, Operand<TFloat32>> maskConstants = new LinkedHashMap<>();
+  private final Map<String, Operand<TBool>> maskConstants = new LinkedHashMap<>();
 
   /** Variables for graph {@code tf}, initialised from {@code seed}. */
   public VariableStore(Ops tf, long seed) {
@@ -101,8 +102,16 @@ public final class VariableStore {
   }
 
   private Operand<TFloat32> masked(String name, Operand<TFloat32> value) {
-    Operand<TFloat32> mask = maskConstants.get(name);
-    return mask == null ? value : tf.math.mul(value, mask);
+    Operand<TBool> keep = maskConstants.get(name);
+    return mask(tf, keep, value);
+  }
+
+  /**
+   * {@code value} where {@code keep}, else +0 (a product with the mask would give -0 for a negative
+   * weight); its gradient is zero where the mask is.
+   */
+  private static Operand<TFloat32> mask(Ops tf, Operand<TBool> keep, Operand<TFloat32> value) {
+    return keep == null ? value : tf.select(keep, value, tf.zerosLike(value));
   }
 
   /**
@@ -121,8 +130,7 @@ public final class VariableStore {
       }
       Variable<TFloat32> variable = entry.variable();
       assignments.add(
-          after.assign(
-              variable, after.math.mul(after.identity(variable), maskConstants.get(name))));
+          after.assign(variable, mask(after, maskConstants.get(name), after.identity(variable))));
     }
     return assignments;
   }
@@ -157,7 +165,13 @@ public final class VariableStore {
                 + shape);
       }
       // not "fc1/kernel_mask": a second sub-scope "fc1" would rename the layer's next variable
-      maskConstants.put(name, tf.withName("mask_" + name.replace('/', '_')).constant(mask));
+      boolean[][] keep = new boolean[mask.length][mask[0].length];
+      for (int i = 0; i < keep.length; i++) {
+        for (int j = 0; j < keep[i].length; j++) {
+          keep[i][j] = mask[i][j] != 0;
+        }
+      }
+      maskConstants.put(name, tf.withName("mask_" + name.replace('/', '_')).constant(keep));
     }
     long derived = Seeds.derive(seed, "init:" + name);
     Operand<TFloat32> initial =

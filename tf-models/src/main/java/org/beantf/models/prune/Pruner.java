@@ -1,0 +1,171 @@
+package org.beantf.models.prune;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.beantf.data.Dataset;
+import org.beantf.data.ImageSet;
+import org.beantf.data.io.Folders;
+import org.beantf.models.Provenance;
+import org.beantf.models.export.ModelExport;
+import org.beantf.models.export.SavedModelEvaluation;
+import org.beantf.models.nn.NeuronSelection;
+import org.beantf.models.nn.VariableValue;
+import org.beantf.models.train.TrainConfig;
+import org.beantf.models.train.TrainingSession;
+import org.beantf.savedmodels.BeanModel;
+
+/**
+ * Structured pruning of a run's BEAN layers ({@code bean prune}): decides what to keep ({@link
+ * PruningPlan}) from the kept checkpoint's W, masks the removed connections in the run's training
+ * graph (and fine-tunes it with them masked), shrinks the dense layers to the kept neurons ({@link
+ * PrunedWeights}) and exports them as a SavedModel with the signatures of {@code bean export}, then
+ * measures the model before and after through {@code BeanModel}.
+ *
+ * <p>The output folder holds {@code savedmodel/<model>/1/} (a TF Serving model base, {@code
+ * savedmodel/<model>}) and {@code pruning.json}.
+ */
+public final class Pruner {
+  /** The batch sizes whose {@code BeanModel.predict} latency is measured. */
+  static final int[] LATENCY_BATCHES = {1, 100};
+
+  private Pruner() {}
+
+  /**
+   * Prunes {@code source} as {@code settings} say, writing into {@code out} (an existing, empty
+   * folder: the caller stages and commits it).
+   *
+   * @param data the run's dataset: fine-tuning trains on its training split, accuracies are on its
+   *     test set
+   * @param progress gets a line per step
+   * @throws org.beantf.data.InvalidSettingException if the criterion removes every neuron of a
+   *     layer
+   * @throws org.beantf.models.train.TrainingDivergedException if fine-tuning diverges
+   */
+  public static PruningReport prune(
+      PrunableRun source,
+      PruneSettings settings,
+      Dataset data,
+      Path out,
+      Consumer<String> progress) {
+    TrainConfig config = source.config();
+    String checkpoint = source.run().keptCheckpoint().resolve("variables").toString();
+    List<LayerWiring> wiring = LayerWiring.of(config);
+
+    List<VariableValue> original;
+    try (TrainingSession session = TrainingSession.open(config)) {
+      session.restore(checkpoint);
+      original = session.values();
+    }
+    PruningPlan plan =
+        PruningPlan.of(wiring, outgoingWeights(wiring, original), config.gamma(), settings);
+
+    double prunedAccuracy;
+    Double fineTunedAccuracy = null;
+    List<VariableValue> masked;
+    try (TrainingSession session = TrainingSession.open(config, plan.masks())) {
+      session.restore(checkpoint);
+      session.applyMasks();
+      prunedAccuracy = session.evaluate(data.test()).overall();
+      progress.accept("pruned training graph: test accuracy " + prunedAccuracy);
+      if (settings.fineTuneEpochs() > 0) {
+        int keptEpoch =
+            source.run().checkpointState(source.run().keptCheckpoint()).get("epoch").asInt();
+        FineTuning.run(session, config, data, keptEpoch, settings.fineTuneEpochs(), progress);
+        fineTunedAccuracy = session.evaluate(data.test()).overall();
+        progress.accept("fine-tuned: test accuracy " + fineTunedAccuracy);
+      }
+      masked = session.values();
+    }
+
+    NeuronSelection selection = plan.selection();
+    List<VariableValue> pruned = PrunedWeights.of(masked, plan);
+    String name = config.model().id();
+    Path version =
+        ModelExport.export(config, selection, pruned, out.resolve("savedmodel"), name, 1);
+    Path originalBase = out.resolve(".original");
+    PruningReport.Measured before;
+    try {
+      Path originalVersion = ModelExport.export(config, checkpoint, originalBase, name, 1);
+      progress.accept("measuring the model before pruning");
+      before =
+          measure(originalVersion, data.test(), config, NeuronSelection.ALL, original, settings);
+    } finally {
+      try {
+        Folders.deleteRecursively(originalBase);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete " + originalBase, e);
+      }
+    }
+    progress.accept("measuring the pruned model");
+    PruningReport.Measured after =
+        measure(version, data.test(), config, selection, pruned, settings);
+
+    List<PruningReport.LayerCount> counts = new ArrayList<>();
+    for (PruningPlan.LayerPlan layer : plan.layers()) {
+      LayerWiring w = layer.wiring();
+      counts.add(
+          new PruningReport.LayerCount(
+              w.layer(),
+              w.neurons(),
+              layer.keptNeurons().length,
+              (long) w.neurons() * w.outgoing(),
+              layer.keptConnections()));
+    }
+    PruningReport report =
+        new PruningReport(
+            source.run().root().toString(),
+            name,
+            config.data().name(),
+            config.gamma(),
+            settings,
+            counts,
+            before,
+            after,
+            prunedAccuracy,
+            fineTunedAccuracy,
+            out.relativize(version).toString(),
+            Provenance.current());
+    report.write(out.resolve("pruning.json"));
+    return report;
+  }
+
+  /** W [N][M] of each BEAN layer, from the model's variables. */
+  private static Map<String, float[][]> outgoingWeights(
+      List<LayerWiring> wiring, List<VariableValue> values) {
+    Map<String, float[][]> weights = new LinkedHashMap<>();
+    for (LayerWiring layer : wiring) {
+      VariableValue w =
+          values.stream()
+              .filter(v -> v.name().equals(layer.weights()))
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException("no variable " + layer.weights()));
+      weights.put(layer.layer(), w.matrix());
+    }
+    return weights;
+  }
+
+  private static PruningReport.Measured measure(
+      Path version,
+      ImageSet test,
+      TrainConfig config,
+      NeuronSelection selection,
+      List<VariableValue> values,
+      PruneSettings settings) {
+    ModelCost cost = ModelCost.of(config, selection, values);
+    try (BeanModel model = BeanModel.load(version)) {
+      double accuracy =
+          SavedModelEvaluation.accuracy(model, test, config.data().classes()).overall();
+      List<PredictLatency> latencies = new ArrayList<>();
+      for (int batch : LATENCY_BATCHES) {
+        latencies.add(PredictLatency.measure(model, test, batch, settings.repetitions()));
+      }
+      return new PruningReport.Measured(cost, accuracy, latencies);
+    }
+  }
+}
