@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.beantf.data.Dataset;
-import org.beantf.data.ImageSet;
 import org.beantf.data.io.Folders;
 import org.beantf.models.Provenance;
 import org.beantf.models.export.ModelExport;
@@ -90,11 +89,31 @@ public final class Pruner {
         ModelExport.export(config, selection, pruned, out.resolve("savedmodel"), name, 1);
     Path originalBase = out.resolve(".original");
     PruningReport.Measured before;
+    PruningReport.Measured after;
     try {
       Path originalVersion = ModelExport.export(config, checkpoint, originalBase, name, 1);
-      progress.accept("measuring the model before pruning");
-      before =
-          measure(originalVersion, data.test(), config, NeuronSelection.ALL, original, settings);
+      progress.accept("measuring the models before and after");
+      try (BeanModel whole = BeanModel.load(originalVersion);
+          BeanModel shrunk = BeanModel.load(version)) {
+        List<List<PredictLatency>> latencies = List.of(new ArrayList<>(), new ArrayList<>());
+        for (int batch : LATENCY_BATCHES) {
+          List<PredictLatency> both =
+              PredictLatency.compare(
+                  List.of(whole, shrunk), data.test(), batch, settings.repetitions());
+          latencies.get(0).add(both.get(0));
+          latencies.get(1).add(both.get(1));
+        }
+        before =
+            measured(
+                whole,
+                ModelCost.of(config, NeuronSelection.ALL, original),
+                data,
+                config,
+                latencies.get(0));
+        after =
+            measured(
+                shrunk, ModelCost.of(config, selection, pruned), data, config, latencies.get(1));
+      }
     } finally {
       try {
         Folders.deleteRecursively(originalBase);
@@ -102,9 +121,6 @@ public final class Pruner {
         throw new UncheckedIOException("cannot delete " + originalBase, e);
       }
     }
-    progress.accept("measuring the pruned model");
-    PruningReport.Measured after =
-        measure(version, data.test(), config, selection, pruned, settings);
 
     List<PruningReport.LayerCount> counts = new ArrayList<>();
     for (PruningPlan.LayerPlan layer : plan.layers()) {
@@ -150,22 +166,14 @@ public final class Pruner {
     return weights;
   }
 
-  private static PruningReport.Measured measure(
-      Path version,
-      ImageSet test,
+  private static PruningReport.Measured measured(
+      BeanModel model,
+      ModelCost cost,
+      Dataset data,
       TrainConfig config,
-      NeuronSelection selection,
-      List<VariableValue> values,
-      PruneSettings settings) {
-    ModelCost cost = ModelCost.of(config, selection, values);
-    try (BeanModel model = BeanModel.load(version)) {
-      double accuracy =
-          SavedModelEvaluation.accuracy(model, test, config.data().classes()).overall();
-      List<PredictLatency> latencies = new ArrayList<>();
-      for (int batch : LATENCY_BATCHES) {
-        latencies.add(PredictLatency.measure(model, test, batch, settings.repetitions()));
-      }
-      return new PruningReport.Measured(cost, accuracy, latencies);
-    }
+      List<PredictLatency> latencies) {
+    double accuracy =
+        SavedModelEvaluation.accuracy(model, data.test(), config.data().classes()).overall();
+    return new PruningReport.Measured(cost, accuracy, latencies);
   }
 }
