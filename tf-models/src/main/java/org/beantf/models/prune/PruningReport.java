@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import org.beantf.data.io.Folders;
 import org.beantf.data.io.OutputWriteException;
+import org.beantf.models.BuildInfo;
 import org.beantf.models.Provenance;
 
 /**
@@ -28,7 +29,8 @@ import org.beantf.models.Provenance;
  *     not shrunk) before fine-tuning
  * @param fineTunedAccuracy the same after the fine-tuning epochs, or null without fine-tuning
  * @param savedModel the pruned SavedModel's version folder, relative to the output folder
- * @param provenance the CPU and kernels the latencies were measured on
+ * @param provenance the CPU and kernels the latencies were measured on (pruning.json also records
+ *     the git commit the application was built from)
  */
 public record PruningReport(
     String run,
@@ -104,6 +106,12 @@ public record PruningReport(
     accuracy.put("exported", after.testAccuracy());
     root.put("savedmodel", savedModel);
     root.set("provenance", provenance.toJson());
+    String commit = BuildInfo.commit();
+    if (commit == null) {
+      root.putNull("git_commit");
+    } else {
+      root.put("git_commit", commit);
+    }
     return root;
   }
 
