@@ -37,7 +37,8 @@ public final class Pruner {
 
   /**
    * Prunes {@code source} as {@code settings} say, writing into {@code out} (an existing, empty
-   * folder: the caller stages and commits it).
+   * folder: the caller stages it, commits it, and deletes it on a failure, which may leave a
+   * temporary export of the unpruned model in it).
    *
    * @param data the run's dataset: fine-tuning trains on its training split, accuracies are on its
    *     test set
@@ -87,39 +88,36 @@ public final class Pruner {
     String name = config.model().id();
     Path version =
         ModelExport.export(config, selection, pruned, out.resolve("savedmodel"), name, 1);
+    // the run's model as bean export makes it, for the measurements only
     Path originalBase = out.resolve(".original");
+    Path originalVersion = ModelExport.export(config, checkpoint, originalBase, name, 1);
     PruningReport.Measured before;
     PruningReport.Measured after;
+    progress.accept("measuring the models before and after");
+    try (BeanModel whole = BeanModel.load(originalVersion);
+        BeanModel shrunk = BeanModel.load(version)) {
+      List<List<PredictLatency>> latencies = List.of(new ArrayList<>(), new ArrayList<>());
+      for (int batch : LATENCY_BATCHES) {
+        List<PredictLatency> both =
+            PredictLatency.compare(
+                List.of(whole, shrunk), data.test(), batch, settings.repetitions());
+        latencies.get(0).add(both.get(0));
+        latencies.get(1).add(both.get(1));
+      }
+      before =
+          measured(
+              whole,
+              ModelCost.of(config, NeuronSelection.ALL, original),
+              data,
+              config,
+              latencies.get(0));
+      after =
+          measured(shrunk, ModelCost.of(config, selection, pruned), data, config, latencies.get(1));
+    }
     try {
-      Path originalVersion = ModelExport.export(config, checkpoint, originalBase, name, 1);
-      progress.accept("measuring the models before and after");
-      try (BeanModel whole = BeanModel.load(originalVersion);
-          BeanModel shrunk = BeanModel.load(version)) {
-        List<List<PredictLatency>> latencies = List.of(new ArrayList<>(), new ArrayList<>());
-        for (int batch : LATENCY_BATCHES) {
-          List<PredictLatency> both =
-              PredictLatency.compare(
-                  List.of(whole, shrunk), data.test(), batch, settings.repetitions());
-          latencies.get(0).add(both.get(0));
-          latencies.get(1).add(both.get(1));
-        }
-        before =
-            measured(
-                whole,
-                ModelCost.of(config, NeuronSelection.ALL, original),
-                data,
-                config,
-                latencies.get(0));
-        after =
-            measured(
-                shrunk, ModelCost.of(config, selection, pruned), data, config, latencies.get(1));
-      }
-    } finally {
-      try {
-        Folders.deleteRecursively(originalBase);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot delete " + originalBase, e);
-      }
+      Folders.deleteRecursively(originalBase);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + originalBase, e);
     }
 
     List<PruningReport.LayerCount> counts = new ArrayList<>();

@@ -160,7 +160,7 @@ public record PruningReport(
               100.0 * layer.connectionsAfter() / layer.connectionsBefore()));
     }
     lines.add("");
-    lines.add(String.format(Locale.ROOT, "%-34s %12s %12s", "", "before", "after"));
+    lines.add(String.format(Locale.ROOT, "%-40s %12s %12s", "", "before", "after"));
     row(lines, "parameters", before.cost().parameters(), after.cost().parameters());
     row(lines, "dense parameters", before.cost().denseParameters(), after.cost().denseParameters());
     row(lines, "  of them nonzero", before.cost().denseNonzero(), after.cost().denseNonzero());
@@ -172,18 +172,18 @@ public record PruningReport(
     lines.add(
         String.format(
             Locale.ROOT,
-            "%-34s %12.4f %12.4f",
+            "%-40s %12.4f %12.4f",
             "test accuracy (exported)",
             before.testAccuracy(),
             after.testAccuracy()));
     lines.add(
         String.format(
-            Locale.ROOT, "%-34s %12s %12.4f", "  pruned, before fine-tuning", "", prunedAccuracy));
+            Locale.ROOT, "%-40s %12s %12.4f", "  pruned, before fine-tuning", "", prunedAccuracy));
     if (fineTunedAccuracy != null) {
       lines.add(
           String.format(
               Locale.ROOT,
-              "%-34s %12s %12.4f",
+              "%-40s %12s %12.4f",
               "  after " + settings.fineTuneEpochs() + " fine-tuning epochs",
               "",
               fineTunedAccuracy));
@@ -194,7 +194,7 @@ public record PruningReport(
       lines.add(
           String.format(
               Locale.ROOT,
-              "%-34s %12.3f %12.3f",
+              "%-40s %12.3f %12.3f",
               "predict, batch " + b.batch() + " (median ms of " + b.repetitions() + ")",
               b.medianMillis(),
               a.medianMillis()));
@@ -204,6 +204,6 @@ public record PruningReport(
   }
 
   private static void row(List<String> lines, String label, long before, long after) {
-    lines.add(String.format(Locale.ROOT, "%-34s %12d %12d", label, before, after));
+    lines.add(String.format(Locale.ROOT, "%-40s %12d %12d", label, before, after));
   }
 }
