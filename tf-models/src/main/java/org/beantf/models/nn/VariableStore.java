@@ -102,8 +102,7 @@ public final class VariableStore {
   }
 
   private Operand<TFloat32> masked(String name, Operand<TFloat32> value) {
-    Operand<TBool> keep = maskConstants.get(name);
-    return mask(tf, keep, value);
+    return mask(tf, maskConstants.get(name), value);
   }
 
   /**
@@ -115,9 +114,10 @@ public final class VariableStore {
   }
 
   /**
-   * Ops that multiply every masked variable by its mask, reading it in {@code after}'s scope (give
-   * it the control dependencies the reads must wait for): what keeps the removed connections at
-   * exactly zero after an optimiser step changed them.
+   * Ops that set the masked entries of every masked variable to +0, reading it in {@code after}'s
+   * scope (give it the control dependencies the reads must wait for): what keeps the removed
+   * connections at exactly zero after an optimiser step moved them (Adam's moments restored from a
+   * checkpoint move a weight whose gradient is zero).
    *
    * @throws IllegalStateException if a mask names a variable the model did not create
    */
@@ -164,13 +164,13 @@ public final class VariableStore {
                 + ", the variable "
                 + shape);
       }
-      // not "fc1/kernel_mask": a second sub-scope "fc1" would rename the layer's next variable
       boolean[][] keep = new boolean[mask.length][mask[0].length];
       for (int i = 0; i < keep.length; i++) {
         for (int j = 0; j < keep[i].length; j++) {
           keep[i][j] = mask[i][j] != 0;
         }
       }
+      // not "fc1/kernel_mask": a second sub-scope "fc1" would rename the layer's next variable
       maskConstants.put(name, tf.withName("mask_" + name.replace('/', '_')).constant(keep));
     }
     long derived = Seeds.derive(seed, "init:" + name);

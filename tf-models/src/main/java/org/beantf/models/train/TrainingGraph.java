@@ -34,8 +34,8 @@ import org.tensorflow.types.TInt64;
  * @param predictions the inference pass's class per image, [S]
  * @param layers W, A¹ and A² of every BEAN layer of the inference pass, with the run's γ and
  *     normalisation
- * @param maskAssignments ops that multiply every masked variable by its mask (none without masks);
- *     the training step runs them after Adam's, so removed connections stay exactly zero
+ * @param maskAssignments ops that set every masked variable's masked entries to +0 (none without
+ *     masks); the training step runs them after Adam's, so removed connections stay exactly zero
  */
 record TrainingGraph(
     Placeholder<TFloat32> images,

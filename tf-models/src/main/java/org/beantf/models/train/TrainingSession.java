@@ -74,8 +74,8 @@ public final class TrainingSession implements AutoCloseable {
 
   /**
    * The graph of {@code config} with connection masks (a pruned model to fine-tune): the model
-   * reads each masked kernel as W ⊙ mask, and every training step ends by multiplying the variable
-   * by its mask, so that the removed connections are exactly zero throughout. After {@link
+   * reads each masked kernel as W ⊙ mask, and every training step ends by setting the variable's
+   * masked entries to +0, so that the removed connections are exactly zero throughout. After {@link
    * #restore}, {@link #applyMasks} zeroes them in the restored weights.
    *
    * @param masks 0/1 masks [rows][columns] by variable name ("fc2/kernel"), each of its variable's
@@ -132,7 +132,7 @@ public final class TrainingSession implements AutoCloseable {
     session.restore(prefix);
   }
 
-  /** Multiplies every masked variable by its mask (opened with masks; else nothing). */
+  /** Sets the masked entries of every masked variable to +0 (opened with masks; else nothing). */
   public void applyMasks() {
     if (!g.maskAssignments().isEmpty()) {
       run(g.maskAssignments());
