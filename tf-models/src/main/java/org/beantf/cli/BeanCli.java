@@ -35,6 +35,7 @@ import picocli.CommandLine.ParameterException;
       AnalyzeCommand.class,
       FewShotCommand.class,
       ServeCommand.class,
+      PruneCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class BeanCli {

@@ -5,6 +5,7 @@ import org.beantf.data.Preprocessing;
 import org.beantf.models.nn.ActivationHook;
 import org.beantf.models.nn.InputNormalization;
 import org.beantf.models.nn.ModelScope;
+import org.beantf.models.nn.NeuronSelection;
 import org.beantf.models.nn.VariableStore;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -47,7 +48,24 @@ public final class InferencePass {
       VariableStore variables,
       long seed,
       ActivationHook hook) {
-    ModelScope scope = new ModelScope(tf, ModelScope.Mode.INFERENCE, variables, null, seed, hook);
+    return build(tf, model, images, preprocessing, variables, seed, hook, NeuronSelection.ALL);
+  }
+
+  /**
+   * As {@link #build(Ops, Model, Operand, Preprocessing, VariableStore, long, ActivationHook)}, for
+   * a model pruned to the neurons {@code selection} keeps.
+   */
+  public static Forward build(
+      Ops tf,
+      Model model,
+      Operand<TFloat32> images,
+      Preprocessing preprocessing,
+      VariableStore variables,
+      long seed,
+      ActivationHook hook,
+      NeuronSelection selection) {
+    ModelScope scope =
+        new ModelScope(tf, ModelScope.Mode.INFERENCE, variables, null, seed, hook, selection);
     return model.forward(
         scope, InputNormalization.apply(tf, images, preprocessing, false, seed, null));
   }
@@ -57,8 +75,11 @@ public final class InferencePass {
    * placeholder, and the model's variables named as in a run's checkpoint.
    *
    * @param images float32 [-1, H, W, C], raw pixels in [0,1], fed by the caller
+   * @param variables the model's variables, by the names layers asked for ("hidden/bias", which its
+   *     op may not be: a second sub-scope "hidden" is "hidden_1")
    */
-  public record Standalone(Placeholder<TFloat32> images, Forward forward) {}
+  public record Standalone(
+      Placeholder<TFloat32> images, Forward forward, VariableStore variables) {}
 
   /**
    * {@link #build} on a new input placeholder for examples of {@code inputShape} and new variables.
@@ -70,8 +91,23 @@ public final class InferencePass {
       Preprocessing preprocessing,
       long seed,
       ActivationHook hook) {
+    return standalone(tf, model, inputShape, preprocessing, seed, hook, NeuronSelection.ALL);
+  }
+
+  /** {@link #standalone} of a model pruned to the neurons {@code selection} keeps. */
+  public static Standalone standalone(
+      Ops tf,
+      Model model,
+      Shape inputShape,
+      Preprocessing preprocessing,
+      long seed,
+      ActivationHook hook,
+      NeuronSelection selection) {
     Placeholder<TFloat32> images = images(tf, inputShape);
+    VariableStore variables = new VariableStore(tf, seed);
     return new Standalone(
-        images, build(tf, model, images, preprocessing, new VariableStore(tf, seed), seed, hook));
+        images,
+        build(tf, model, images, preprocessing, variables, seed, hook, selection),
+        variables);
   }
 }

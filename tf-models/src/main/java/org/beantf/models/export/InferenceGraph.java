@@ -7,6 +7,8 @@ import org.beantf.models.Forward;
 import org.beantf.models.InferencePass;
 import org.beantf.models.LayerMatrices;
 import org.beantf.models.nn.ActivationHook;
+import org.beantf.models.nn.NeuronSelection;
+import org.beantf.models.nn.VariableStore;
 import org.beantf.models.train.TrainConfig;
 import org.beantf.savedmodels.SavedModelContract;
 import org.tensorflow.Graph;
@@ -32,6 +34,17 @@ public final class InferenceGraph {
    * input.
    */
   public static List<Signature> build(Graph graph, TrainConfig config) {
+    return build(graph, config, NeuronSelection.ALL).signatures();
+  }
+
+  /** The signatures a graph holds, and the model variables they read. */
+  public record Built(List<Signature> signatures, VariableStore variables) {}
+
+  /**
+   * The signatures of a model pruned to the neurons {@code selection} keeps: the same names and
+   * outputs, with the BEAN layers' activations, weights and correlations over the kept neurons.
+   */
+  public static Built build(Graph graph, TrainConfig config, NeuronSelection selection) {
     Ops tf = Ops.create(graph);
     InferencePass.Standalone pass =
         InferencePass.standalone(
@@ -40,7 +53,8 @@ public final class InferenceGraph {
             config.inputShape(),
             config.data().preprocessing(),
             config.seed(),
-            ActivationHook.NONE);
+            ActivationHook.NONE,
+            selection);
     Placeholder<TFloat32> images = pass.images();
     Forward forward = pass.forward();
 
@@ -85,6 +99,6 @@ public final class InferenceGraph {
     List<Signature> signatures = new ArrayList<>();
     signatures.add(serving);
     signatures.add(bean.build());
-    return signatures;
+    return new Built(signatures, pass.variables());
   }
 }

@@ -23,9 +23,13 @@ public final class Dense {
     return name;
   }
 
-  /** activation(x·W + b) for x [S, in]. */
+  /**
+   * activation(x·W + b) for x [S, in]; W is [in, units] (fewer units when the scope's model is
+   * pruned, {@link ModelScope#units}).
+   */
   public Operand<TFloat32> apply(ModelScope scope, Operand<TFloat32> x) {
     long in = x.shape().get(1);
+    int units = scope.units(name, this.units);
     Operand<TFloat32> w =
         scope
             .variables()

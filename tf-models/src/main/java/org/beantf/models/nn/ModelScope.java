@@ -12,8 +12,9 @@ import org.tensorflow.types.TInt64;
 /**
  * What layers need to build themselves: the graph, whether this is the training or the inference
  * pass, the shared variables, the training step (which keys dropout masks) and a place for the
- * updates a training pass makes (batch norm's moving statistics), and a hook on the BEAN layers'
- * activations (the analysis graph's masks).
+ * updates a training pass makes (batch norm's moving statistics), a hook on the BEAN layers'
+ * activations (the analysis graph's masks), and the neurons a pruned model keeps of each BEAN
+ * layer.
  */
 public final class ModelScope {
   /**
@@ -31,6 +32,7 @@ public final class ModelScope {
   private final Operand<TInt64> step;
   private final long seed;
   private final ActivationHook hook;
+  private final NeuronSelection selection;
   private final List<Op> updates = new ArrayList<>();
 
   /**
@@ -51,12 +53,28 @@ public final class ModelScope {
       Operand<TInt64> step,
       long seed,
       ActivationHook hook) {
+    this(tf, mode, variables, step, seed, hook, NeuronSelection.ALL);
+  }
+
+  /**
+   * @param selection the neurons kept of each BEAN layer (a pruned model), {@link
+   *     NeuronSelection#ALL} for the model as declared
+   */
+  public ModelScope(
+      Ops tf,
+      Mode mode,
+      VariableStore variables,
+      Operand<TInt64> step,
+      long seed,
+      ActivationHook hook,
+      NeuronSelection selection) {
     this.tf = tf;
     this.mode = mode;
     this.variables = variables;
     this.step = step;
     this.seed = seed;
     this.hook = hook;
+    this.selection = selection;
   }
 
   public Ops tf() {
@@ -85,10 +103,18 @@ public final class ModelScope {
 
   /**
    * The activations {@code h} of BEAN layer {@code layer} as the next layer reads them (through the
-   * hook).
+   * hook, then only the kept neurons of a pruned model).
    */
   public Operand<TFloat32> beanActivations(String layer, Operand<TFloat32> h) {
-    return hook.apply(tf, layer, h);
+    return selection.select(tf, layer, hook.apply(tf, layer, h));
+  }
+
+  /**
+   * The units dense layer {@code layer} is built with: {@code declared}, or the neurons a pruned
+   * model keeps of the BEAN layer of that name.
+   */
+  public int units(String layer, int declared) {
+    return selection.units(layer, declared);
   }
 
   /** Records an op the training step must run (a moving-statistics update). */

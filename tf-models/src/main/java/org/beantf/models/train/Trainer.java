@@ -38,6 +38,14 @@ public final class Trainer {
    */
   record Split(int[] train, int[] validation) {}
 
+  /**
+   * The indices of the images of {@code train} the run trains on: its shots or the full base, minus
+   * the validation split (what fine-tuning a pruned run continues on).
+   */
+  public int[] trainingIndices(ImageSet train) {
+    return split(train).train();
+  }
+
   Split split(ImageSet train) {
     int[] labels = train.labels();
     if (config.shots() > 0) {

@@ -2,6 +2,7 @@ package org.beantf.models.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.beantf.bean.BeanLayer;
 import org.beantf.models.Forward;
 import org.beantf.models.InferencePass;
@@ -33,6 +34,8 @@ import org.tensorflow.types.TInt64;
  * @param predictions the inference pass's class per image, [S]
  * @param layers W, A¹ and A² of every BEAN layer of the inference pass, with the run's γ and
  *     normalisation
+ * @param maskAssignments ops that set every masked variable's masked entries to +0 (none without
+ *     masks); the training step runs them after Adam's, so removed connections stay exactly zero
  */
 record TrainingGraph(
     Placeholder<TFloat32> images,
@@ -45,10 +48,16 @@ record TrainingGraph(
     Operand<TInt64> predictions,
     List<Op> initializers,
     VariableStore variables,
-    List<LayerMatrices> layers) {
+    List<LayerMatrices> layers,
+    List<Op> maskAssignments) {
 
-  /** Builds the graph of {@code config}'s model on its dataset's input shape. */
-  static TrainingGraph build(Graph graph, TrainConfig config) {
+  /**
+   * Builds the graph of {@code config}'s model on its dataset's input shape.
+   *
+   * @param masks 0/1 connection masks by variable name (a pruned model's kernels), or none: the
+   *     model reads each masked kernel as W ⊙ mask
+   */
+  static TrainingGraph build(Graph graph, TrainConfig config, Map<String, float[][]> masks) {
     Model model = config.buildModel();
     Ops tf = Ops.create(graph);
     List<Op> initializers = new ArrayList<>();
@@ -60,7 +69,7 @@ record TrainingGraph(
     Placeholder<TInt32> labels =
         tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
     int classes = config.data().classes();
-    VariableStore variables = new VariableStore(tf, config.seed(), config.init());
+    VariableStore variables = new VariableStore(tf, config.seed(), config.init(), masks);
 
     ModelScope training =
         new ModelScope(
@@ -93,6 +102,9 @@ record TrainingGraph(
     AdamUpdate.Built adam = AdamUpdate.minimize(tf, loss, trainables, config.learningRate());
     List<Op> endOfStep = new ArrayList<>(adam.updates());
     endOfStep.addAll(training.updates());
+    // after every ApplyAdam (the β-power updates wait for them): a masked entry's moments may move
+    // it
+    endOfStep.addAll(variables.maskAssignments(tf.withControlDependencies(adam.updates())));
     Op trainStep = tf.withControlDependencies(endOfStep).assignAdd(step, tf.constant(1L));
 
     Forward inferencePass =
@@ -124,7 +136,8 @@ record TrainingGraph(
         predictions,
         initializers,
         variables,
-        layers);
+        layers,
+        variables.maskAssignments(tf.withSubScope("mask")));
   }
 
   private static Operand<TFloat32> correctCount(

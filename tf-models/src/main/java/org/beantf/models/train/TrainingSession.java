@@ -10,6 +10,7 @@ import org.beantf.models.LayerMatrices;
 import org.beantf.models.Sessions;
 import org.beantf.models.nn.OpNames;
 import org.beantf.models.nn.VariableStore;
+import org.beantf.models.nn.VariableValue;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -68,9 +69,27 @@ public final class TrainingSession implements AutoCloseable {
    * costs no host copy.
    */
   public static TrainingSession open(TrainConfig config, boolean weightSnapshot) {
+    return open(config, weightSnapshot, Map.of());
+  }
+
+  /**
+   * The graph of {@code config} with connection masks (a pruned model to fine-tune): the model
+   * reads each masked kernel as W ⊙ mask, and every training step ends by setting the variable's
+   * masked entries to +0, so that the removed connections are exactly zero throughout. After {@link
+   * #restore}, {@link #applyMasks} zeroes them in the restored weights.
+   *
+   * @param masks 0/1 masks [rows][columns] by variable name ("fc2/kernel"), each of its variable's
+   *     shape
+   */
+  public static TrainingSession open(TrainConfig config, Map<String, float[][]> masks) {
+    return open(config, false, masks);
+  }
+
+  private static TrainingSession open(
+      TrainConfig config, boolean weightSnapshot, Map<String, float[][]> masks) {
     Graph graph = new Graph();
     try {
-      TrainingGraph g = TrainingGraph.build(graph, config);
+      TrainingGraph g = TrainingGraph.build(graph, config, masks);
       Op save = null;
       Op restore = null;
       if (weightSnapshot) {
@@ -111,6 +130,13 @@ public final class TrainingSession implements AutoCloseable {
    */
   public void restore(String prefix) {
     session.restore(prefix);
+  }
+
+  /** Sets the masked entries of every masked variable to +0 (opened with masks; else nothing). */
+  public void applyMasks() {
+    if (!g.maskAssignments().isEmpty()) {
+      run(g.maskAssignments());
+    }
   }
 
   /** Saves the variables as checkpoint {@code prefix}. */
@@ -251,6 +277,17 @@ public final class TrainingSession implements AutoCloseable {
       value.asRawTensor().data().asFloats().read(values);
       return values;
     }
+  }
+
+  /** The value of every model variable (no optimiser slot, no step counter), in creation order. */
+  public List<VariableValue> values() {
+    List<VariableValue> values = new ArrayList<>();
+    for (VariableStore.Entry entry : g.variables().entries()) {
+      values.add(
+          new VariableValue(
+              entry.name(), entry.kind(), entry.variable().shape(), read(entry.variable())));
+    }
+    return values;
   }
 
   /** The graph (for tests that inspect its ops). */
