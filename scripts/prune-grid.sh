@@ -20,8 +20,9 @@ shift || true
 if [ $# -gt 0 ]; then cells=("$@"); else cells=(mnist/mlp fashion-mnist/mlp mnist/lenet5 fashion-mnist/lenet5); fi
 settings=("vanilla|--reg none" "l2|--reg l2" "l1|--reg l1" "dropout|--reg dropout" "bean1|--reg bean1"
   "bean2|--reg bean2")
-sparsities=(0.5 0.8 0.9 0.95 0.98)
-fine_tune=(0 1)
+# every run at each sparsity without fine-tuning, and at two of them with one epoch of masked fine-tuning
+prunings=("s0.5|--sparsity 0.5" "s0.8|--sparsity 0.8" "s0.9|--sparsity 0.9" "s0.95|--sparsity 0.95"
+  "s0.98|--sparsity 0.98" "s0.9-ft1|--sparsity 0.9 --fine-tune-epochs 1" "s0.98-ft1|--sparsity 0.98 --fine-tune-epochs 1")
 
 plan() {
   local seed cell entry
@@ -58,5 +59,30 @@ case "$mode" in
       rmdir "$run.lock"
     done < <(plan)
     echo "prune-grid: training complete" >&2 ;;
+  prune)
+    app="$(frozen_app "$root")"
+    while IFS='|' read -r cell name _; do
+      run="$runs/$cell/$name"
+      [ -f "$run/report.json" ] || continue
+      for entry in "${prunings[@]}"; do
+        label="${entry%%|*}"
+        out="$run.pruned/$label"
+        keep="$results/$cell/$name/pruning-$label.json"
+        [ -f "$keep" ] && continue
+        take "$out" || continue
+        trap 'rmdir "$out.lock" 2>/dev/null' EXIT
+        echo "prune-grid: $(date -u +%H:%M) prune $cell $name $label" >&2
+        rm -rf "$out"
+        mkdir -p "$(dirname "$out")"
+        # shellcheck disable=SC2086
+        frozen_bean "$app" prune --run "$run" ${entry#*|} --repetitions 20 --out "$out" 2> "$out.log" > /dev/null \
+          || { echo "prune-grid: prune $cell $name $label failed (see $out.log)" >&2; rmdir "$out.lock"; continue; }
+        mkdir -p "$(dirname "$keep")"
+        cp "$out/pruning.json" "$keep"
+        rm -rf "$out/savedmodel" "$out.log"
+        rmdir "$out.lock"
+      done
+    done < <(plan)
+    echo "prune-grid: pruning complete" >&2 ;;
   *) echo "usage: scripts/prune-grid.sh train|prune [DATASET/MODEL ...]" >&2; exit 2 ;;
 esac
