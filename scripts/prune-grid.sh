@@ -69,11 +69,11 @@ case "$mode" in
         out="$run.pruned/$label"
         keep="$results/$cell/$name/pruning-$label.json"
         [ -f "$keep" ] && continue
+        mkdir -p "$(dirname "$out")"
         take "$out" || continue
         trap 'rmdir "$out.lock" 2>/dev/null' EXIT
         echo "prune-grid: $(date -u +%H:%M) prune $cell $name $label" >&2
         rm -rf "$out"
-        mkdir -p "$(dirname "$out")"
         # shellcheck disable=SC2086
         frozen_bean "$app" prune --run "$run" ${entry#*|} --repetitions 20 --out "$out" 2> "$out.log" > /dev/null \
           || { echo "prune-grid: prune $cell $name $label failed (see $out.log)" >&2; rmdir "$out.lock"; continue; }
