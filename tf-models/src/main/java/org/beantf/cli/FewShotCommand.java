@@ -105,7 +105,7 @@ final class FewShotCommand implements Callable<Integer> {
       names = "--threads",
       defaultValue = "1",
       paramLabel = "T",
-      description = "TensorFlow threads")
+      description = "TensorFlow threads per cell (default ${DEFAULT-VALUE})")
   int threads;
 
   @Override

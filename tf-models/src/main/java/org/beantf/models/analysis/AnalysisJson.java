@@ -82,7 +82,8 @@ public final class AnalysisJson {
             Locale.ROOT,
             "t-SNE of the rows of W to 2-D (perplexity %.0f, exaggeration %.0f for %d iterations, "
                 + "learning rate %.0f, initial sd %s), k-means with k clusters and 1 replicate on the "
-                + "map, silhouette with squared Euclidean distance; seed i = seed + i",
+                + "map, silhouette with squared Euclidean distance; seed i = seed + i; floor: fresh "
+                + "i.i.d. U(-1, 1) weights of W's shape; shuffled: W's entries permuted",
             MapSilhouette.PERPLEXITY,
             MapSilhouette.EXAGGERATION,
             MapSilhouette.EXAGGERATION_ITERATIONS,

@@ -94,7 +94,7 @@ public final class AnalysisPlots {
                   a.strongestOutgoing(),
                   "class"),
               "The same map coloured by the class each neuron's largest |w| targets, excitatory or inhibitory"
-                  + " (its sign is in analysis.json): BEAN's |tanh(γW)| ignores sign, so an assembly can be the"
+                  + " (its sign is in analysis.json, strongest_outgoing_sign): BEAN's |tanh(γW)| ignores sign, so an assembly can be the"
                   + " neurons that suppress a class."));
     }
     plots.add(

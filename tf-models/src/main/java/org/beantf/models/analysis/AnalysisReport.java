@@ -92,6 +92,15 @@ public final class AnalysisReport {
             "… the same for fresh uniform weights of this shape (the floor)",
             spread(map.floor()));
         row(page, "… the same for W with its entries shuffled", spread(map.shuffled()));
+        row(
+            page,
+            "paper-style mean above the maximum of both references",
+            map.mean()
+                    > Math.max(
+                        MapSilhouette.Summary.max(map.floor()),
+                        MapSilhouette.Summary.max(map.shuffled()))
+                ? "yes"
+                : "no");
       }
       row(page, "ARI, clusters vs preferred class", number(a.ari()));
       row(page, "NMI, clusters vs preferred class", number(a.nmi()));
