@@ -57,6 +57,16 @@ public final class ConfigJson {
    *
    * @throws BadInputException if a field is missing or malformed
    */
+  private static WeightInit init(String name, Path file) {
+    for (WeightInit init : WeightInit.values()) {
+      if (init.cliName().equals(name)) {
+        return init;
+      }
+    }
+    throw new BadInputException(
+        file + ": not a run configuration (init \"" + name + "\"; expected glorot or pytorch)");
+  }
+
   public static TrainConfig parse(JsonNode json, Path file) {
     try {
       ModelKind model = ModelKind.parse(json.get("model").asText());
@@ -86,7 +96,7 @@ public final class ConfigJson {
           json.get("shots").asInt(),
           json.get("augment").asText().equals("flip"),
           // a run made before --init existed was initialised the Glorot way
-          WeightInit.valueOf(json.path("init").asText("glorot").toUpperCase(Locale.ROOT)));
+          init(json.path("init").asText("glorot"), file));
     } catch (NullPointerException | IllegalArgumentException e) {
       throw new BadInputException(file + ": not a run configuration (" + e.getMessage() + ")");
     }

@@ -79,6 +79,22 @@ class ConfigJsonTest {
   }
 
   @Test
+  void anUnknownInitIsNamedWithWhatIsExpected() throws Exception {
+    ObjectNode written =
+        (ObjectNode)
+            RunDirectory.JSON.readTree(
+                RunDirectory.JSON.writeValueAsString(
+                    ConfigJson.of(TrainConfig.builder(ModelKind.MLP, DatasetId.MNIST).build())));
+    written.put("init", "bogus");
+    BadInputException e =
+        assertThrows(
+            BadInputException.class, () -> ConfigJson.parse(written, Path.of("r/config.json")));
+    assertEquals(
+        "r/config.json: not a run configuration (init \"bogus\"; expected glorot or pytorch)",
+        e.getMessage());
+  }
+
+  @Test
   void aFileThatIsNoRunConfigurationIsBadInput() throws Exception {
     BadInputException e =
         assertThrows(
