@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 import org.beantf.data.DatasetInfo;
+import org.beantf.data.npy.Npy;
+import org.beantf.data.npy.NpyMatrix;
 import org.beantf.models.ModelKind;
 import org.beantf.models.export.ModelExport;
 import org.beantf.models.train.RunDirectory;
@@ -103,6 +105,52 @@ class AnalyzeCommandTest {
         run.toString(),
         "--k",
         "501");
+  }
+
+  /** A copy of the run whose hidden layer's W is {@code w}. */
+  private static Path runWithWeights(String name, float[][] w) throws Exception {
+    Path copy = dir.resolve(name);
+    try (var files = Files.walk(run)) {
+      for (Path from : files.toList()) {
+        Path to = copy.resolve(run.relativize(from).toString());
+        if (Files.isDirectory(from)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(from, to);
+        }
+      }
+    }
+    Npy.writeFloat32(copy.resolve("layers/hidden/weights.npy"), NpyMatrix.of(w));
+    return copy;
+  }
+
+  @Test
+  void nonFiniteWeightsAreNamedBeforeTensorFlowLoads() throws Exception {
+    float[][] w = new float[500][10];
+    for (int i = 0; i < w.length; i++) {
+      w[i][i % 10] = i + 1;
+    }
+    w[3][4] = Float.NaN;
+    Path broken = runWithWeights("nan", w);
+    assertBadInput(
+        broken.resolve("layers/hidden/weights.npy") + ": W[3][4] = NaN (expected finite weights)",
+        "analyze",
+        "--run",
+        broken.toString());
+  }
+
+  @Test
+  void theDefaultKNeedsAsManyDistinctNeurons() throws Exception {
+    float[][] w = new float[500][10];
+    for (int i = 0; i < w.length; i++) {
+      w[i][0] = i % 4; // 4 distinct rows: dead and duplicated neurons
+    }
+    assertBadInput(
+        "--k 10: the default, the number of classes: layer hidden has 500 neurons with 4 distinct"
+            + " outgoing weight vectors (expected 2 <= k <= 4)",
+        "analyze",
+        "--run",
+        runWithWeights("four", w).toString());
   }
 
   @Test

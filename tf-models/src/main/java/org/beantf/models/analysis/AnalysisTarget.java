@@ -6,13 +6,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.beantf.data.BadInputException;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetSpec;
 import org.beantf.data.InvalidSettingException;
@@ -122,8 +125,9 @@ public record AnalysisTarget(
     int order = config.beanOrder() == 1 ? 1 : 2;
     int classes = config.data().classes();
     for (String name : layers) {
-      requireK(
-          k != null ? k : classes, name, Npy.read(run.layer(name).resolve("weights.npy")).rows());
+      Path weights = run.layer(name).resolve("weights.npy");
+      float[][] w = Npy.read(weights).toFloatRows();
+      requireK(k, classes, name, w.length, distinctRows(weights, w));
       Path correlation = run.layer(name).resolve("correlation" + order + ".npy");
       if (!Files.isRegularFile(correlation)) {
         throw new InvalidSettingException(
@@ -174,7 +178,8 @@ public record AnalysisTarget(
     List<String> layers = choose(new ArrayList<>(shapes.keySet()), layer, folder);
     int classes = BeanModel.classNamesOf(folder).size();
     for (String name : layers) {
-      requireK(k != null ? k : classes, name, shapes.get(name).get(0));
+      long neurons = shapes.get(name).get(0);
+      requireK(k, classes, name, neurons, neurons);
     }
     Optional<BeanSettings> settings = BeanSettings.read(folder);
     Map<String, String> about = new LinkedHashMap<>();
@@ -224,18 +229,52 @@ public record AnalysisTarget(
     return List.of(layer);
   }
 
-  private static void requireK(int k, String layer, long neurons) {
-    if (k < 2 || k > neurons) {
+  /**
+   * The number of distinct rows of a run's W, checked finite before TensorFlow loads (identical
+   * rows, dead neurons, cannot form separate clusters).
+   */
+  private static int distinctRows(Path file, float[][] w) {
+    Set<List<Float>> rows = new HashSet<>();
+    for (int i = 0; i < w.length; i++) {
+      List<Float> values = new ArrayList<>(w[i].length);
+      for (int j = 0; j < w[i].length; j++) {
+        if (!Float.isFinite(w[i][j])) {
+          throw new BadInputException(
+              file + ": W[" + i + "][" + j + "] = " + w[i][j] + " (expected finite weights)");
+        }
+        values.add(w[i][j] == 0 ? 0f : w[i][j]); // -0 and +0 are the same point
+      }
+      rows.add(values);
+    }
+    return rows.size();
+  }
+
+  /**
+   * Checks that the layer can be clustered into k assemblies: 2 <= k <= its distinct rows.
+   *
+   * @param k the --k given, or null for the number of classes
+   */
+  private static void requireK(Integer k, int classes, String layer, long neurons, long distinct) {
+    String rows =
+        "layer "
+            + layer
+            + " has "
+            + neurons
+            + " neurons"
+            + (distinct < neurons ? " with " + distinct + " distinct outgoing weight vectors" : "");
+    if (distinct < 2) {
+      throw new InvalidSettingException(
+          "layer", layer, rows + " (expected at least 2 distinct ones to cluster)");
+    }
+    int chosen = k != null ? k : classes;
+    if (chosen < 2 || chosen > distinct) {
       throw new InvalidSettingException(
           "k",
-          k,
-          "layer "
-              + layer
-              + " has "
-              + neurons
-              + " neurons (expected 2 <= k"
-              + " <= "
-              + neurons
+          chosen,
+          (k == null ? "the default, the number of classes: " : "")
+              + rows
+              + " (expected 2 <= k <= "
+              + distinct
               + ")");
     }
   }
