@@ -123,6 +123,17 @@ class FewShotCommandTest {
   }
 
   @Test
+  void aStoreFileThatCannotBeReadIsOneLineWithTheReasonAndExitCode2() throws Exception {
+    Path store = dir.resolve("store");
+    FewShotStore.open(store, FewShotGrid.settings(FewShotProtocol.STRICT, 500));
+    Files.createDirectory(store.resolve("results.jsonl"));
+    assertEquals(
+        "bean: " + store.resolve("results.jsonl") + ": cannot be read (Is a directory)",
+        merge(store.toString(), "--out", dir.resolve("m").toString()));
+    assertFalse(Files.exists(dir.resolve("m")));
+  }
+
+  @Test
   void mergeWritesTheStoreAndSaysWhere() throws Exception {
     Path store = dir.resolve("store");
     FewShotStore.open(store, FewShotGrid.settings(FewShotProtocol.STRICT, 500));

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.beantf.data.BadInputException;
 import org.beantf.data.DatasetId;
+import org.beantf.data.io.Folders;
 import org.beantf.data.io.OutputFolder;
 import org.beantf.data.io.OutputWriteException;
 
@@ -117,11 +119,17 @@ public final class FewShotMerge {
 
   /** The store at {@code root}, checked against the stores read before it. */
   private static Store store(Path root, List<Store> before) {
-    if (!Files.isDirectory(root)) {
+    BasicFileAttributes folder = attributes(root);
+    if (folder == null) {
       throw new BadInputException(
           root + ": no such folder (expected a few-shot store made by bean fewshot)");
     }
-    if (!Files.isRegularFile(root.resolve(FewShotStore.SETTINGS))) {
+    if (!folder.isDirectory()) {
+      throw new BadInputException(
+          root + ": not a folder (expected a few-shot store made by bean fewshot)");
+    }
+    BasicFileAttributes settings = attributes(root.resolve(FewShotStore.SETTINGS));
+    if (settings == null || !settings.isRegularFile()) {
       throw new BadInputException(
           root
               + ": not a few-shot store (no settings.json; expected a folder made by bean fewshot)");
@@ -130,7 +138,7 @@ public final class FewShotMerge {
         new Store(
             root,
             json(root.resolve(FewShotStore.SETTINGS)),
-            Files.exists(root.resolve(FewShotStore.SHARD))
+            attributes(root.resolve(FewShotStore.SHARD)) != null
                 ? json(root.resolve(FewShotStore.SHARD))
                 : null);
     for (Store other : before) {
@@ -208,20 +216,56 @@ public final class FewShotMerge {
     try {
       return Files.isSameFile(a, b);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + b, e);
+      throw unreadable(b, e);
     }
+  }
+
+  /**
+   * The attributes of {@code file}, or null if there is none (a file that cannot be looked at, in a
+   * folder without permission, is not taken for a missing one).
+   *
+   * @throws BadInputException with the operating system's reason
+   */
+  private static BasicFileAttributes attributes(Path file) {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw unreadable(file, e);
+    }
+  }
+
+  private static BadInputException unreadable(Path file, IOException e) {
+    return new BadInputException(file + ": cannot be read (" + Folders.reason(e) + ")", e);
   }
 
   private static String shardName(JsonNode shard) {
     return shard.get("shard") + "/" + shard.get("shards");
   }
 
+  /** The JSON object {@code file} holds. */
   private static JsonNode json(Path file) {
+    String text = text(file);
+    JsonNode json;
     try {
-      return JSON.readTree(file.toFile());
+      json = JSON.readTree(text);
     } catch (IOException e) {
       throw new BadInputException(
           file + ": not a file of bean fewshot (" + e.getMessage() + ")", e);
+    }
+    if (!json.isObject()) {
+      throw new BadInputException(
+          file + ": not a file of bean fewshot (expected a JSON object, as bean fewshot writes)");
+    }
+    return json;
+  }
+
+  private static String text(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw unreadable(file, e);
     }
   }
 
@@ -231,15 +275,10 @@ public final class FewShotMerge {
    */
   private static <K> List<Line<K>> lines(Path file, List<String> notes, Function<JsonNode, K> key) {
     List<Line<K>> lines = new ArrayList<>();
-    if (!Files.exists(file)) {
+    if (attributes(file) == null) {
       return lines;
     }
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
+    String text = text(file);
     if (!text.isEmpty() && !text.endsWith("\n")) {
       notes.add(
           file + " ends in a line cut short (a run being written, or a kill): it is left out");

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -287,6 +289,56 @@ class FewShotMergeTest {
     assertEquals(
         notes + ": not a few-shot store (no settings.json; expected a folder made by bean fewshot)",
         e.getMessage());
+  }
+
+  @Test
+  void aFileGivenAsAStoreIsNotAFolder() throws Exception {
+    Path a = shardStore(0, 2);
+    Path file = Files.writeString(dir.resolve("table.md"), "x");
+    BadInputException e = assertThrows(BadInputException.class, () -> merge(List.of(a, file)));
+    assertEquals(
+        file + ": not a folder (expected a few-shot store made by bean fewshot)", e.getMessage());
+  }
+
+  @Test
+  void aStoreFileThatCannotBeReadGivesTheOperatingSystemsReason() throws Exception {
+    Path a = shardStore(0, 2);
+    Path b = shardStore(1, 2);
+    Path results = b.resolve("results.jsonl");
+    Files.delete(results);
+    Files.createDirectory(results);
+    BadInputException e = assertThrows(BadInputException.class, () -> merge(List.of(a, b)));
+    assertEquals(results + ": cannot be read (Is a directory)", e.getMessage());
+
+    // a settings.json that exists but cannot be looked at is not reported missing
+    Path settings = a.resolve("settings.json");
+    Files.delete(settings);
+    Files.createSymbolicLink(settings, settings.getFileName());
+    e = assertThrows(BadInputException.class, () -> merge(List.of(a)));
+    assertTrue(
+        e.getMessage().startsWith(settings + ": cannot be read (Too many levels of symbolic links"),
+        e.getMessage());
+    assertFalse(Files.exists(dir.resolve("merged")));
+  }
+
+  @Test
+  void aStoreWithoutPermissionGivesTheOperatingSystemsReason() throws Exception {
+    Path a = shardStore(0, 2);
+    Path results = a.resolve("results.jsonl");
+    Files.setPosixFilePermissions(results, PosixFilePermissions.fromString("-w-------"));
+    Files.setPosixFilePermissions(a, PosixFilePermissions.fromString("rw-------"));
+    try {
+      assumeFalse(Files.isReadable(results), "root reads without permission");
+      BadInputException e = assertThrows(BadInputException.class, () -> merge(List.of(a)));
+      assertEquals(
+          a.resolve("settings.json") + ": cannot be read (Permission denied)", e.getMessage());
+      Files.setPosixFilePermissions(a, PosixFilePermissions.fromString("rwx------"));
+      e = assertThrows(BadInputException.class, () -> merge(List.of(a)));
+      assertEquals(results + ": cannot be read (Permission denied)", e.getMessage());
+    } finally {
+      Files.setPosixFilePermissions(a, PosixFilePermissions.fromString("rwx------"));
+      Files.setPosixFilePermissions(results, PosixFilePermissions.fromString("rw-------"));
+    }
   }
 
   @Test
