@@ -1,6 +1,7 @@
 package org.beantf.models.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -166,6 +167,41 @@ class FewShotStoreTest {
             + ": the store of another shard or grid (shard: was 1, now 0; expected the same"
             + " --shard and grid, or another --out)",
         e.messageFor(p -> "--" + p));
+  }
+
+  @Test
+  void anUnshardedRunsStoreIsRefusedToAShardAndLeftAsItWas() throws Exception {
+    Path root = dir.resolve("whole");
+    FewShotStore whole = FewShotStore.open(root, FewShotGrid.settings(FewShotProtocol.STRICT, 500));
+    whole.append(result(0, 0.25));
+    whole.writeTable("| table |\n");
+    FewShotGrid.Plan plan =
+        new FewShotGrid.Plan(
+            FewShotProtocol.STRICT,
+            List.of(org.beantf.data.DatasetId.MNIST),
+            List.of(1),
+            List.of(0),
+            FewShotMethod.parseList("bean1"),
+            500,
+            new FewShotShard(0, 2));
+    InvalidSettingException e =
+        assertThrows(
+            InvalidSettingException.class,
+            () ->
+                FewShotStore.open(
+                    root,
+                    FewShotGrid.settings(FewShotProtocol.STRICT, 500),
+                    plan.shard().toJson(plan)));
+    assertEquals(
+        "--out "
+            + root
+            + ": the store of an unsharded run of a grid (expected no --shard, or another --out)",
+        e.messageFor(p -> "--" + p));
+    assertFalse(Files.exists(root.resolve("shard.json")));
+    assertEquals(
+        List.of(result(0, 0.25)),
+        FewShotStore.open(root, FewShotGrid.settings(FewShotProtocol.STRICT, 500)).results(),
+        "the unsharded run still opens its store");
   }
 
   @Test
