@@ -40,6 +40,10 @@ import org.beantf.data.InvalidSettingException;
 public record FewShotShard(int index, int count) {
   private static final Pattern FORM = Pattern.compile("(\\d{1,6})/(\\d{1,6})");
 
+  /** The fields of shard.json, in the order {@link #toJson} writes them. */
+  private static final List<String> FIELDS =
+      List.of("shard", "shards", "datasets", "shots", "draws", "methods");
+
   /**
    * Parses {@code K/N}.
    *
@@ -141,19 +145,32 @@ public record FewShotShard(int index, int count) {
    * The plan a shard's store was made for, from its shard.json {@code file} (the inverse of {@link
    * #toJson}).
    *
-   * @throws BadInputException if {@code json} is not a shard.json
+   * @throws BadInputException if {@code json} is not a shard.json: a field missing (named) or not
+   *     what {@link #toJson} writes, or a shard that is not one of its grid's (0 <= shard < shards)
    */
   public static FewShotGrid.Plan planOf(
       Path file, JsonNode json, FewShotProtocol protocol, int steps) {
+    for (String field : FIELDS) {
+      if (json.get(field) == null) {
+        throw notShardJson(
+            file, "it lacks \"" + field + "\"; expected " + String.join(", ", FIELDS));
+      }
+    }
+    int count = whole(file, "shards", json.get("shards"));
+    int index = whole(file, "shard", json.get("shard"));
+    if (index >= count) {
+      throw notShardJson(
+          file, "shard " + index + " of " + count + "; expected 0 <= shard < shards");
+    }
+    List<Integer> shots = new ArrayList<>();
+    list(file, json, "shots").forEach(k -> shots.add(whole(file, "shots", k)));
+    List<Integer> draws = new ArrayList<>();
+    list(file, json, "draws").forEach(d -> draws.add(whole(file, "draws", d)));
     try {
       List<DatasetId> datasets = new ArrayList<>();
-      json.get("datasets").forEach(d -> datasets.add(DatasetId.parse(d.asText())));
-      List<Integer> shots = new ArrayList<>();
-      json.get("shots").forEach(k -> shots.add(k.asInt()));
-      List<Integer> draws = new ArrayList<>();
-      json.get("draws").forEach(d -> draws.add(d.asInt()));
+      list(file, json, "datasets").forEach(d -> datasets.add(DatasetId.parse(d.asText())));
       List<String> methods = new ArrayList<>();
-      json.get("methods").forEach(m -> methods.add(m.asText()));
+      list(file, json, "methods").forEach(m -> methods.add(m.asText()));
       return new FewShotGrid.Plan(
           protocol,
           datasets,
@@ -161,11 +178,29 @@ public record FewShotShard(int index, int count) {
           draws,
           FewShotMethod.parseList(String.join(",", methods)),
           steps,
-          new FewShotShard(json.get("shard").asInt(), json.get("shards").asInt()));
-    } catch (RuntimeException e) {
-      throw new BadInputException(
-          file + ": not a shard.json of bean fewshot (" + e.getMessage() + ")", e);
+          new FewShotShard(index, count));
+    } catch (BadInputException e) { // an unknown dataset or method
+      throw notShardJson(file, e.getMessage());
     }
+  }
+
+  private static JsonNode list(Path file, JsonNode json, String field) {
+    JsonNode list = json.get(field);
+    if (!list.isArray()) {
+      throw notShardJson(file, "\"" + field + "\": " + list + "; expected a list");
+    }
+    return list;
+  }
+
+  private static int whole(Path file, String field, JsonNode value) {
+    if (!value.isInt() || value.asInt() < 0) {
+      throw notShardJson(file, "\"" + field + "\": " + value + "; expected a whole number >= 0");
+    }
+    return value.asInt();
+  }
+
+  private static BadInputException notShardJson(Path file, String detail) {
+    return new BadInputException(file + ": not a shard.json of bean fewshot (" + detail + ")");
   }
 
   /** "K/N". */

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.beantf.data.BadInputException;
 import org.beantf.data.DatasetId;
@@ -274,6 +277,66 @@ class FewShotMergeTest {
 
     e = assertThrows(BadInputException.class, () -> merge(List.of(a, a)));
     assertEquals(a + ": given twice (expected each store once)", e.getMessage());
+  }
+
+  /** Rewrites {@code file}, a JSON object, with {@code edit} applied. */
+  private static void edit(Path file, Consumer<ObjectNode> edit) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode node = (ObjectNode) json.readTree(file.toFile());
+    edit.accept(node);
+    Files.writeString(file, json.writeValueAsString(node));
+  }
+
+  @Test
+  void aShardJsonIsCheckedAndWhatIsWrongNamed() throws Exception {
+    Path a = shardStore(0, 2);
+    Path b = shardStore(1, 2);
+    Path shard = b.resolve("shard.json");
+    String written = Files.readString(shard);
+    edit(shard, json -> json.put("shard", 5));
+    BadInputException e = assertThrows(BadInputException.class, () -> merge(List.of(a, b)));
+    assertEquals(
+        shard + ": not a shard.json of bean fewshot (shard 5 of 2; expected 0 <= shard < shards)",
+        e.getMessage());
+    assertFalse(Files.exists(dir.resolve("merged")));
+
+    Files.writeString(shard, written);
+    edit(shard, json -> json.remove("draws"));
+    e = assertThrows(BadInputException.class, () -> merge(List.of(a, b)));
+    assertEquals(
+        shard
+            + ": not a shard.json of bean fewshot (it lacks \"draws\"; expected shard, shards,"
+            + " datasets, shots, draws, methods)",
+        e.getMessage());
+    e = assertThrows(BadInputException.class, () -> merge(List.of(b, a)));
+    assertTrue(e.getMessage().startsWith(shard + ": "), "checked when given first too");
+
+    Files.writeString(shard, written);
+    edit(shard, json -> json.putArray("shots").add("one"));
+    e = assertThrows(BadInputException.class, () -> merge(List.of(a, b)));
+    assertEquals(
+        shard
+            + ": not a shard.json of bean fewshot (\"shots\": \"one\"; expected a whole number"
+            + " >= 0)",
+        e.getMessage());
+  }
+
+  @Test
+  void aSettingOneStoreLacksIsNamed() throws Exception {
+    Path a = shardStore(0, 2);
+    Path b = shardStore(1, 2);
+    edit(b.resolve("settings.json"), json -> json.remove("tuning_draws"));
+    BadInputException e = assertThrows(BadInputException.class, () -> merge(List.of(a, b)));
+    assertEquals(
+        b
+            + ": made with other settings than "
+            + a
+            + " (tuning_draws: 3 in "
+            + a
+            + ", absent in "
+            + b
+            + "; expected stores of one grid)",
+        e.getMessage());
   }
 
   @Test
