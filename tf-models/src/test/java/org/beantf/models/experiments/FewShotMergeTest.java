@@ -322,6 +322,28 @@ class FewShotMergeTest {
   }
 
   @Test
+  void aLineLackingAFieldIsRefusedNamingTheField() throws Exception {
+    Path a = shardStore(0, 2);
+    Path results = a.resolve("results.jsonl");
+    String line = Files.readAllLines(results).get(0);
+    Files.writeString(
+        results,
+        line.replaceFirst(",\"test_accuracy\":[0-9.]+", "") + "\n",
+        StandardOpenOption.APPEND);
+    BadInputException e = assertThrows(BadInputException.class, () -> merge(List.of(a)));
+    assertEquals(
+        results + ": line 3 is not a line of bean fewshot (it lacks \"test_accuracy\")",
+        e.getMessage());
+
+    Path b = shardStore(1, 2);
+    Path tuning = b.resolve("tuning.jsonl");
+    Files.writeString(tuning, "{\"dataset\":\"mnist\",\"shots\":1}\n");
+    e = assertThrows(BadInputException.class, () -> merge(List.of(b)));
+    assertEquals(
+        tuning + ": line 1 is not a line of bean fewshot (it lacks \"method\")", e.getMessage());
+  }
+
+  @Test
   void aSettingOneStoreLacksIsNamed() throws Exception {
     Path a = shardStore(0, 2);
     Path b = shardStore(1, 2);

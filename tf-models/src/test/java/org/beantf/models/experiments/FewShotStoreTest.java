@@ -96,6 +96,20 @@ class FewShotStoreTest {
   }
 
   @Test
+  void aLineLackingAFieldIsRefusedNamingTheField() throws Exception {
+    Path root = dir.resolve("store");
+    FewShotStore.open(root, FewShotGrid.settings(FewShotProtocol.STRICT, 500))
+        .append(result(0, 0.25));
+    String line = Files.readAllLines(root.resolve("results.jsonl")).get(0);
+    Files.writeString(root.resolve("results.jsonl"), line.replaceFirst("\"draw\":0,", "") + "\n");
+    FewShotStore store = FewShotStore.open(root, FewShotGrid.settings(FewShotProtocol.STRICT, 500));
+    BadInputException e = assertThrows(BadInputException.class, store::results);
+    assertEquals(
+        root.resolve("results.jsonl") + ": not a results file of bean fewshot (it lacks \"draw\")",
+        e.getMessage());
+  }
+
+  @Test
   void aLineCutShortByAKillIsDropped() throws Exception {
     FewShotStore store =
         FewShotStore.open(dir.resolve("store"), FewShotGrid.settings(FewShotProtocol.STRICT, 500));
