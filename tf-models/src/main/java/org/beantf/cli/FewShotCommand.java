@@ -117,14 +117,6 @@ final class FewShotCommand implements Callable<Integer> {
             out,
             FewShotGrid.settings(plan.protocol(), plan.steps()),
             plan.shard() == null ? null : plan.shard().toJson(plan));
-    if (plan.shard() != null && plan.shard().cells(plan).isEmpty()) {
-      System.err.println(
-          "note: shard "
-              + plan.shard()
-              + " has none of the grid's "
-              + plan.cells().size()
-              + " cells to run (more shards than cells)");
-    }
     for (String other : store.otherKernelPaths()) {
       System.err.println(
           "note: "
@@ -141,7 +133,7 @@ final class FewShotCommand implements Callable<Integer> {
       }
       loaded.put(id, dataset);
     }
-    try (GridProgressBar progress = new GridProgressBar()) {
+    try (GridProgressBar progress = new GridProgressBar(plan)) {
       new FewShotGrid(plan, store, loaded::get, threads, progress).run();
     }
     System.out.println("few-shot table: " + out.resolve("table.md"));

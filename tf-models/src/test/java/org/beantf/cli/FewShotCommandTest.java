@@ -56,6 +56,9 @@ class FewShotCommandTest {
             + "count from 0)",
         "--dataset mnist --shard 1of4|bean: --shard 1of4: expected K/N, shard K of N with K counted from 0, such as 0/4",
         "--dataset mnist --shard 0/0|bean: --shard 0/0: expected N >= 1 shards",
+        "--dataset mnist --shard -1/2|bean: --shard -1/2: expected K >= 0 (shards count from 0, such as 0/4)",
+        "--dataset mnist --shard 0/99999999999|bean: --shard 0/99999999999: N 99999999999 is out of range (expected"
+            + " at most 999999 shards)",
         "--shard 0/2|bean fewshot: Missing required option: '--dataset=D[,D2]' (see bean fewshot --help)"
       })
   void badInputIsOneLine(String args, String message) {
@@ -119,6 +122,17 @@ class FewShotCommandTest {
         "bean fewshot merge: takes the stores and --out only, not --dataset (the stores' settings"
             + " hold their grid) (see bean fewshot merge --help)",
         streams.err().strip());
+    assertFalse(Files.exists(dir.resolve("m")));
+  }
+
+  @Test
+  void aStoreFileThatCannotBeReadIsOneLineWithTheReasonAndExitCode2() throws Exception {
+    Path store = dir.resolve("store");
+    FewShotStore.open(store, FewShotGrid.settings(FewShotProtocol.STRICT, 500));
+    Files.createDirectory(store.resolve("results.jsonl"));
+    assertEquals(
+        "bean: " + store.resolve("results.jsonl") + ": cannot be read (Is a directory)",
+        merge(store.toString(), "--out", dir.resolve("m").toString()));
     assertFalse(Files.exists(dir.resolve("m")));
   }
 

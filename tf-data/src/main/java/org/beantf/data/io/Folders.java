@@ -3,9 +3,15 @@ package org.beantf.data.io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -45,6 +51,42 @@ public final class Folders {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + folder, e);
     }
+  }
+
+  /**
+   * The operating system's reason for {@code e} ("Permission denied", "Read-only file system"),
+   * else its message. Java leaves the reason out of the exceptions it has a class for (a denied
+   * access, a missing file): their message is only the file's name, so the class gives the reason.
+   */
+  public static String reason(IOException e) {
+    if (e instanceof FileAlreadyExistsException already) {
+      return already.getFile() + " exists";
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason();
+    }
+    if (e instanceof AccessDeniedException) {
+      return "Permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "No such file or directory";
+    }
+    if (e instanceof NotDirectoryException) {
+      return "Not a directory";
+    }
+    if (e instanceof DirectoryNotEmptyException) {
+      return "Directory not empty";
+    }
+    return e.getMessage() != null ? e.getMessage() : e.toString();
+  }
+
+  /** The deepest folder on {@code path} that exists (the path itself if it does), or null. */
+  static Path deepestExisting(Path path) {
+    Path folder = path.toAbsolutePath().normalize();
+    while (folder != null && !Files.exists(folder)) {
+      folder = folder.getParent();
+    }
+    return folder;
   }
 
   /**

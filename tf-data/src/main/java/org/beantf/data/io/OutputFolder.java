@@ -3,7 +3,6 @@ package org.beantf.data.io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -67,10 +66,7 @@ public final class OutputFolder {
           "expected a folder name (the current folder or " + "the root cannot become the output)");
     }
     Folders.requireAbsentOrEmpty("out", target, "");
-    Path ancestor = absolute.getParent();
-    while (ancestor != null && !Files.exists(ancestor)) {
-      ancestor = ancestor.getParent();
-    }
+    Path ancestor = Folders.deepestExisting(absolute.getParent());
     if (ancestor != null && !Files.isDirectory(ancestor)) {
       throw new InvalidSettingException(
           "out", target, "" + ancestor + " is a file (expected a folder there)");
@@ -84,7 +80,8 @@ public final class OutputFolder {
               "is a mount point, which cannot be replaced (expected " + "a folder inside it)");
         }
       } catch (IOException e) {
-        throw new InvalidSettingException("out", target, "cannot be read (" + reason(e) + ")", e);
+        throw new InvalidSettingException(
+            "out", target, "cannot be read (" + Folders.reason(e) + ")", e);
       }
     }
     return new OutputFolder(target);
@@ -124,8 +121,16 @@ public final class OutputFolder {
         }
       }
     } catch (IOException e) {
+      // the folder that refused: the deepest one that exists, not a missing one under it
       throw new InvalidSettingException(
-          "out", target, "cannot create a folder in " + parent + " (" + reason(e) + ")", e);
+          "out",
+          target,
+          "cannot create a folder in "
+              + Folders.deepestExisting(parent)
+              + " ("
+              + Folders.reason(e)
+              + ")",
+          e);
     }
   }
 
@@ -138,7 +143,7 @@ public final class OutputFolder {
       return committed;
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "cannot move " + staged + " to " + target + " (" + reason(e) + ")", e);
+          "cannot move " + staged + " to " + target + " (" + Folders.reason(e) + ")", e);
     }
   }
 
@@ -153,16 +158,5 @@ public final class OutputFolder {
     } catch (IOException e) {
       failure.addSuppressed(e);
     }
-  }
-
-  /** The operating system's reason for {@code e} ("Read-only file system"), else its message. */
-  static String reason(IOException e) {
-    if (e instanceof FileAlreadyExistsException already) {
-      return already.getFile() + " exists";
-    }
-    if (e instanceof FileSystemException fs && fs.getReason() != null) {
-      return fs.getReason();
-    }
-    return e.getMessage() != null ? e.getMessage() : e.toString();
   }
 }

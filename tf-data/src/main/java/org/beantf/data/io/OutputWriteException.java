@@ -47,8 +47,10 @@ public final class OutputWriteException extends RuntimeException {
           return reason.toLowerCase(Locale.ROOT);
         }
       }
-      if (t instanceof FileSystemException fs && fs.getReason() != null) {
-        return fs.getReason();
+      if (t instanceof FileSystemException fs) {
+        // Java's message for a denied access is the file's name alone: its class is the reason
+        String reason = Folders.reason(fs);
+        return REASONS.contains(reason) ? reason.toLowerCase(Locale.ROOT) : reason;
       }
     }
     String message = failure.getMessage();

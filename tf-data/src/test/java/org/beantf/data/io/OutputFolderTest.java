@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.beantf.data.InvalidSettingException;
@@ -116,5 +118,36 @@ class OutputFolderTest {
         e.messageFor(p -> "--" + p));
     assertTrue(
         e.messageFor(p -> "--" + p).endsWith("File name too long)"), e.messageFor(p -> "--" + p));
+  }
+
+  @Test
+  void aDeepMissingPathNamesTheFolderThatRefusedNotAMissingOne() {
+    Path out = dir.resolve("n".repeat(300)).resolve("a/b/out");
+    InvalidSettingException e =
+        assertThrows(InvalidSettingException.class, OutputFolder.of(out)::stage);
+    assertEquals(
+        "--out " + out + ": cannot create a folder in " + dir + " (File name too long)",
+        e.messageFor(p -> "--" + p));
+  }
+
+  @Test
+  void aReadOnlyFolderGivesTheOperatingSystemsReasonNotATemporaryName() throws Exception {
+    Path readOnly = Files.createDirectory(dir.resolve("ro"));
+    Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+    try {
+      assumeFalse(Files.isWritable(readOnly), "root writes in a read-only folder");
+      Path out = readOnly.resolve("a/b/out");
+      InvalidSettingException e =
+          assertThrows(InvalidSettingException.class, OutputFolder.of(out)::stage);
+      assertEquals(
+          "--out " + out + ": cannot create a folder in " + readOnly + " (Permission denied)",
+          e.messageFor(p -> "--" + p));
+      e = assertThrows(InvalidSettingException.class, () -> Writable.require("out", out));
+      assertEquals(
+          "--out " + out + ": cannot write in " + readOnly + " (permission denied)",
+          e.messageFor(p -> "--" + p));
+    } finally {
+      Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
   }
 }

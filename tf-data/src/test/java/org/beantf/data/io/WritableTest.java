@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,5 +53,18 @@ class WritableTest {
         Path.of("/t/run/metrics.jsonl") + ": cannot write (no space left on device)",
         OutputWriteException.of(Path.of("/t/run/metrics.jsonl"), tf).getMessage());
     assertEquals("something else", OutputWriteException.reason(new IOException("something else")));
+  }
+
+  @Test
+  void aDeniedAccessGivesItsReasonNotTheFilesName() {
+    // Java's message for EACCES is the file's name alone: a probe's, a staged folder's
+    AccessDeniedException denied = new AccessDeniedException("/x/ro/.bean-probe-1x2y");
+    assertEquals("Permission denied", Folders.reason(denied));
+    assertEquals(
+        "permission denied",
+        OutputWriteException.reason(new UncheckedIOException("cannot write", denied)));
+    assertEquals(
+        "Read-only file system",
+        Folders.reason(new FileSystemException("/x/ro/.m-1", null, "Read-only file system")));
   }
 }

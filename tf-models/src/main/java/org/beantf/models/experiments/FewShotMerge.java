@@ -4,21 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.beantf.data.BadInputException;
 import org.beantf.data.DatasetId;
+import org.beantf.data.io.Folders;
 import org.beantf.data.io.OutputFolder;
 import org.beantf.data.io.OutputWriteException;
 
@@ -43,7 +46,8 @@ public final class FewShotMerge {
   /** What the merge wrote. */
   public record Outcome(int results, int tuning, List<String> notes) {}
 
-  private record Store(Path root, JsonNode settings, JsonNode shard) {}
+  /** A store read and checked: its settings.json, and its shard.json with its plan (or nulls). */
+  private record Store(Path root, JsonNode settings, JsonNode shard, FewShotGrid.Plan plan) {}
 
   /** One line of a store, with where it came from. */
   private record Line<K>(K key, String text, JsonNode json, Path file) {}
@@ -62,8 +66,8 @@ public final class FewShotMerge {
       read.add(store(root, read));
     }
     Store first = read.get(0);
-    FewShotProtocol protocol = protocol(first);
-    int steps = first.settings().path("steps").asInt(FewShotProtocol.STRICT_STEPS);
+    FewShotProtocol protocol = protocol(first.root(), first.settings());
+    int steps = steps(first.settings());
     List<String> notes = new ArrayList<>();
     List<Line<FewShotResult.Key>> results = new ArrayList<>();
     List<Line<TuningResult.Key>> tuning = new ArrayList<>();
@@ -85,7 +89,7 @@ public final class FewShotMerge {
         distinct(tuning, FewShotMerge::describe, tuningOrder(protocol));
     List<FewShotResult> parsed =
         mergedResults.stream().map(l -> FewShotResult.fromJson(l.json())).toList();
-    String incomplete = completeness(read, protocol, steps, parsed);
+    String incomplete = completeness(read, parsed);
     if (!incomplete.isEmpty()) {
       notes.add(incomplete);
     }
@@ -117,28 +121,39 @@ public final class FewShotMerge {
 
   /** The store at {@code root}, checked against the stores read before it. */
   private static Store store(Path root, List<Store> before) {
-    if (!Files.isDirectory(root)) {
+    BasicFileAttributes folder = attributes(root);
+    if (folder == null) {
       throw new BadInputException(
           root + ": no such folder (expected a few-shot store made by bean fewshot)");
     }
-    if (!Files.isRegularFile(root.resolve(FewShotStore.SETTINGS))) {
+    if (!folder.isDirectory()) {
+      throw new BadInputException(
+          root + ": not a folder (expected a few-shot store made by bean fewshot)");
+    }
+    BasicFileAttributes settings = attributes(root.resolve(FewShotStore.SETTINGS));
+    if (settings == null || !settings.isRegularFile()) {
       throw new BadInputException(
           root
               + ": not a few-shot store (no settings.json; expected a folder made by bean fewshot)");
     }
+    JsonNode settingsJson = json(root.resolve(FewShotStore.SETTINGS));
+    Path shardFile = root.resolve(FewShotStore.SHARD);
+    JsonNode shard = attributes(shardFile) != null ? json(shardFile) : null;
     Store store =
         new Store(
             root,
-            json(root.resolve(FewShotStore.SETTINGS)),
-            Files.exists(root.resolve(FewShotStore.SHARD))
-                ? json(root.resolve(FewShotStore.SHARD))
-                : null);
+            settingsJson,
+            shard,
+            shard == null
+                ? null
+                : FewShotShard.planOf(
+                    shardFile, shard, protocol(root, settingsJson), steps(settingsJson)));
     for (Store other : before) {
       if (sameFolder(other.root(), root)) {
         throw new BadInputException(root + ": given twice (expected each store once)");
       }
-      String setting = FewShotStore.differingField(other.settings(), store.settings());
-      if (setting != null || !other.settings().equals(store.settings())) {
+      String setting = differing(other.settings(), store.settings());
+      if (setting != null) {
         throw new BadInputException(
             root
                 + ": made with other settings than "
@@ -152,8 +167,8 @@ public final class FewShotMerge {
         ObjectNode grid = store.shard().deepCopy();
         otherGrid.remove("shard");
         grid.remove("shard");
-        String field = FewShotStore.differingField(otherGrid, grid);
-        if (field != null || !otherGrid.equals(grid)) {
+        String field = differing(otherGrid, grid);
+        if (field != null) {
           throw new BadInputException(
               root
                   + ": a shard of another grid than "
@@ -162,13 +177,13 @@ public final class FewShotMerge {
                   + versus(field, otherGrid, grid, other.root(), root)
                   + "; expected the shards of one grid)");
         }
-        if (other.shard().get("shard").equals(store.shard().get("shard"))) {
+        if (other.plan().shard().equals(store.plan().shard())) {
           throw new BadInputException(
               root
                   + ": the same shard as "
                   + other.root()
                   + " ("
-                  + shardName(store.shard())
+                  + store.plan().shard()
                   + "; expected each shard once)");
         }
       }
@@ -176,15 +191,28 @@ public final class FewShotMerge {
     return store;
   }
 
-  private static FewShotProtocol protocol(Store store) {
+  private static FewShotProtocol protocol(Path root, JsonNode settings) {
     try {
-      return FewShotProtocol.parse(store.settings().path("protocol").asText());
+      return FewShotProtocol.parse(settings.path("protocol").asText());
     } catch (BadInputException e) {
       throw new BadInputException(
-          store.root().resolve(FewShotStore.SETTINGS)
+          root.resolve(FewShotStore.SETTINGS)
               + ": not a settings.json of bean fewshot (no protocol it knows)",
           e);
     }
+  }
+
+  private static int steps(JsonNode settings) {
+    return settings.path("steps").asInt(FewShotProtocol.STRICT_STEPS);
+  }
+
+  /**
+   * The first field whose value differs between {@code a} and {@code b}, objects: one of {@code
+   * b}'s, else one that {@code b} lacks; null if they are equal.
+   */
+  private static String differing(JsonNode a, JsonNode b) {
+    String field = FewShotStore.differingField(a, b);
+    return field != null ? field : FewShotStore.differingField(b, a);
   }
 
   /**
@@ -192,36 +220,68 @@ public final class FewShotMerge {
    * [{"alpha":3.0}] in A, …").
    */
   private static String versus(String field, JsonNode a, JsonNode b, Path aRoot, Path bRoot) {
-    if (field == null) {
-      return "fields that " + bRoot + " lacks";
-    }
     JsonNode x = a.get(field);
     JsonNode y = b.get(field);
-    String inner =
-        x != null && x.isObject() && y.isObject() ? FewShotStore.differingField(x, y) : null;
+    String inner = x != null && y != null && x.isObject() && y.isObject() ? differing(x, y) : null;
     return inner != null
         ? field + "." + versus(inner, x, y, aRoot, bRoot)
-        : field + ": " + x + " in " + aRoot + ", " + y + " in " + bRoot;
+        : field + ": " + shown(x) + " in " + aRoot + ", " + shown(y) + " in " + bRoot;
+  }
+
+  private static String shown(JsonNode value) {
+    return value == null ? "absent" : value.toString();
   }
 
   private static boolean sameFolder(Path a, Path b) {
     try {
       return Files.isSameFile(a, b);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + b, e);
+      throw unreadable(b, e);
     }
   }
 
-  private static String shardName(JsonNode shard) {
-    return shard.get("shard") + "/" + shard.get("shards");
+  /**
+   * The attributes of {@code file}, or null if there is none (a file that cannot be looked at, in a
+   * folder without permission, is not taken for a missing one).
+   *
+   * @throws BadInputException with the operating system's reason
+   */
+  private static BasicFileAttributes attributes(Path file) {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw unreadable(file, e);
+    }
   }
 
+  private static BadInputException unreadable(Path file, IOException e) {
+    return new BadInputException(file + ": cannot be read (" + Folders.reason(e) + ")", e);
+  }
+
+  /** The JSON object {@code file} holds. */
   private static JsonNode json(Path file) {
+    String text = text(file);
+    JsonNode json;
     try {
-      return JSON.readTree(file.toFile());
+      json = JSON.readTree(text);
     } catch (IOException e) {
       throw new BadInputException(
           file + ": not a file of bean fewshot (" + e.getMessage() + ")", e);
+    }
+    if (!json.isObject()) {
+      throw new BadInputException(
+          file + ": not a file of bean fewshot (expected a JSON object, as bean fewshot writes)");
+    }
+    return json;
+  }
+
+  private static String text(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw unreadable(file, e);
     }
   }
 
@@ -231,15 +291,10 @@ public final class FewShotMerge {
    */
   private static <K> List<Line<K>> lines(Path file, List<String> notes, Function<JsonNode, K> key) {
     List<Line<K>> lines = new ArrayList<>();
-    if (!Files.exists(file)) {
+    if (attributes(file) == null) {
       return lines;
     }
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
+    String text = text(file);
     if (!text.isEmpty() && !text.endsWith("\n")) {
       notes.add(
           file + " ends in a line cut short (a run being written, or a kill): it is left out");
@@ -277,8 +332,8 @@ public final class FewShotMerge {
       }
       JsonNode was = comparable(earlier.json());
       JsonNode now = comparable(line.json());
-      String field = FewShotStore.differingField(was, now);
-      if (field != null || !was.equals(now)) {
+      String field = differing(was, now);
+      if (field != null) {
         throw new BadInputException(
             line.file()
                 + ": "
@@ -338,15 +393,12 @@ public final class FewShotMerge {
    * "" when every cell of the shards' grid has all its draws (or no store is a shard's), else a
    * note saying how many do and which shards were merged.
    */
-  private static String completeness(
-      List<Store> stores, FewShotProtocol protocol, int steps, List<FewShotResult> results) {
-    Store shard = stores.stream().filter(s -> s.shard() != null).findFirst().orElse(null);
-    if (shard == null) {
+  private static String completeness(List<Store> stores, List<FewShotResult> results) {
+    FewShotGrid.Plan plan =
+        stores.stream().map(Store::plan).filter(Objects::nonNull).findFirst().orElse(null);
+    if (plan == null) {
       return "";
     }
-    FewShotGrid.Plan plan =
-        FewShotShard.planOf(
-            shard.root().resolve(FewShotStore.SHARD), shard.shard(), protocol, steps);
     Set<FewShotResult.Key> present =
         results.stream().map(FewShotResult::key).collect(Collectors.toSet());
     List<FewShotGrid.Cell> cells = plan.cells();
@@ -369,8 +421,8 @@ public final class FewShotMerge {
     }
     TreeSet<Integer> merged = new TreeSet<>();
     stores.stream()
-        .filter(s -> s.shard() != null)
-        .forEach(s -> merged.add(s.shard().get("shard").asInt()));
+        .filter(s -> s.plan() != null)
+        .forEach(s -> merged.add(s.plan().shard().index()));
     return "Incomplete: "
         + complete
         + " of the grid's "

@@ -3,6 +3,7 @@ package org.beantf.models.experiments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.beantf.data.BadInputException;
 
 /**
  * One line of results.jsonl: a method's result on one reported draw.
@@ -49,17 +50,35 @@ public record FewShotResult(
     return node.put("test_accuracy", testAccuracy).put("steps", steps).put("seconds", seconds);
   }
 
+  /**
+   * The line {@code n} of results.jsonl.
+   *
+   * @throws BadInputException naming a field it lacks (the caller names the file and line)
+   */
   public static FewShotResult fromJson(JsonNode n) {
     return new FewShotResult(
-        n.get("dataset").asText(),
-        n.get("shots").asInt(),
-        n.get("method").asText(),
-        n.get("draw").asInt(),
-        n.get("protocol").asText(),
-        Hyperparameters.fromJson(n.get("hparams")),
-        n.get("val_accuracy").isNull() ? null : n.get("val_accuracy").asDouble(),
-        n.get("test_accuracy").asDouble(),
-        n.get("steps").asInt(),
-        n.get("seconds").asDouble());
+        field(n, "dataset").asText(),
+        field(n, "shots").asInt(),
+        field(n, "method").asText(),
+        field(n, "draw").asInt(),
+        field(n, "protocol").asText(),
+        Hyperparameters.fromJson(field(n, "hparams")),
+        field(n, "val_accuracy").isNull() ? null : n.get("val_accuracy").asDouble(),
+        field(n, "test_accuracy").asDouble(),
+        field(n, "steps").asInt(),
+        field(n, "seconds").asDouble());
+  }
+
+  /**
+   * The field {@code name} of a line of a few-shot store.
+   *
+   * @throws BadInputException if the line lacks it
+   */
+  static JsonNode field(JsonNode line, String name) {
+    JsonNode value = line.get(name);
+    if (value == null) {
+      throw new BadInputException("it lacks \"" + name + "\"");
+    }
+    return value;
   }
 }

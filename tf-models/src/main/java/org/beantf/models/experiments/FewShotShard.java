@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,7 +39,17 @@ import org.beantf.data.InvalidSettingException;
  * round-robin gives some of 4 or 8 shards 1.4 times the mean work of the strict grid.
  */
 public record FewShotShard(int index, int count) {
-  private static final Pattern FORM = Pattern.compile("(\\d{1,6})/(\\d{1,6})");
+  private static final Pattern FORM = Pattern.compile("(-?\\d+)/(-?\\d+)");
+
+  /**
+   * The most shards of a grid: the assignment keeps a counter per shard, and
+   * scripts/fewshot-grid.sh checks K/N as six digits each.
+   */
+  private static final int MAX_SHARDS = 999_999;
+
+  /** The fields of shard.json, in the order {@link #toJson} writes them. */
+  private static final List<String> FIELDS =
+      List.of("shard", "shards", "datasets", "shots", "draws", "methods");
 
   /**
    * Parses {@code K/N}.
@@ -51,12 +62,22 @@ public record FewShotShard(int index, int count) {
       throw new InvalidSettingException(
           "shard", text, "expected K/N, shard K of N with K counted from 0, such as 0/4");
     }
-    int k = Integer.parseInt(m.group(1));
-    int n = Integer.parseInt(m.group(2));
-    if (n < 1) {
+    BigInteger k = new BigInteger(m.group(1));
+    BigInteger n = new BigInteger(m.group(2));
+    if (n.signum() < 1) {
       throw new InvalidSettingException("shard", text, "expected N >= 1 shards");
     }
-    if (k >= n) {
+    if (n.compareTo(BigInteger.valueOf(MAX_SHARDS)) > 0) {
+      throw new InvalidSettingException(
+          "shard",
+          text,
+          "N " + n + " is out of range (expected at most " + MAX_SHARDS + " shards)");
+    }
+    if (k.signum() < 0) {
+      throw new InvalidSettingException(
+          "shard", text, "expected K >= 0 (shards count from 0, such as 0/4)");
+    }
+    if (k.compareTo(n) >= 0) {
       throw new InvalidSettingException(
           "shard",
           text,
@@ -65,10 +86,10 @@ public record FewShotShard(int index, int count) {
               + " of "
               + n
               + " (expected K from 0 to "
-              + (n - 1)
+              + n.subtract(BigInteger.ONE)
               + ": shards count from 0)");
     }
-    return new FewShotShard(k, n);
+    return new FewShotShard(k.intValueExact(), n.intValueExact());
   }
 
   /** The shard of each of {@code plan}'s cells, in the order of {@link FewShotGrid.Plan#cells}. */
@@ -141,19 +162,33 @@ public record FewShotShard(int index, int count) {
    * The plan a shard's store was made for, from its shard.json {@code file} (the inverse of {@link
    * #toJson}).
    *
-   * @throws BadInputException if {@code json} is not a shard.json
+   * @throws BadInputException if {@code json} is not a shard.json: a field missing (named) or not
+   *     what {@link #toJson} writes, or a shard that is not one of its grid's (0 <= shard < shards)
    */
   public static FewShotGrid.Plan planOf(
       Path file, JsonNode json, FewShotProtocol protocol, int steps) {
+    for (String field : FIELDS) {
+      if (json.get(field) == null) {
+        throw notShardJson(
+            file, "it lacks \"" + field + "\"; expected " + String.join(", ", FIELDS));
+      }
+    }
+    int count = whole(file, "shards", json.get("shards"));
+    int index = whole(file, "shard", json.get("shard"));
+    if (index >= count || count > MAX_SHARDS) {
+      throw notShardJson(
+          file,
+          "shard " + index + " of " + count + "; expected 0 <= shard < shards <= " + MAX_SHARDS);
+    }
+    List<Integer> shots = new ArrayList<>();
+    list(file, json, "shots").forEach(k -> shots.add(whole(file, "shots", k)));
+    List<Integer> draws = new ArrayList<>();
+    list(file, json, "draws").forEach(d -> draws.add(whole(file, "draws", d)));
     try {
       List<DatasetId> datasets = new ArrayList<>();
-      json.get("datasets").forEach(d -> datasets.add(DatasetId.parse(d.asText())));
-      List<Integer> shots = new ArrayList<>();
-      json.get("shots").forEach(k -> shots.add(k.asInt()));
-      List<Integer> draws = new ArrayList<>();
-      json.get("draws").forEach(d -> draws.add(d.asInt()));
+      list(file, json, "datasets").forEach(d -> datasets.add(DatasetId.parse(d.asText())));
       List<String> methods = new ArrayList<>();
-      json.get("methods").forEach(m -> methods.add(m.asText()));
+      list(file, json, "methods").forEach(m -> methods.add(m.asText()));
       return new FewShotGrid.Plan(
           protocol,
           datasets,
@@ -161,11 +196,29 @@ public record FewShotShard(int index, int count) {
           draws,
           FewShotMethod.parseList(String.join(",", methods)),
           steps,
-          new FewShotShard(json.get("shard").asInt(), json.get("shards").asInt()));
-    } catch (RuntimeException e) {
-      throw new BadInputException(
-          file + ": not a shard.json of bean fewshot (" + e.getMessage() + ")", e);
+          new FewShotShard(index, count));
+    } catch (BadInputException e) { // an unknown dataset or method
+      throw notShardJson(file, e.getMessage());
     }
+  }
+
+  private static JsonNode list(Path file, JsonNode json, String field) {
+    JsonNode list = json.get(field);
+    if (!list.isArray()) {
+      throw notShardJson(file, "\"" + field + "\": " + list + "; expected a list");
+    }
+    return list;
+  }
+
+  private static int whole(Path file, String field, JsonNode value) {
+    if (!value.isInt() || value.asInt() < 0) {
+      throw notShardJson(file, "\"" + field + "\": " + value + "; expected a whole number >= 0");
+    }
+    return value.asInt();
+  }
+
+  private static BadInputException notShardJson(Path file, String detail) {
+    return new BadInputException(file + ": not a shard.json of bean fewshot (" + detail + ")");
   }
 
   /** "K/N". */

@@ -60,10 +60,12 @@ public final class FewShotStore {
   /**
    * Opens the store at {@code root} as {@link #open(Path, ObjectNode)} does, for the shard {@code
    * shard} describes ({@link FewShotShard#toJson}), or for the whole grid if null. A store that has
-   * lines but no shard.json yet (one started from the lines of another) becomes the shard's.
+   * lines but neither shard.json nor table.md (one started from the lines of another, as
+   * scripts/fewshot-grid.sh starts a shard's store) becomes the shard's; a store a run of the whole
+   * grid wrote into (table.md without shard.json) stays that run's.
    *
-   * @throws BadInputException also for the store of another shard or grid, and for a shard's store
-   *     opened for the whole grid
+   * @throws BadInputException also for the store of another shard or grid, for a shard's store
+   *     opened for the whole grid, and for an unsharded run's store opened for a shard
    */
   public static FewShotStore open(Path root, ObjectNode settings, ObjectNode shard) {
     FewShotStore store = openSettings(root, settings);
@@ -91,6 +93,12 @@ public final class FewShotStore {
                   + "; expected the same --shard and grid, or another --out)");
         }
       } else if (shard != null) {
+        if (Files.exists(root.resolve(TABLE))) {
+          throw new InvalidSettingException(
+              "out",
+              root,
+              "the store of an unsharded run of a grid (expected no --shard, or another --out)");
+        }
         Folders.writeAtomically(
             file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(shard) + "\n");
       }

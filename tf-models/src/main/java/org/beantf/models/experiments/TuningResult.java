@@ -39,15 +39,21 @@ public record TuningResult(
         .put("seconds", seconds);
   }
 
+  /**
+   * The line {@code n} of tuning.jsonl.
+   *
+   * @throws org.beantf.data.BadInputException naming a field it lacks (the caller names the file
+   *     and line)
+   */
   public static TuningResult fromJson(JsonNode n) {
     return new TuningResult(
-        n.get("dataset").asText(),
-        n.get("shots").asInt(),
-        n.get("method").asText(),
-        Hyperparameters.fromJson(n.get("hparams")),
-        n.get("tuning_draw").asInt(),
-        n.get("val_accuracy").asDouble(),
-        n.get("steps").asInt(),
-        n.get("seconds").asDouble());
+        FewShotResult.field(n, "dataset").asText(),
+        FewShotResult.field(n, "shots").asInt(),
+        FewShotResult.field(n, "method").asText(),
+        Hyperparameters.fromJson(FewShotResult.field(n, "hparams")),
+        FewShotResult.field(n, "tuning_draw").asInt(),
+        FewShotResult.field(n, "val_accuracy").asDouble(),
+        FewShotResult.field(n, "steps").asInt(),
+        FewShotResult.field(n, "seconds").asDouble());
   }
 }

@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.beantf.data.BadInputException;
 import org.beantf.data.DatasetId;
@@ -274,6 +279,90 @@ class FewShotMergeTest {
     assertEquals(a + ": given twice (expected each store once)", e.getMessage());
   }
 
+  /** Rewrites {@code file}, a JSON object, with {@code edit} applied. */
+  private static void edit(Path file, Consumer<ObjectNode> edit) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode node = (ObjectNode) json.readTree(file.toFile());
+    edit.accept(node);
+    Files.writeString(file, json.writeValueAsString(node));
+  }
+
+  @Test
+  void aShardJsonIsCheckedAndWhatIsWrongNamed() throws Exception {
+    Path a = shardStore(0, 2);
+    Path b = shardStore(1, 2);
+    Path shard = b.resolve("shard.json");
+    String written = Files.readString(shard);
+    edit(shard, json -> json.put("shard", 5));
+    BadInputException e = assertThrows(BadInputException.class, () -> merge(List.of(a, b)));
+    assertEquals(
+        shard
+            + ": not a shard.json of bean fewshot (shard 5 of 2; expected 0 <= shard < shards <="
+            + " 999999)",
+        e.getMessage());
+    assertFalse(Files.exists(dir.resolve("merged")));
+
+    Files.writeString(shard, written);
+    edit(shard, json -> json.remove("draws"));
+    e = assertThrows(BadInputException.class, () -> merge(List.of(a, b)));
+    assertEquals(
+        shard
+            + ": not a shard.json of bean fewshot (it lacks \"draws\"; expected shard, shards,"
+            + " datasets, shots, draws, methods)",
+        e.getMessage());
+    e = assertThrows(BadInputException.class, () -> merge(List.of(b, a)));
+    assertTrue(e.getMessage().startsWith(shard + ": "), "checked when given first too");
+
+    Files.writeString(shard, written);
+    edit(shard, json -> json.putArray("shots").add("one"));
+    e = assertThrows(BadInputException.class, () -> merge(List.of(a, b)));
+    assertEquals(
+        shard
+            + ": not a shard.json of bean fewshot (\"shots\": \"one\"; expected a whole number"
+            + " >= 0)",
+        e.getMessage());
+  }
+
+  @Test
+  void aLineLackingAFieldIsRefusedNamingTheField() throws Exception {
+    Path a = shardStore(0, 2);
+    Path results = a.resolve("results.jsonl");
+    String line = Files.readAllLines(results).get(0);
+    Files.writeString(
+        results,
+        line.replaceFirst(",\"test_accuracy\":[0-9.]+", "") + "\n",
+        StandardOpenOption.APPEND);
+    BadInputException e = assertThrows(BadInputException.class, () -> merge(List.of(a)));
+    assertEquals(
+        results + ": line 3 is not a line of bean fewshot (it lacks \"test_accuracy\")",
+        e.getMessage());
+
+    Path b = shardStore(1, 2);
+    Path tuning = b.resolve("tuning.jsonl");
+    Files.writeString(tuning, "{\"dataset\":\"mnist\",\"shots\":1}\n");
+    e = assertThrows(BadInputException.class, () -> merge(List.of(b)));
+    assertEquals(
+        tuning + ": line 1 is not a line of bean fewshot (it lacks \"method\")", e.getMessage());
+  }
+
+  @Test
+  void aSettingOneStoreLacksIsNamed() throws Exception {
+    Path a = shardStore(0, 2);
+    Path b = shardStore(1, 2);
+    edit(b.resolve("settings.json"), json -> json.remove("tuning_draws"));
+    BadInputException e = assertThrows(BadInputException.class, () -> merge(List.of(a, b)));
+    assertEquals(
+        b
+            + ": made with other settings than "
+            + a
+            + " (tuning_draws: 3 in "
+            + a
+            + ", absent in "
+            + b
+            + "; expected stores of one grid)",
+        e.getMessage());
+  }
+
   @Test
   void aMissingStoreOrAFolderThatIsNoStoreIsRefused() throws Exception {
     Path a = shardStore(0, 2);
@@ -287,6 +376,56 @@ class FewShotMergeTest {
     assertEquals(
         notes + ": not a few-shot store (no settings.json; expected a folder made by bean fewshot)",
         e.getMessage());
+  }
+
+  @Test
+  void aFileGivenAsAStoreIsNotAFolder() throws Exception {
+    Path a = shardStore(0, 2);
+    Path file = Files.writeString(dir.resolve("table.md"), "x");
+    BadInputException e = assertThrows(BadInputException.class, () -> merge(List.of(a, file)));
+    assertEquals(
+        file + ": not a folder (expected a few-shot store made by bean fewshot)", e.getMessage());
+  }
+
+  @Test
+  void aStoreFileThatCannotBeReadGivesTheOperatingSystemsReason() throws Exception {
+    Path a = shardStore(0, 2);
+    Path b = shardStore(1, 2);
+    Path results = b.resolve("results.jsonl");
+    Files.delete(results);
+    Files.createDirectory(results);
+    BadInputException e = assertThrows(BadInputException.class, () -> merge(List.of(a, b)));
+    assertEquals(results + ": cannot be read (Is a directory)", e.getMessage());
+
+    // a settings.json that exists but cannot be looked at is not reported missing
+    Path settings = a.resolve("settings.json");
+    Files.delete(settings);
+    Files.createSymbolicLink(settings, settings.getFileName());
+    e = assertThrows(BadInputException.class, () -> merge(List.of(a)));
+    assertTrue(
+        e.getMessage().startsWith(settings + ": cannot be read (Too many levels of symbolic links"),
+        e.getMessage());
+    assertFalse(Files.exists(dir.resolve("merged")));
+  }
+
+  @Test
+  void aStoreWithoutPermissionGivesTheOperatingSystemsReason() throws Exception {
+    Path a = shardStore(0, 2);
+    Path results = a.resolve("results.jsonl");
+    Files.setPosixFilePermissions(results, PosixFilePermissions.fromString("-w-------"));
+    Files.setPosixFilePermissions(a, PosixFilePermissions.fromString("rw-------"));
+    try {
+      assumeFalse(Files.isReadable(results), "root reads without permission");
+      BadInputException e = assertThrows(BadInputException.class, () -> merge(List.of(a)));
+      assertEquals(
+          a.resolve("settings.json") + ": cannot be read (Permission denied)", e.getMessage());
+      Files.setPosixFilePermissions(a, PosixFilePermissions.fromString("rwx------"));
+      e = assertThrows(BadInputException.class, () -> merge(List.of(a)));
+      assertEquals(results + ": cannot be read (Permission denied)", e.getMessage());
+    } finally {
+      Files.setPosixFilePermissions(a, PosixFilePermissions.fromString("rwx------"));
+      Files.setPosixFilePermissions(results, PosixFilePermissions.fromString("rw-------"));
+    }
   }
 
   @Test

@@ -146,6 +146,7 @@ class FewShotShardTest {
       delimiter = '|',
       value = {
         "0/1|0|1",
+        "999998/999999|999998|999999",
         "3/4|3|4",
         " 1/2 |1|2",
       })
@@ -160,7 +161,14 @@ class FewShotShardTest {
       value = {
         "4/4|--shard 4/4: there is no shard 4 of 4 (expected K from 0 to 3: shards count from 0)",
         "0/0|--shard 0/0: expected N >= 1 shards",
-        "-1/4|--shard -1/4: expected K/N, shard K of N with K counted from 0, such as 0/4",
+        "-1/4|--shard -1/4: expected K >= 0 (shards count from 0, such as 0/4)",
+        "0/-1|--shard 0/-1: expected N >= 1 shards",
+        "0/99999999999|--shard 0/99999999999: N 99999999999 is out of range (expected at most"
+            + " 999999 shards)",
+        "99999999999/2|--shard 99999999999/2: there is no shard 99999999999 of 2 (expected K from"
+            + " 0 to 1: shards count from 0)",
+        "0/1000000|--shard 0/1000000: N 1000000 is out of range (expected at most 999999"
+            + " shards)",
         "1of4|--shard 1of4: expected K/N, shard K of N with K counted from 0, such as 0/4",
         "1/4/2|--shard 1/4/2: expected K/N, shard K of N with K counted from 0, such as 0/4",
       })

@@ -1,6 +1,7 @@
 package org.beantf.models.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,6 +96,20 @@ class FewShotStoreTest {
   }
 
   @Test
+  void aLineLackingAFieldIsRefusedNamingTheField() throws Exception {
+    Path root = dir.resolve("store");
+    FewShotStore.open(root, FewShotGrid.settings(FewShotProtocol.STRICT, 500))
+        .append(result(0, 0.25));
+    String line = Files.readAllLines(root.resolve("results.jsonl")).get(0);
+    Files.writeString(root.resolve("results.jsonl"), line.replaceFirst("\"draw\":0,", "") + "\n");
+    FewShotStore store = FewShotStore.open(root, FewShotGrid.settings(FewShotProtocol.STRICT, 500));
+    BadInputException e = assertThrows(BadInputException.class, store::results);
+    assertEquals(
+        root.resolve("results.jsonl") + ": not a results file of bean fewshot (it lacks \"draw\")",
+        e.getMessage());
+  }
+
+  @Test
   void aLineCutShortByAKillIsDropped() throws Exception {
     FewShotStore store =
         FewShotStore.open(dir.resolve("store"), FewShotGrid.settings(FewShotProtocol.STRICT, 500));
@@ -166,6 +181,41 @@ class FewShotStoreTest {
             + ": the store of another shard or grid (shard: was 1, now 0; expected the same"
             + " --shard and grid, or another --out)",
         e.messageFor(p -> "--" + p));
+  }
+
+  @Test
+  void anUnshardedRunsStoreIsRefusedToAShardAndLeftAsItWas() throws Exception {
+    Path root = dir.resolve("whole");
+    FewShotStore whole = FewShotStore.open(root, FewShotGrid.settings(FewShotProtocol.STRICT, 500));
+    whole.append(result(0, 0.25));
+    whole.writeTable("| table |\n");
+    FewShotGrid.Plan plan =
+        new FewShotGrid.Plan(
+            FewShotProtocol.STRICT,
+            List.of(org.beantf.data.DatasetId.MNIST),
+            List.of(1),
+            List.of(0),
+            FewShotMethod.parseList("bean1"),
+            500,
+            new FewShotShard(0, 2));
+    InvalidSettingException e =
+        assertThrows(
+            InvalidSettingException.class,
+            () ->
+                FewShotStore.open(
+                    root,
+                    FewShotGrid.settings(FewShotProtocol.STRICT, 500),
+                    plan.shard().toJson(plan)));
+    assertEquals(
+        "--out "
+            + root
+            + ": the store of an unsharded run of a grid (expected no --shard, or another --out)",
+        e.messageFor(p -> "--" + p));
+    assertFalse(Files.exists(root.resolve("shard.json")));
+    assertEquals(
+        List.of(result(0, 0.25)),
+        FewShotStore.open(root, FewShotGrid.settings(FewShotProtocol.STRICT, 500)).results(),
+        "the unsharded run still opens its store");
   }
 
   @Test
