@@ -75,6 +75,7 @@ final class PruneCommand implements Callable<Integer> {
   public Integer call() {
     PruneSettings settings = PruneSettings.of(threshold, sparsity, fineTuneEpochs, repetitions);
     PrunableRun source = PrunableRun.open(run);
+    source.requireKeepsNeurons(settings); // from the layer files, before TensorFlow
     OutputFolder folder = OutputFolder.of(out != null ? out : run.resolve("pruned"));
     Path staged = folder.stage(); // before TensorFlow: an unwritable --out is found out first
     try {

@@ -54,7 +54,7 @@ class PruneCommandTest {
 
   /** A copy of the run without {@code left}. */
   private static Path without(String left) throws Exception {
-    Path copy = dir.resolve("without-" + left);
+    Path copy = dir.resolve("without-" + left.replace('/', '-'));
     try (Stream<Path> files = Files.walk(run)) {
       for (Path file : files.toList()) {
         Path target = copy.resolve(run.relativize(file).toString());
@@ -91,6 +91,15 @@ class PruneCommandTest {
       {new String[] {"--run", without("layers").toString()}, "no BEAN layer hidden"},
       {new String[] {"--run", without("checkpoint").toString()}, "no checkpoint"},
       {new String[] {"--run", r, "--out", nonEmpty.toString()}, "--out " + nonEmpty},
+      // from the layer files, before the dataset loads (its summary would be a second line)
+      {
+        new String[] {"--run", r, "--threshold", "0.999999"},
+        "--threshold 0.999999: removes every neuron of layer hidden"
+      },
+      {
+        new String[] {"--run", without("checkpoint/variables.data-00000-of-00001").toString()},
+        "an incomplete checkpoint"
+      },
     };
     for (Object[] c : cases) {
       String[] args = (String[]) c[0];
