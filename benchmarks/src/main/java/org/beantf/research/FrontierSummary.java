@@ -15,7 +15,6 @@ import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -25,7 +24,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Summarises the assembly-accuracy frontier (scripts/frontier-grid.sh) as markdown and one plot:
  * per model, one row per setting, initialisation and training length, with the mean over the seeds
  * present of the test accuracy (report.json) and of the last dense layer's numbers (analysis.json);
- * the plot puts test accuracy against both silhouettes, one panel per model and silhouette.
+ * the plot puts test accuracy against both silhouettes, one panel per model and silhouette, one
+ * series per setting and training length (circles 50 epochs, diamonds 5).
  *
  * <pre>
  * java -cp "benchmarks/target/bean-benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*" \
@@ -155,8 +155,8 @@ public final class FrontierSummary {
       for (boolean paperStyle : new boolean[] {false, true}) {
         XYChart chart =
             new XYChartBuilder()
-                .width(560)
-                .height(420)
+                .width(PanelGrid.WIDTH)
+                .height(PanelGrid.HEIGHT)
                 .title(
                     model.getKey()
                         + (paperStyle ? ": paper-style silhouette" : ": silhouette on W"))
@@ -168,10 +168,23 @@ public final class FrontierSummary {
                 .build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(9);
-        for (List<Run> runs : model.getValue().values()) {
+        // one series per setting and length, both initialisations in it (the table tells them
+        // apart)
+        Map<String, List<Run>> series = new TreeMap<>();
+        model
+            .getValue()
+            .values()
+            .forEach(
+                runs ->
+                    series
+                        .computeIfAbsent(
+                            runs.get(0).setting() + " e" + runs.get(0).epochs(),
+                            k -> new ArrayList<>())
+                        .addAll(runs));
+        for (var entry : series.entrySet()) {
           List<Double> x = new ArrayList<>();
           List<Double> y = new ArrayList<>();
-          for (Run r : runs) {
+          for (Run r : entry.getValue()) {
             double s = paperStyle ? paper(r, "weights") : layerNumber(r, "silhouette");
             if (Double.isFinite(s)) {
               x.add(s);
@@ -179,10 +192,11 @@ public final class FrontierSummary {
             }
           }
           if (!x.isEmpty()) {
-            Run first = runs.get(0);
-            XYSeries series =
-                chart.addSeries(first.setting() + " " + first.init() + " e" + first.epochs(), x, y);
-            series.setMarker(first.epochs() >= 50 ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
+            XYSeries points = chart.addSeries(entry.getKey(), x, y);
+            points.setMarker(
+                entry.getValue().get(0).epochs() >= 50
+                    ? SeriesMarkers.CIRCLE
+                    : SeriesMarkers.DIAMOND);
           }
         }
         if (!chart.getSeriesMap().isEmpty()) {
@@ -190,26 +204,7 @@ public final class FrontierSummary {
         }
       }
     }
-    if (panels.isEmpty()) {
-      return;
-    }
-    int columns = 2;
-    int rows = (panels.size() + columns - 1) / columns;
-    var image =
-        new java.awt.image.BufferedImage(
-            560 * columns, 420 * rows, java.awt.image.BufferedImage.TYPE_INT_RGB);
-    var g = image.createGraphics();
-    g.setColor(java.awt.Color.WHITE);
-    g.fillRect(0, 0, image.getWidth(), image.getHeight());
-    for (int i = 0; i < panels.size(); i++) {
-      g.drawImage(
-          BitmapEncoder.getBufferedImage(panels.get(i)),
-          560 * (i % columns),
-          420 * (i / columns),
-          null);
-    }
-    g.dispose();
-    javax.imageio.ImageIO.write(image, "png", png.toFile());
+    PanelGrid.write(panels, png);
   }
 
   private static double layerNumber(Run r, String field) {

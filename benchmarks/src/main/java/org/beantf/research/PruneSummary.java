@@ -2,8 +2,6 @@ package org.beantf.research;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -153,8 +149,8 @@ public final class PruneSummary {
         (cell, settings) -> {
           XYChart chart =
               new XYChartBuilder()
-                  .width(560)
-                  .height(420)
+                  .width(PanelGrid.WIDTH)
+                  .height(PanelGrid.HEIGHT)
                   .title(cell + ": magnitude pruning, no fine-tuning")
                   .xAxisTitle("dense parameters left (fraction)")
                   .yAxisTitle("test accuracy")
@@ -179,24 +175,7 @@ public final class PruneSummary {
             panels.add(chart);
           }
         });
-    if (panels.isEmpty()) {
-      return;
-    }
-    int columns = 2;
-    int rows = (panels.size() + columns - 1) / columns;
-    BufferedImage image = new BufferedImage(560 * columns, 420 * rows, BufferedImage.TYPE_INT_RGB);
-    var g = image.createGraphics();
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, image.getWidth(), image.getHeight());
-    for (int i = 0; i < panels.size(); i++) {
-      g.drawImage(
-          BitmapEncoder.getBufferedImage(panels.get(i)),
-          560 * (i % columns),
-          420 * (i / columns),
-          null);
-    }
-    g.dispose();
-    ImageIO.write(image, "png", png.toFile());
+    PanelGrid.write(panels, png);
   }
 
   private static double mean(List<JsonNode> runs, java.util.function.ToDoubleFunction<JsonNode> f) {
