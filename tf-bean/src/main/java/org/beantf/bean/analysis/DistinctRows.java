@@ -6,11 +6,12 @@ import java.util.Arrays;
  * Counts the distinct rows of a matrix: no partition of the rows has more non-empty, separate
  * clusters.
  */
-final class DistinctRows {
+public final class DistinctRows {
 
   private DistinctRows() {}
 
-  static int count(double[][] points) {
+  /** The number of distinct rows of {@code points} (−0 and +0 equal), at least 1 when non-empty. */
+  public static int count(double[][] points) {
     double[][] sorted = points.clone();
     Arrays.sort(sorted, DistinctRows::compare);
     int distinct = 1;

@@ -122,28 +122,19 @@ public record MapSilhouette(
     return Summary.max(silhouettes);
   }
 
-  /** Summaries of per-seed values: mean, sample standard deviation (0 for one value), maximum. */
+  /**
+   * Summaries of per-seed values: mean and sample standard deviation as {@link ShuffledNull}
+   * summarises its shuffles (0 for one value or equal values), and the maximum.
+   */
   public static final class Summary {
     private Summary() {}
 
     public static double mean(double[] values) {
-      double sum = 0;
-      for (double v : values) {
-        sum += v;
-      }
-      return sum / values.length;
+      return ShuffledNull.summarise(values).mean();
     }
 
     public static double standardDeviation(double[] values) {
-      if (values.length < 2) {
-        return 0;
-      }
-      double mean = mean(values);
-      double squares = 0;
-      for (double v : values) {
-        squares += (v - mean) * (v - mean);
-      }
-      return Math.sqrt(squares / (values.length - 1));
+      return ShuffledNull.summarise(values).standardDeviation();
     }
 
     public static double max(double[] values) {

@@ -6,15 +6,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.beantf.bean.analysis.DistinctRows;
 import org.beantf.data.BadInputException;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetSpec;
@@ -234,19 +233,15 @@ public record AnalysisTarget(
    * rows, dead neurons, cannot form separate clusters).
    */
   private static int distinctRows(Path file, float[][] w) {
-    Set<List<Float>> rows = new HashSet<>();
     for (int i = 0; i < w.length; i++) {
-      List<Float> values = new ArrayList<>(w[i].length);
       for (int j = 0; j < w[i].length; j++) {
         if (!Float.isFinite(w[i][j])) {
           throw new BadInputException(
               file + ": W[" + i + "][" + j + "] = " + w[i][j] + " (expected finite weights)");
         }
-        values.add(w[i][j] == 0 ? 0f : w[i][j]); // -0 and +0 are the same point
       }
-      rows.add(values);
     }
-    return rows.size();
+    return DistinctRows.count(AssemblyAnalysis.toDouble(w));
   }
 
   /**
