@@ -1,28 +1,43 @@
 #!/usr/bin/env bash
-# Runs the few-shot grid of Table 1 (docs/RESULTS.md "Few-shot learning (Table 1)") into a store under runs/,
-# from a frozen copy of the application, so editing and rebuilding the sources never touches a running grid (to run
-# a changed grid, remove runs/fewshot-app once no grid is running: the next run rebuilds it).
+# Runs a few-shot grid of Table 1 (docs/RESULTS.md "Few-shot learning (Table 1)") into a store under runs/,
+# from a frozen copy of the application (scripts/frozen-app.sh; BEAN_APP pins one), so editing and rebuilding the
+# sources never touches a running grid.
 # Resumable: kill it at any time and run the same command again; finished lines are skipped. In a fresh checkout
-# (runs/ is not committed) a store starts from the committed lines in docs/results/fewshot/<protocol>/.
+# (runs/ is not committed) a store starts from the committed lines in docs/results/fewshot/<grid>/.
 #   scripts/fewshot-grid.sh strict            the full strict grid: 2 datasets x 1,5,10,20 shots x 8 methods x 20 draws
 #   scripts/fewshot-grid.sh strict K/N        shard K (from 0) of N of that grid (bean fewshot --shard K/N), into its
 #                                             own store: run 0/2 and 1/2 at once to use two cores (each cell runs on
 #                                             one thread)
 #   scripts/fewshot-grid.sh authors           MNIST 1- and 10-shot, vanilla, dropout, BEAN-1, BEAN-2, 10 draws
 #   scripts/fewshot-grid.sh authors K/N       shard K of N of the authors' grid, into its own store
-#   scripts/fewshot-grid.sh merge PROTOCOL    joins the protocol's store and its shards' stores (bean fewshot merge)
-#                                             into the protocol's store, with its table.md (safe while the shards
+#   the last explanations of the authors' protocol (issue 18), MNIST 1-shot, draws 0-9, each also with K/N:
+#   scripts/fewshot-grid.sh authors-pytorch   PyTorch's initialisation: vanilla, BEAN-1 α = 1, BEAN-2 α = 100
+#   scripts/fewshot-grid.sh authors-per-draw  α chosen per draw on the validation set from 0.3, 1, 3, 10 (BEAN-1 and
+#                                             BEAN-2), dropout's p from 0.25, 0.5, 0.75
+#   scripts/fewshot-grid.sh authors-e50       vanilla at 50 epochs instead of 200
+#   scripts/fewshot-grid.sh merge GRID        joins the grid's store and its shards' stores (bean fewshot merge)
+#                                             into the grid's store, with its table.md (safe while the shards
 #                                             run: it trains nothing and only reads their stores)
-#   scripts/fewshot-grid.sh copy              copies results.jsonl, tuning.jsonl and table.md of the strict and
-#                                             authors stores to docs/results/fewshot/ (small files to commit)
+#   scripts/fewshot-grid.sh copy              copies results.jsonl, tuning.jsonl and table.md of every grid's
+#                                             store to docs/results/fewshot/<grid>/ (small files to commit)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=frozen-app.sh
+. "$root/scripts/frozen-app.sh"
 runs="${BEAN_RUNS:-$root/runs}"
 results="$root/docs/results/fewshot"
-strict=(--shots 1,5,10,20 --draws 0..19 --protocol strict --methods vanilla,dropout,l2,l1,bean1,bean2,knn,kernel-ridge)
-authors=(--draws 0..9 --protocol authors --methods vanilla,dropout,bean1,bean2)
+declare -A grids=(
+  [strict]="--dataset mnist,fashion-mnist --shots 1,5,10,20 --draws 0..19 --protocol strict
+    --methods vanilla,dropout,l2,l1,bean1,bean2,knn,kernel-ridge"
+  [authors]="--dataset mnist --shots 1,10 --draws 0..9 --protocol authors --methods vanilla,dropout,bean1,bean2"
+  [authors-pytorch]="--dataset mnist --shots 1 --draws 0..9 --protocol authors --methods vanilla,bean1,bean2
+    --init pytorch --grid bean1=1"
+  [authors-per-draw]="--dataset mnist --shots 1 --draws 0..9 --protocol authors --methods dropout,bean1,bean2
+    --grid dropout=0.25,0.5,0.75 --grid bean1=0.3,1,3,10 --grid bean2=0.3,1,3,10 --select-per-draw"
+  [authors-e50]="--dataset mnist --shots 1 --draws 0..9 --protocol authors --methods vanilla --epochs 50"
+)
 
-# Copies the committed lines of $1 (a protocol) into a new store $2. A shard's store takes them all: the cells of other
+# Copies the committed lines of $1 (a grid) into a new store $2. A shard's store takes them all: the cells of other
 # shards are then done already, and bean fewshot merge keeps one of two agreeing lines.
 seed_store() {
   local committed="$results/$1" store="$2"
@@ -34,7 +49,7 @@ seed_store() {
   mv "$store.tmp" "$store"
 }
 
-# The store of shard $2 (K/N) of protocol $1, after checking K/N as bean fewshot --shard does (the store is named
+# The store of shard $2 (K/N) of grid $1, after checking K/N as bean fewshot --shard does (the store is named
 # after it before bean runs).
 shard_store() {
   if ! [[ "$2" =~ ^[0-9]{1,6}/[0-9]{1,6}$ ]] || (( 10#${2%/*} >= 10#${2#*/} )); then
@@ -44,29 +59,13 @@ shard_store() {
   echo "$runs/fewshot-$1-shard-$((10#${2%/*}))-of-$((10#${2#*/}))"
 }
 
+usage="usage: scripts/fewshot-grid.sh GRID [K/N] | merge GRID | copy (GRID: ${!grids[*]})"
 case "${1:-}" in
-  strict)
-    if [ -n "${2:-}" ]; then
-      store="$(shard_store strict "$2")"
-      args=(--dataset mnist,fashion-mnist "${strict[@]}" --shard "$2" --out "$store")
-    else
-      args=(--dataset mnist,fashion-mnist "${strict[@]}" --out "$runs/fewshot-strict")
-    fi
-    seed_store strict "${args[-1]}" ;;
-  authors)
-    if [ -n "${2:-}" ]; then
-      store="$(shard_store authors "$2")"
-      args=(--dataset mnist --shots 1,10 "${authors[@]}" --shard "$2" --out "$store")
-    else
-      args=(--dataset mnist --shots 1,10 "${authors[@]}" --out "$runs/fewshot-authors")
-    fi
-    seed_store authors "${args[-1]}" ;;
   merge)
     protocol="${2:-}"
-    case "$protocol" in
-      strict|authors) ;;
-      *) echo "usage: scripts/fewshot-grid.sh merge strict|authors" >&2; exit 2 ;;
-    esac
+    if [ -z "$protocol" ] || [ -z "${grids[$protocol]+set}" ]; then
+      echo "$usage" >&2; exit 2
+    fi
     store="$runs/fewshot-$protocol"
     seed_store "$protocol" "$store"
     stores=()
@@ -81,7 +80,7 @@ case "${1:-}" in
     rm -rf "$merged"
     args=(merge "${stores[@]}" --out "$merged") ;;
   copy)
-    for protocol in strict authors; do
+    for protocol in "${!grids[@]}"; do
       store="$runs/fewshot-$protocol"
       [ -d "$store" ] || continue
       mkdir -p "$results/$protocol"
@@ -90,32 +89,27 @@ case "${1:-}" in
       done
     done
     exit 0 ;;
-  *) echo "usage: scripts/fewshot-grid.sh strict [K/N] | authors [K/N] | merge strict|authors | copy" >&2
-     exit 2 ;;
+  *)
+    grid="${1:-}"
+    if [ -z "$grid" ] || [ -z "${grids[$grid]+set}" ]; then
+      echo "$usage" >&2; exit 2
+    fi
+    read -r -a flags <<< "$(tr '\n' ' ' <<< "${grids[$grid]}")"   # the grid's flags, one word each
+    if [ -n "${2:-}" ]; then
+      args=("${flags[@]}" --shard "$2" --out "$(shard_store "$grid" "$2")")
+    else
+      args=("${flags[@]}" --out "$runs/fewshot-$grid")
+    fi
+    seed_store "$grid" "${args[-1]}" ;;
 esac
 
-app="$runs/fewshot-app"
-if [ ! -d "$app" ]; then
-  (cd "$root" && mvn -B -q -pl tf-models -am -DskipTests package)
-  mkdir -p "$app.tmp"
-  cp -r "$root"/tf-models/target/bean-tf-models-*.jar "$root/tf-models/target/lib" "$app.tmp/"
-  git -C "$root" rev-parse HEAD > "$app.tmp/commit"
-  mv "$app.tmp" "$app"
-elif ! git -C "$root" diff --quiet "$(cat "$app/commit")" HEAD -- \
-    pom.xml tf-data tf-bean savedmodels tf-models 2>/dev/null; then
-  # a grid keeps one build; say so when the sources have moved on (after a change of the grid itself the store
-  # refuses the old app's settings anyway)
-  echo "fewshot-grid: note: $app was built at $(cut -c1-7 "$app/commit"); the sources have changed since" \
-    "(remove it to rebuild, once no grid is running)" >&2
-fi
-export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
-# oneDNN's kernels: LeNet-5 trains 3-4x faster with them (README "CPU performance: oneDNN"); 0 gives TensorFlow's own
-export TF_ENABLE_ONEDNN_OPTS="${TF_ENABLE_ONEDNN_OPTS:-1}"
-jar="$(ls "$app"/bean-tf-models-*.jar | head -n 1)"
+# oneDNN's kernels (frozen_bean's default): LeNet-5 trains 3-4x faster with them (README "CPU performance: oneDNN")
+app="$(frozen_app "$root")"
 if [ "$1" != merge ]; then
-  exec java -jar "$jar" fewshot "${args[@]}"
+  frozen_bean "$app" fewshot "${args[@]}"
+  exit $?
 fi
-java -jar "$jar" fewshot "${args[@]}" > /dev/null
+frozen_bean "$app" fewshot "${args[@]}" > /dev/null
 # the merged store (every line of the protocol's store and of its shards') takes the place of the protocol's store
 rm -rf "$store.old"
 [ ! -d "$store" ] || mv "$store" "$store.old"

@@ -15,9 +15,11 @@ import org.beantf.models.experiments.DrawRange;
 import org.beantf.models.experiments.FewShotDraw;
 import org.beantf.models.experiments.FewShotGrid;
 import org.beantf.models.experiments.FewShotMethod;
+import org.beantf.models.experiments.FewShotOptions;
 import org.beantf.models.experiments.FewShotProtocol;
 import org.beantf.models.experiments.FewShotShard;
 import org.beantf.models.experiments.FewShotStore;
+import org.beantf.models.nn.WeightInit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.ArgSpec;
@@ -42,7 +44,9 @@ import picocli.CommandLine.Spec;
     customSynopsis = {
       "bean fewshot [-hV] --dataset=D[,D2] [--draws=N|A..B|list]",
       "                    [--methods=LIST] --out=DIR [--protocol=strict|authors]",
-      "                    [--steps=N] [--threads=T] [--shard=K/N]",
+      "                    [--steps=N | --epochs=N] [--init=glorot|pytorch]",
+      "                    [--grid=METHOD=V[,V...]]... [--select-per-draw]",
+      "                    [--threads=T] [--shard=K/N]",
       "   or: bean fewshot merge STORE... --out=DIR"
     },
     subcommands = FewShotMergeCommand.class)
@@ -102,6 +106,38 @@ final class FewShotCommand implements Callable<Integer> {
   int steps;
 
   @Option(
+      names = "--epochs",
+      paramLabel = "N",
+      description =
+          "epochs of the authors' protocol at every number of shots (default theirs: 200 at 1"
+              + " shot, 100 above)")
+  Integer epochs;
+
+  @Option(
+      names = "--init",
+      defaultValue = "glorot",
+      paramLabel = "glorot|pytorch",
+      description =
+          "LeNet-5's initial weights: glorot (the default) or pytorch (PyTorch's defaults, as the"
+              + " paper's authors)")
+  WeightInit init;
+
+  @Option(
+      names = "--grid",
+      paramLabel = "METHOD=V[,V...]",
+      description =
+          "the settings METHOD (dropout, l2, l1, bean1, bean2) tries, in place of the protocol's;"
+              + " repeatable")
+  List<String> grids = new ArrayList<>();
+
+  @Option(
+      names = "--select-per-draw",
+      description =
+          "train every setting of a method's grid on each reported draw and report the one with"
+              + " the best validation accuracy (instead of choosing once on tuning draws)")
+  boolean selectPerDraw;
+
+  @Option(
       names = "--threads",
       defaultValue = "1",
       paramLabel = "T",
@@ -115,7 +151,7 @@ final class FewShotCommand implements Callable<Integer> {
     FewShotStore store =
         FewShotStore.open(
             out,
-            FewShotGrid.settings(plan.protocol(), plan.steps()),
+            FewShotGrid.settings(plan.protocol(), plan.steps(), plan.options()),
             plan.shard() == null ? null : plan.shard().toJson(plan));
     for (String other : store.otherKernelPaths()) {
       System.err.println(
@@ -200,13 +236,22 @@ final class FewShotCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new BadInputException("--threads " + threads + ": expected an integer >= 1");
     }
+    if (epochs != null && (epochs < 1 || epochs > FewShotOptions.MAX_EPOCHS)) {
+      throw new BadInputException(
+          "--epochs " + epochs + ": expected 1 to " + FewShotOptions.MAX_EPOCHS);
+    }
+    FewShotProtocol parsed = FewShotProtocol.parse(protocol);
+    FewShotOptions options =
+        new FewShotOptions(init, epochs, FewShotOptions.parseGrids(grids), selectPerDraw);
+    options.check(parsed);
     return new FewShotGrid.Plan(
-        FewShotProtocol.parse(protocol),
+        parsed,
         ids,
         k,
         DrawRange.parse(draws),
         FewShotMethod.parseList(methods),
         steps,
-        shard == null ? null : FewShotShard.parse(shard));
+        shard == null ? null : FewShotShard.parse(shard),
+        options);
   }
 }

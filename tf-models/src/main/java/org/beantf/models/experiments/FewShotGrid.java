@@ -51,6 +51,7 @@ public final class FewShotGrid {
    * @param steps full-batch steps of the strict protocol (a multiple of {@link
    *     FewShotProtocol#VALIDATE_EVERY})
    * @param shard the part of the grid to run, or null for all of it
+   * @param options what the grid changes from the protocol's defaults
    */
   public record Plan(
       FewShotProtocol protocol,
@@ -59,7 +60,20 @@ public final class FewShotGrid {
       List<Integer> draws,
       List<FewShotMethod> methods,
       int steps,
-      FewShotShard shard) {
+      FewShotShard shard,
+      FewShotOptions options) {
+
+    /** A plan with the protocol's defaults. */
+    public Plan(
+        FewShotProtocol protocol,
+        List<DatasetId> datasets,
+        List<Integer> shots,
+        List<Integer> draws,
+        List<FewShotMethod> methods,
+        int steps,
+        FewShotShard shard) {
+      this(protocol, datasets, shots, draws, methods, steps, shard, FewShotOptions.DEFAULTS);
+    }
 
     /**
      * The grid's cells in its canonical order, whatever the order of the lists: datasets as {@link
@@ -82,8 +96,11 @@ public final class FewShotGrid {
      * units of {@link Listener#finished}.
      */
     public long cost(Cell cell) {
-      int settings = cell.method().grid(protocol).size();
-      int runs = draws.size() + (settings > 1 ? settings * TUNING_DRAWS : 0);
+      int settings = options.grid(cell.method(), protocol).size();
+      int runs =
+          options.choosesPerDraw(cell.method(), protocol)
+              ? draws.size() * settings
+              : draws.size() + (settings > 1 ? settings * TUNING_DRAWS : 0);
       return runs * work(cell.shots(), cell.method());
     }
   }
@@ -106,15 +123,20 @@ public final class FewShotGrid {
     this.plan = plan;
     this.store = store;
     this.datasets = datasets;
-    this.runner = new FewShotRunner(plan.protocol(), plan.steps(), threads);
+    this.runner = new FewShotRunner(plan.protocol(), plan.steps(), plan.options(), threads);
     this.listener = listener;
     this.cells = new HashSet<>(plan.shard() == null ? plan.cells() : plan.shard().cells(plan));
     store.results().forEach(r -> done.add(r.key()));
     store.tuning().forEach(t -> tuned.put(t.key(), t));
   }
 
-  /** The settings a store is made with: later runs into it must have the same. */
+  /** The settings a store is made with under the protocol's defaults. */
   public static ObjectNode settings(FewShotProtocol protocol, int steps) {
+    return settings(protocol, steps, FewShotOptions.DEFAULTS);
+  }
+
+  /** The settings a store is made with: later runs into it must have the same. */
+  public static ObjectNode settings(FewShotProtocol protocol, int steps, FewShotOptions options) {
     JsonNodeFactory json = JsonNodeFactory.instance;
     ObjectNode settings =
         json.objectNode()
@@ -136,10 +158,11 @@ public final class FewShotGrid {
           .put("shot_range", FewShotProtocol.AUTHORS_SHOT_RANGE)
           .put("validation", FewShotProtocol.AUTHORS_VALIDATION);
     }
+    options.write(settings);
     ObjectNode grid = settings.putObject("grid");
     for (FewShotMethod method : FewShotMethod.values()) {
       ArrayNode values = grid.putArray(method.cliName());
-      method.grid(protocol).forEach(h -> values.add(h.toJson()));
+      options.grid(method, protocol).forEach(h -> values.add(h.toJson()));
     }
     return settings;
   }
@@ -154,12 +177,16 @@ public final class FewShotGrid {
           if (!cells.contains(new Cell(id, shots, method))) {
             continue;
           }
-          Hyperparameters chosen = choose(dataset, shots, method);
+          boolean perDraw = plan.options().choosesPerDraw(method, plan.protocol());
+          Hyperparameters chosen = perDraw ? null : choose(dataset, shots, method);
           for (int draw : plan.draws()) {
             FewShotResult.Key key =
                 new FewShotResult.Key(id.cliName(), shots, method.cliName(), draw);
             if (done.add(key)) {
-              FewShotResult result = runner.reported(dataset, shots, method, chosen, draw);
+              FewShotResult result =
+                  perDraw
+                      ? chooseOnDraw(dataset, shots, method, draw)
+                      : runner.reported(dataset, shots, method, chosen, draw);
               store.append(result);
               listener.finished(
                   work(shots, method),
@@ -185,6 +212,7 @@ public final class FewShotGrid {
         FewShotTable.render(
             plan.protocol(),
             plan.steps(),
+            plan.options(),
             store.results(),
             plan.shard() == null ? "" : plan.shard().describe(plan)));
   }
@@ -194,7 +222,7 @@ public final class FewShotGrid {
    * first of ties).
    */
   private Hyperparameters choose(Dataset dataset, int shots, FewShotMethod method) {
-    List<Hyperparameters> grid = method.grid(plan.protocol());
+    List<Hyperparameters> grid = plan.options().grid(method, plan.protocol());
     if (grid.size() == 1) {
       return grid.get(0);
     }
@@ -232,6 +260,53 @@ public final class FewShotGrid {
     return best;
   }
 
+  /**
+   * Reported draw {@code draw} under per-draw selection: every setting of the grid trained on the
+   * draw (each a line of tuning.jsonl, so a killed grid keeps them), and the one with the best
+   * validation accuracy (the first of ties) reported with its test accuracy. Its seconds are the
+   * draw's, all settings together.
+   */
+  private FewShotResult chooseOnDraw(Dataset dataset, int shots, FewShotMethod method, int draw) {
+    TuningResult best = null;
+    double seconds = 0;
+    for (Hyperparameters setting : plan.options().grid(method, plan.protocol())) {
+      TuningResult.Key key =
+          new TuningResult.Key(dataset.info().name(), shots, method.cliName(), setting, draw);
+      TuningResult candidate = tuned.get(key);
+      if (candidate == null) {
+        candidate = runner.candidate(dataset, shots, method, setting, draw);
+        store.append(candidate);
+        tuned.put(key, candidate);
+        listener.finished(
+            work(shots, method),
+            String.format(
+                Locale.ROOT,
+                "%s %d-shot %s %s draw %d: validation %.4f",
+                dataset.info().source().builtin(),
+                shots,
+                method.cliName(),
+                setting,
+                draw,
+                candidate.validationAccuracy()));
+      }
+      seconds += candidate.seconds();
+      if (best == null || candidate.validationAccuracy() > best.validationAccuracy()) {
+        best = candidate;
+      }
+    }
+    return new FewShotResult(
+        best.dataset(),
+        shots,
+        method.cliName(),
+        draw,
+        plan.protocol().cliName(),
+        best.hyperparameters(),
+        best.validationAccuracy(),
+        best.testAccuracy(),
+        best.steps(),
+        seconds);
+  }
+
   private long remainingWork() {
     long work = 0;
     for (int shots : plan.shots()) {
@@ -240,25 +315,36 @@ public final class FewShotGrid {
           if (!cells.contains(new Cell(id, shots, method))) {
             continue;
           }
-          List<Hyperparameters> grid = method.grid(plan.protocol());
-          for (int t = 0; grid.size() > 1 && t < TUNING_DRAWS; t++) {
-            for (Hyperparameters setting : grid) {
-              if (!tuned.containsKey(
-                  new TuningResult.Key(id.cliName(), shots, method.cliName(), setting, t))) {
-                work += work(shots, method);
-              }
-            }
+          List<Hyperparameters> grid = plan.options().grid(method, plan.protocol());
+          boolean perDraw = plan.options().choosesPerDraw(method, plan.protocol());
+          for (int t = 0; grid.size() > 1 && !perDraw && t < TUNING_DRAWS; t++) {
+            work += missingSettings(id, shots, method, grid, t);
           }
           for (int draw : plan.draws()) {
             if (!done.contains(
                 new FewShotResult.Key(id.cliName(), shots, method.cliName(), draw))) {
-              work += work(shots, method);
+              work +=
+                  perDraw ? missingSettings(id, shots, method, grid, draw) : work(shots, method);
             }
           }
         }
       }
     }
     return work;
+  }
+
+  /**
+   * The work of the settings of {@code grid} not yet run on tuning (or per-draw) draw {@code t}.
+   */
+  private long missingSettings(
+      DatasetId id, int shots, FewShotMethod method, List<Hyperparameters> grid, int t) {
+    return grid.stream()
+            .filter(
+                setting ->
+                    !tuned.containsKey(
+                        new TuningResult.Key(id.cliName(), shots, method.cliName(), setting, t)))
+            .count()
+        * work(shots, method);
   }
 
   /**

@@ -68,6 +68,7 @@ public final class FewShotMerge {
     Store first = read.get(0);
     FewShotProtocol protocol = protocol(first.root(), first.settings());
     int steps = steps(first.settings());
+    FewShotOptions options = options(first.root(), first.settings());
     List<String> notes = new ArrayList<>();
     List<Line<FewShotResult.Key>> results = new ArrayList<>();
     List<Line<TuningResult.Key>> tuning = new ArrayList<>();
@@ -105,7 +106,7 @@ public final class FewShotMerge {
       }
       Files.writeString(
           staged.resolve(FewShotStore.TABLE),
-          FewShotTable.render(protocol, steps, parsed, incomplete),
+          FewShotTable.render(protocol, steps, options, parsed, incomplete),
           StandardCharsets.UTF_8);
     } catch (IOException e) {
       RuntimeException failure = OutputWriteException.of(staged, e);
@@ -147,7 +148,11 @@ public final class FewShotMerge {
             shard == null
                 ? null
                 : FewShotShard.planOf(
-                    shardFile, shard, protocol(root, settingsJson), steps(settingsJson)));
+                    shardFile,
+                    shard,
+                    protocol(root, settingsJson),
+                    steps(settingsJson),
+                    options(root, settingsJson)));
     for (Store other : before) {
       if (sameFolder(other.root(), root)) {
         throw new BadInputException(root + ": given twice (expected each store once)");
@@ -198,6 +203,19 @@ public final class FewShotMerge {
       throw new BadInputException(
           root.resolve(FewShotStore.SETTINGS)
               + ": not a settings.json of bean fewshot (no protocol it knows)",
+          e);
+    }
+  }
+
+  private static FewShotOptions options(Path root, JsonNode settings) {
+    try {
+      return FewShotOptions.fromSettings(settings, protocol(root, settings));
+    } catch (BadInputException e) {
+      throw new BadInputException(
+          root.resolve(FewShotStore.SETTINGS)
+              + ": not a settings.json of bean fewshot ("
+              + e.getMessage()
+              + ")",
           e);
     }
   }

@@ -16,7 +16,8 @@ import org.beantf.models.train.FewShotTrainer;
  *   <li>{@code AUTHORS}: the authors' code: shots from the first 50,000 training images; 10,000
  *       random training images for validation (which may hold the shots); batch size 1 for 200
  *       epochs (1-shot) or 100 (more shots), the best validated epoch kept; BEAN without
- *       normalisation, α fixed (no tuning).
+ *       normalisation, α fixed (no tuning draws; {@link FewShotOptions#perDraw} chooses among
+ *       several settings on each draw's validation set).
  * </ul>
  */
 public enum FewShotProtocol {
@@ -70,22 +71,18 @@ public enum FewShotProtocol {
 
   /**
    * The training schedule for {@code shots} images per class; {@code steps} counts only in the
-   * strict protocol.
+   * strict protocol, {@code epochs} (null for the authors' own) only in the authors' one.
    */
-  public FewShotTrainer.Schedule schedule(int shots, int steps) {
+  public FewShotTrainer.Schedule schedule(int shots, int steps, Integer epochs) {
     return this == STRICT
         ? FewShotTrainer.Schedule.fullBatch(VALIDATE_EVERY, steps / VALIDATE_EVERY)
         : FewShotTrainer.Schedule.epochs(
-            AUTHORS_BATCH, shots == 1 ? AUTHORS_EPOCHS_1_SHOT : AUTHORS_EPOCHS);
+            AUTHORS_BATCH,
+            epochs != null ? epochs : shots == 1 ? AUTHORS_EPOCHS_1_SHOT : AUTHORS_EPOCHS);
   }
 
   /** BEAN's normalisation: the paper's, or none as in the authors' code (their α). */
   public Normalization normalization() {
     return this == STRICT ? Normalization.PAPER : Normalization.NONE;
-  }
-
-  /** Whether hyper-parameters are chosen on tuning draws (strict) or fixed (authors). */
-  public boolean tunes() {
-    return this == STRICT;
   }
 }

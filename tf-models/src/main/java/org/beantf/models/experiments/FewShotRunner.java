@@ -12,11 +12,13 @@ import org.beantf.models.train.TrainConfig;
 final class FewShotRunner {
   private final FewShotProtocol protocol;
   private final int steps;
+  private final FewShotOptions options;
   private final int threads;
 
-  FewShotRunner(FewShotProtocol protocol, int steps, int threads) {
+  FewShotRunner(FewShotProtocol protocol, int steps, FewShotOptions options, int threads) {
     this.protocol = protocol;
     this.steps = steps;
+    this.options = options;
     this.threads = threads;
   }
 
@@ -60,6 +62,30 @@ final class FewShotRunner {
         seconds(start));
   }
 
+  /**
+   * A candidate of per-draw selection: {@code method} with {@code setting} trained on reported draw
+   * {@code draw}, with its validation accuracy (which chooses) and test accuracy (reported if
+   * chosen).
+   */
+  TuningResult candidate(
+      Dataset dataset, int shots, FewShotMethod method, Hyperparameters setting, int draw) {
+    long start = System.nanoTime();
+    FewShotDraw drawn =
+        FewShotDraw.reported(
+            protocol, dataset.info().source().builtin(), dataset.train().labels(), shots, draw);
+    FewShotTrainer.Outcome outcome = train(dataset, shots, method, setting, drawn);
+    return new TuningResult(
+        dataset.info().name(),
+        shots,
+        method.cliName(),
+        setting,
+        draw,
+        outcome.validationAccuracy(),
+        outcome.keptStep(),
+        seconds(start),
+        outcome.testAccuracy());
+  }
+
   /** Tuning draw {@code tuning}: the validation accuracy of {@code method} with {@code setting}. */
   TuningResult tuning(
       Dataset dataset, int shots, FewShotMethod method, Hyperparameters setting, int tuning) {
@@ -85,7 +111,7 @@ final class FewShotRunner {
       FewShotMethod method,
       Hyperparameters setting,
       FewShotDraw drawn) {
-    FewShotTrainer.Schedule schedule = protocol.schedule(shots, steps);
+    FewShotTrainer.Schedule schedule = protocol.schedule(shots, steps, options.epochs());
     TrainConfig config =
         config(
             dataset,
@@ -109,6 +135,7 @@ final class FewShotRunner {
             .batch(batch)
             .seed(seed)
             .threads(threads)
+            .init(options.init())
             .regularizers(method.regularizer());
     if (method.setting() != null) {
       builder.set(method.setting(), setting.get(method.parameter()));

@@ -166,7 +166,7 @@ public record FewShotShard(int index, int count) {
    *     what {@link #toJson} writes, or a shard that is not one of its grid's (0 <= shard < shards)
    */
   public static FewShotGrid.Plan planOf(
-      Path file, JsonNode json, FewShotProtocol protocol, int steps) {
+      Path file, JsonNode json, FewShotProtocol protocol, int steps, FewShotOptions options) {
     for (String field : FIELDS) {
       if (json.get(field) == null) {
         throw notShardJson(
@@ -196,7 +196,8 @@ public record FewShotShard(int index, int count) {
           draws,
           FewShotMethod.parseList(String.join(",", methods)),
           steps,
-          new FewShotShard(index, count));
+          new FewShotShard(index, count),
+          options);
     } catch (BadInputException e) { // an unknown dataset or method
       throw notShardJson(file, e.getMessage());
     }

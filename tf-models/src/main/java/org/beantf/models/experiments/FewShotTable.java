@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
 import org.beantf.data.DatasetId;
+import org.beantf.models.nn.WeightInit;
 
 /**
  * table.md of a few-shot store: test accuracy (%) as mean ± standard deviation over draws per
@@ -40,6 +42,19 @@ public final class FewShotTable {
    */
   public static String render(
       FewShotProtocol protocol, int steps, List<FewShotResult> results, String note) {
+    return render(protocol, steps, FewShotOptions.DEFAULTS, results, note);
+  }
+
+  /**
+   * The markdown table of {@code results}, made under {@code protocol} with {@code options} (said
+   * after the protocol's description where they differ from its defaults).
+   */
+  public static String render(
+      FewShotProtocol protocol,
+      int steps,
+      FewShotOptions options,
+      List<FewShotResult> results,
+      String note) {
     Map<Column, Map<String, Map<Integer, Double>>> cells =
         new TreeMap<>(
             Comparator.comparingInt((Column c) -> DatasetId.parse(c.dataset()).ordinal())
@@ -56,6 +71,7 @@ public final class FewShotTable {
         .append(protocol.cliName())
         .append(" protocol)\n\n")
         .append(description(protocol, steps))
+        .append(changes(options))
         .append("\n\n");
     if (!note.isEmpty()) {
       out.append(note).append("\n\n");
@@ -98,8 +114,8 @@ public final class FewShotTable {
   }
 
   /**
-   * The hyper-parameters behind each cell (chosen on the tuning draws in the strict protocol), for
-   * tuned rows.
+   * The hyper-parameters behind each cell (chosen on the tuning draws in the strict protocol, or on
+   * each draw), for tuned rows; with the number of draws behind each where a cell has several.
    */
   private static String settingsUsed(
       List<FewShotResult> results, List<Column> columns, List<FewShotMethod> rows) {
@@ -111,17 +127,24 @@ public final class FewShotTable {
       }
       out.append("| ").append(method.label());
       for (Column column : columns) {
-        List<String> used =
+        Map<String, Long> used =
             results.stream()
                 .filter(
                     r ->
                         r.method().equals(method.cliName())
                             && new Column(r.dataset(), r.shots()).equals(column))
-                .map(r -> r.hyperparameters().toString())
-                .distinct()
-                .sorted()
-                .toList();
-        out.append(" | ").append(used.isEmpty() ? "—" : String.join(" / ", used));
+                .collect(
+                    Collectors.groupingBy(
+                        r -> r.hyperparameters().toString(), TreeMap::new, Collectors.counting()));
+        out.append(" | ")
+            .append(
+                used.isEmpty()
+                    ? "—"
+                    : used.size() == 1
+                        ? used.keySet().iterator().next()
+                        : used.entrySet().stream()
+                            .map(e -> e.getKey() + " (" + e.getValue() + ")")
+                            .collect(Collectors.joining(" / ")));
       }
       out.append(" |\n");
     }
@@ -152,6 +175,33 @@ public final class FewShotTable {
             FewShotProtocol.AUTHORS_EPOCHS,
             FewShotProtocol.AUTHORS_VALIDATION,
             FewShotProtocol.AUTHORS_VALIDATION);
+  }
+
+  /** What {@code options} change from the protocol's description, as sentences after it. */
+  private static String changes(FewShotOptions options) {
+    StringBuilder out = new StringBuilder();
+    if (options.init() == WeightInit.PYTORCH) {
+      out.append(" Initial weights: PyTorch's defaults, kernels and biases U(±1/√fan_in).");
+    }
+    if (options.epochs() != null) {
+      out.append(" Here ").append(options.epochs()).append(" epochs at every number of shots.");
+    }
+    if (options.perDraw()) {
+      out.append(
+          " Each draw's setting is chosen on that draw: every setting of a method's grid is trained"
+              + " on it, and the one with the best validation accuracy reported.");
+    }
+    options
+        .grids()
+        .forEach(
+            (method, grid) ->
+                out.append(" ")
+                    .append(method.label().replace("+ ", ""))
+                    .append(grid.size() > 1 ? " grid: " : ": ")
+                    .append(
+                        String.join(", ", grid.stream().map(Hyperparameters::toString).toList()))
+                    .append("."));
+    return out.toString();
   }
 
   /** The learning rate as the protocols state it, "5e-4". */

@@ -5,7 +5,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One line of tuning.jsonl: the validation accuracy of one setting of a method on one tuning draw.
+ * One line of tuning.jsonl: the validation accuracy of one setting of a method on one tuning draw,
+ * or, in a store of per-draw selection ({@link FewShotOptions#perDraw}), on reported draw {@code
+ * tuningDraw}, with its test accuracy.
+ *
+ * @param testAccuracy the test accuracy of a per-draw candidate, reported if its validation
+ *     accuracy is the draw's best; null for a tuning draw (never tested)
  */
 public record TuningResult(
     String dataset,
@@ -15,7 +20,30 @@ public record TuningResult(
     int tuningDraw,
     double validationAccuracy,
     int steps,
-    double seconds) {
+    double seconds,
+    Double testAccuracy) {
+
+  /** A tuning draw's line, without a test accuracy. */
+  public TuningResult(
+      String dataset,
+      int shots,
+      String method,
+      Hyperparameters hyperparameters,
+      int tuningDraw,
+      double validationAccuracy,
+      int steps,
+      double seconds) {
+    this(
+        dataset,
+        shots,
+        method,
+        hyperparameters,
+        tuningDraw,
+        validationAccuracy,
+        steps,
+        seconds,
+        null);
+  }
 
   /** The setting and tuning draw this line fills. */
   public record Key(
@@ -33,10 +61,11 @@ public record TuningResult(
             .put("shots", shots)
             .put("method", method);
     node.set("hparams", hyperparameters.toJson());
-    return node.put("tuning_draw", tuningDraw)
-        .put("val_accuracy", validationAccuracy)
-        .put("steps", steps)
-        .put("seconds", seconds);
+    node.put("tuning_draw", tuningDraw).put("val_accuracy", validationAccuracy);
+    if (testAccuracy != null) {
+      node.put("test_accuracy", testAccuracy);
+    }
+    return node.put("steps", steps).put("seconds", seconds);
   }
 
   /**
@@ -54,6 +83,7 @@ public record TuningResult(
         FewShotResult.field(n, "tuning_draw").asInt(),
         FewShotResult.field(n, "val_accuracy").asDouble(),
         FewShotResult.field(n, "steps").asInt(),
-        FewShotResult.field(n, "seconds").asDouble());
+        FewShotResult.field(n, "seconds").asDouble(),
+        n.hasNonNull("test_accuracy") ? n.get("test_accuracy").asDouble() : null);
   }
 }

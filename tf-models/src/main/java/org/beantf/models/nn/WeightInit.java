@@ -62,4 +62,9 @@ public enum WeightInit {
   public String cliName() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }
+
+  /** The initialisation {@link #cliName} names, if any. */
+  public static java.util.Optional<WeightInit> named(String name) {
+    return java.util.Arrays.stream(values()).filter(i -> i.cliName().equals(name)).findFirst();
+  }
 }

@@ -58,13 +58,14 @@ public final class ConfigJson {
    * @throws BadInputException if a field is missing or malformed
    */
   private static WeightInit init(String name, Path file) {
-    for (WeightInit init : WeightInit.values()) {
-      if (init.cliName().equals(name)) {
-        return init;
-      }
-    }
-    throw new BadInputException(
-        file + ": not a run configuration (init \"" + name + "\"; expected glorot or pytorch)");
+    return WeightInit.named(name)
+        .orElseThrow(
+            () ->
+                new BadInputException(
+                    file
+                        + ": not a run configuration (init \""
+                        + name
+                        + "\"; expected glorot or pytorch)"));
   }
 
   public static TrainConfig parse(JsonNode json, Path file) {

@@ -134,7 +134,11 @@ class FewShotShardTest {
     FewShotShard shard = new FewShotShard(2, 8);
     FewShotGrid.Plan back =
         FewShotShard.planOf(
-            Path.of("shard.json"), shard.toJson(STRICT), FewShotProtocol.STRICT, 500);
+            Path.of("shard.json"),
+            shard.toJson(STRICT),
+            FewShotProtocol.STRICT,
+            500,
+            FewShotOptions.DEFAULTS);
     assertEquals(STRICT.cells(), back.cells());
     assertEquals(STRICT.draws(), back.draws());
     assertEquals(shard, back.shard());
