@@ -3,6 +3,8 @@ package org.beantf.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,6 +83,83 @@ class FewShotIT {
         "bean: --shots 5500: class 5 has only 5421 examples in training images [0, 60000) (expected at least "
             + "5500)",
         Files.readString(run.err).strip());
+  }
+
+  /**
+   * Per-draw selection (issue 18, item 6b): each draw reports the setting with the best validation
+   * accuracy among those trained on it, with that candidate's test accuracy; a store that lost its
+   * results rebuilds them from the candidates without training again.
+   */
+  @Test
+  void perDrawSelectionReportsTheBestValidatedCandidate() throws Exception {
+    Path store = dir.resolve("per-draw");
+    String[] grid = {
+      "fewshot",
+      "--dataset",
+      "mnist",
+      "--shots",
+      "1",
+      "--draws",
+      "0..2",
+      "--methods",
+      "bean1",
+      "--protocol",
+      "authors",
+      "--epochs",
+      "2",
+      "--init",
+      "pytorch",
+      "--grid",
+      "bean1=1,1000",
+      "--select-per-draw"
+    };
+    Run run = bean(store, grid);
+    assertEquals(0, run.process.waitFor(), Files.readString(run.err));
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> candidates = jsonLines(json, store.resolve("tuning.jsonl"));
+    List<JsonNode> results = jsonLines(json, store.resolve("results.jsonl"));
+    assertEquals(6, candidates.size());
+    assertEquals(3, results.size());
+    for (JsonNode result : results) {
+      List<JsonNode> ofDraw =
+          candidates.stream()
+              .filter(c -> c.get("tuning_draw").asInt() == result.get("draw").asInt())
+              .toList();
+      assertEquals(2, ofDraw.size());
+      // the first of the best in grid order (alpha 1 before 1000)
+      JsonNode best =
+          ofDraw.get(1).get("val_accuracy").asDouble()
+                  > ofDraw.get(0).get("val_accuracy").asDouble()
+              ? ofDraw.get(1)
+              : ofDraw.get(0);
+      assertEquals(best.get("hparams"), result.get("hparams"));
+      assertEquals(best.get("test_accuracy"), result.get("test_accuracy"));
+      assertEquals(best.get("val_accuracy"), result.get("val_accuracy"));
+    }
+    assertEquals(
+        "pytorch", json.readTree(store.resolve("settings.json").toFile()).get("init").asText());
+    assertTrue(
+        Files.readString(store.resolve("table.md"))
+            .contains("Each draw's setting is chosen on that draw"));
+
+    List<String> before = withoutSeconds(store.resolve("results.jsonl"));
+    Files.delete(store.resolve("results.jsonl"));
+    Run again = bean(store, grid);
+    assertEquals(0, again.process.waitFor(), Files.readString(again.err));
+    assertEquals(6, lines(store.resolve("tuning.jsonl")), "no candidate trained again");
+    assertEquals(
+        before.stream().map(l -> l.replaceFirst(",\"provenance\".*", "")).toList(),
+        withoutSeconds(store.resolve("results.jsonl")).stream()
+            .map(l -> l.replaceFirst(",\"provenance\".*", ""))
+            .toList());
+  }
+
+  private static List<JsonNode> jsonLines(ObjectMapper json, Path file) throws IOException {
+    List<JsonNode> nodes = new ArrayList<>();
+    for (String line : Files.readAllLines(file)) {
+      nodes.add(json.readTree(line));
+    }
+    return nodes;
   }
 
   private record Run(Process process, Path err) {}

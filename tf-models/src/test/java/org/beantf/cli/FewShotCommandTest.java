@@ -59,7 +59,23 @@ class FewShotCommandTest {
         "--dataset mnist --shard -1/2|bean: --shard -1/2: expected K >= 0 (shards count from 0, such as 0/4)",
         "--dataset mnist --shard 0/99999999999|bean: --shard 0/99999999999: N 99999999999 is out of range (expected"
             + " at most 999999 shards)",
-        "--shard 0/2|bean fewshot: Missing required option: '--dataset=D[,D2]' (see bean fewshot --help)"
+        "--shard 0/2|bean fewshot: Missing required option: '--dataset=D[,D2]' (see bean fewshot --help)",
+        "--dataset mnist --epochs 50|bean: --epochs 50: the strict protocol trains full-batch for --steps (expected"
+            + " --protocol authors, or --steps)",
+        "--dataset mnist --protocol authors --epochs 0|bean: --epochs 0: expected 1 to 10000",
+        "--dataset mnist --protocol authors --grid bean1=1,3|bean: --grid bean1: the authors' protocol has no"
+            + " tuning draws to choose among 2 settings (expected one value, or --select-per-draw)",
+        "--dataset mnist --grid knn=1|bean: --grid knn=1: expected METHOD=V[,V...] with METHOD one of dropout, l2,"
+            + " l1, bean1, bean2",
+        "--dataset mnist --grid bean1|bean: --grid bean1: expected METHOD=V[,V...] with METHOD one of dropout, l2,"
+            + " l1, bean1, bean2",
+        "--dataset mnist --grid bean1=1,x|bean: --grid bean1=1,x: 'x' is not a number",
+        "--dataset mnist --grid bean1=1,1|bean: --grid bean1=1,1: 1 is given twice",
+        "--dataset mnist --grid dropout=0.5,1.5|bean: --grid dropout=0.5,1.5: dropout 1.5: expected 0 <= P < 1",
+        "--dataset mnist --grid bean2=-1|bean: --grid bean2=-1: alpha -1.0: expected a finite number >= 0",
+        "--dataset mnist --grid bean1=1 --grid bean1=3|bean: --grid bean1=3: bean1's grid is given twice",
+        "--dataset mnist --init xavier|bean fewshot: Invalid value for option '--init': expected one of [GLOROT,"
+            + " PYTORCH] (case-insensitive) but was 'xavier' (see bean fewshot --help)"
       })
   void badInputIsOneLine(String args, String message) {
     assertEquals(message, fewshot(args.split(" ")));
