@@ -148,6 +148,15 @@ final class FewShotCommand implements Callable<Integer> {
   public Integer call() {
     FewShotGrid.Plan plan = plan();
     Writable.require("out", out);
+    // the data checks come before the store, so a run refused for them leaves no settings.json
+    Map<DatasetId, Dataset> loaded = new LinkedHashMap<>();
+    for (DatasetId id : plan.datasets()) {
+      Dataset dataset = DatasetOption.cache().load(id);
+      for (int k : plan.shots()) {
+        FewShotDraw.reported(plan.protocol(), id, dataset.train().labels(), k, plan.draws().get(0));
+      }
+      loaded.put(id, dataset);
+    }
     FewShotStore store =
         FewShotStore.open(
             out,
@@ -160,14 +169,6 @@ final class FewShotCommand implements Callable<Integer> {
               + " holds results computed on "
               + other
               + "; cells are bit-identical on one kernel path only (each line records its own)");
-    }
-    Map<DatasetId, Dataset> loaded = new LinkedHashMap<>();
-    for (DatasetId id : plan.datasets()) {
-      Dataset dataset = DatasetOption.cache().load(id);
-      for (int k : plan.shots()) {
-        FewShotDraw.reported(plan.protocol(), id, dataset.train().labels(), k, plan.draws().get(0));
-      }
-      loaded.put(id, dataset);
     }
     try (GridProgressBar progress = new GridProgressBar(plan)) {
       new FewShotGrid(plan, store, loaded::get, threads, progress).run();
@@ -241,15 +242,25 @@ final class FewShotCommand implements Callable<Integer> {
           "--epochs " + epochs + ": expected 1 to " + FewShotOptions.MAX_EPOCHS);
     }
     FewShotProtocol parsed = FewShotProtocol.parse(protocol);
+    if (parsed == FewShotProtocol.AUTHORS
+        && spec.commandLine().getParseResult().hasMatchedOption("--steps")) {
+      throw new BadInputException(
+          "--steps "
+              + steps
+              + ": the authors' protocol trains for epochs (expected --epochs, or --protocol"
+              + " strict)");
+    }
+    List<FewShotMethod> runs = FewShotMethod.parseList(methods);
     FewShotOptions options =
-        new FewShotOptions(init, epochs, FewShotOptions.parseGrids(grids), selectPerDraw);
-    options.check(parsed);
+        new FewShotOptions(init, epochs, FewShotOptions.parseGrids(grids), selectPerDraw)
+            .canonical(parsed);
+    options.check(parsed, runs);
     return new FewShotGrid.Plan(
         parsed,
         ids,
         k,
         DrawRange.parse(draws),
-        FewShotMethod.parseList(methods),
+        runs,
         steps,
         shard == null ? null : FewShotShard.parse(shard),
         options);

@@ -71,6 +71,16 @@ class FewShotCommandTest {
             + " l1, bean1, bean2",
         "--dataset mnist --grid bean1=1,x|bean: --grid bean1=1,x: 'x' is not a number",
         "--dataset mnist --grid bean1=1,1|bean: --grid bean1=1,1: 1 is given twice",
+        "--dataset mnist --grid l2=0,-0|bean: --grid l2=0,-0: -0 is given twice",
+        "--dataset mnist --grid bean1=1f|bean: --grid bean1=1f: '1f' is not a number",
+        "--dataset mnist --grid dropout=1e-400|bean: --grid dropout=1e-400: 1e-400 is out of range (expected a"
+            + " double-precision number)",
+        "--dataset mnist --methods vanilla --grid bean1=1|bean: --grid bean1: bean1 is not in --methods (expected a"
+            + " grid for a method the grid runs)",
+        "--dataset mnist --protocol authors --methods vanilla,bean1 --select-per-draw|bean: --select-per-draw: no"
+            + " method has more than one setting to choose among (expected a --grid with several values)",
+        "--dataset mnist --protocol authors --steps 100|bean: --steps 100: the authors' protocol trains for epochs"
+            + " (expected --epochs, or --protocol strict)",
         "--dataset mnist --grid dropout=0.5,1.5|bean: --grid dropout=0.5,1.5: dropout 1.5: expected 0 <= P < 1",
         "--dataset mnist --grid bean2=-1|bean: --grid bean2=-1: alpha -1.0: expected a finite number >= 0",
         "--dataset mnist --grid bean1=1 --grid bean1=3|bean: --grid bean1=3: bean1's grid is given twice",

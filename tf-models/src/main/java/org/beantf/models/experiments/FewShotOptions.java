@@ -3,6 +3,7 @@ package org.beantf.models.experiments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -64,11 +65,28 @@ public record FewShotOptions(
   /**
    * Checks the options against {@code protocol}, before any data or TensorFlow.
    *
+   * @param methods the methods the grid runs
    * @throws BadInputException naming the flag: {@code --epochs} under the strict protocol (it has
-   *     {@code --steps}), or a grid of several settings under the authors' protocol without {@code
-   *     --select-per-draw} (it has no tuning draws)
+   *     {@code --steps}), a grid of several settings under the authors' protocol without {@code
+   *     --select-per-draw} (it has no tuning draws), a grid of a method not run, or {@code
+   *     --select-per-draw} with nothing to choose
    */
-  public void check(FewShotProtocol protocol) {
+  public void check(FewShotProtocol protocol, List<FewShotMethod> methods) {
+    for (FewShotMethod method : grids.keySet()) {
+      if (!methods.contains(method)) {
+        throw new BadInputException(
+            "--grid "
+                + method.cliName()
+                + ": "
+                + method.cliName()
+                + " is not in --methods (expected a grid for a method the grid runs)");
+      }
+    }
+    if (perDraw && methods.stream().noneMatch(m -> grid(m, protocol).size() > 1)) {
+      throw new BadInputException(
+          "--select-per-draw: no method has more than one setting to choose among (expected a"
+              + " --grid with several values)");
+    }
     if (epochs != null && protocol == FewShotProtocol.STRICT) {
       throw new BadInputException(
           "--epochs "
@@ -121,13 +139,7 @@ public record FewShotOptions(
       }
       List<Hyperparameters> values = new ArrayList<>();
       for (String item : spec.substring(equals + 1).split(",", -1)) {
-        double value;
-        try {
-          value = Double.parseDouble(item.strip());
-        } catch (NumberFormatException e) {
-          throw new BadInputException(
-              "--grid " + spec + ": '" + item.strip() + "' is not a number");
-        }
+        double value = number(spec, item.strip());
         try {
           TrainConfig.builder(ModelKind.LENET5, DatasetId.MNIST)
               .regularizers(method.regularizer())
@@ -145,6 +157,40 @@ public record FewShotOptions(
       grids.put(method, values);
     }
     return grids;
+  }
+
+  /**
+   * A decimal number as written ("0.3", "1e-4"): no NaN, infinity, hexadecimal or type suffix; -0
+   * is 0.
+   */
+  private static double number(String spec, String item) {
+    BigDecimal exact;
+    try {
+      exact = new BigDecimal(item);
+    } catch (NumberFormatException e) {
+      throw new BadInputException("--grid " + spec + ": '" + item + "' is not a number");
+    }
+    double value = exact.doubleValue();
+    if (Double.isInfinite(value) || (value == 0 && exact.signum() != 0)) {
+      throw new BadInputException(
+          "--grid " + spec + ": " + item + " is out of range (expected a double-precision number)");
+    }
+    return value + 0.0; // -0.0 + 0.0 is 0.0
+  }
+
+  /**
+   * These options without the grids that equal {@code protocol}'s own, so one grid has one spelling
+   * in settings.json and in the table.
+   */
+  public FewShotOptions canonical(FewShotProtocol protocol) {
+    Map<FewShotMethod, List<Hyperparameters>> own = new EnumMap<>(FewShotMethod.class);
+    grids.forEach(
+        (method, grid) -> {
+          if (!grid.equals(method.grid(protocol))) {
+            own.put(method, grid);
+          }
+        });
+    return new FewShotOptions(init, epochs, own, perDraw);
   }
 
   /**
@@ -178,6 +224,16 @@ public record FewShotOptions(
     int more = settings.path("epochs").asInt(FewShotProtocol.AUTHORS_EPOCHS);
     if (oneShot != FewShotProtocol.AUTHORS_EPOCHS_1_SHOT
         || more != FewShotProtocol.AUTHORS_EPOCHS) {
+      if (oneShot != more || more < 1 || more > MAX_EPOCHS) {
+        throw new BadInputException(
+            "epochs_1_shot "
+                + oneShot
+                + " and epochs "
+                + more
+                + " (expected the authors' 200 and 100, or one number of epochs from 1 to "
+                + MAX_EPOCHS
+                + " for both)");
+      }
       epochs = more;
     }
     String selection = settings.path("selection").asText("");

@@ -232,12 +232,28 @@ public final class FewShotStore {
     }
   }
 
-  /** The first setting that differs, as "name: was X, now Y". */
+  /**
+   * The first setting that differs, as "name: was X, now Y" (absent where one lacks it); inside
+   * objects, the differing member by its path ("grid.bean1: was [{"alpha":3.0}], now …").
+   */
   private static String difference(JsonNode previous, JsonNode now) {
     String name = differingField(previous, now);
-    return name == null
-        ? "settings.json has other fields"
-        : name + ": was " + previous.get(name) + ", now " + now.get(name);
+    if (name == null) {
+      name = differingField(now, previous);
+    }
+    if (name == null) {
+      return "settings.json has other fields";
+    }
+    JsonNode was = previous.get(name);
+    JsonNode is = now.get(name);
+    if (was != null && is != null && was.isObject() && is.isObject()) {
+      return name + "." + difference(was, is);
+    }
+    return name + ": was " + shown(was) + ", now " + shown(is);
+  }
+
+  private static String shown(JsonNode value) {
+    return value == null ? "absent" : value.toString();
   }
 
   /** The first field of {@code now} whose value differs in {@code previous}, or null. */

@@ -184,7 +184,10 @@ public final class FewShotTable {
       out.append(" Initial weights: PyTorch's defaults, kernels and biases U(±1/√fan_in).");
     }
     if (options.epochs() != null) {
-      out.append(" Here ").append(options.epochs()).append(" epochs at every number of shots.");
+      out.append(" Here ")
+          .append(options.epochs())
+          .append(options.epochs() == 1 ? " epoch" : " epochs")
+          .append(" at every number of shots.");
     }
     if (options.perDraw()) {
       out.append(

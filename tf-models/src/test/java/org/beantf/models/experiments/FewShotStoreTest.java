@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 import org.beantf.data.BadInputException;
 import org.beantf.data.InvalidSettingException;
+import org.beantf.models.nn.WeightInit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +84,30 @@ class FewShotStoreTest {
                     dir.resolve("store"), FewShotGrid.settings(FewShotProtocol.AUTHORS, 500)));
     assertTrue(
         e.getMessage().contains("protocol: was \"strict\", now \"authors\""), e.getMessage());
+  }
+
+  @Test
+  void aRefusalNamesTheOptionAndTheGridMemberThatDiffer() {
+    FewShotOptions pytorch = new FewShotOptions(WeightInit.PYTORCH, null, Map.of(), false);
+    Path store = dir.resolve("store");
+    FewShotStore.open(store, FewShotGrid.settings(FewShotProtocol.AUTHORS, 500, pytorch));
+    InvalidSettingException e =
+        assertThrows(
+            InvalidSettingException.class,
+            () -> FewShotStore.open(store, FewShotGrid.settings(FewShotProtocol.AUTHORS, 500)));
+    assertTrue(e.getMessage().contains("(init: was \"pytorch\", now absent;"), e.getMessage());
+    FewShotOptions alpha2 =
+        new FewShotOptions(
+            WeightInit.PYTORCH, null, FewShotOptions.parseGrids(List.of("bean1=2")), false);
+    e =
+        assertThrows(
+            InvalidSettingException.class,
+            () ->
+                FewShotStore.open(
+                    store, FewShotGrid.settings(FewShotProtocol.AUTHORS, 500, alpha2)));
+    assertTrue(
+        e.getMessage().contains("(grid.bean1: was [{\"alpha\":3.0}], now [{\"alpha\":2.0}];"),
+        e.getMessage());
   }
 
   @Test
