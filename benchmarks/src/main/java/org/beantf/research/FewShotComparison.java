@@ -1,0 +1,171 @@
+package org.beantf.research;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
+
+/**
+ * Compares few-shot rows across stores of {@code bean fewshot} made with different settings (which
+ * {@code bean fewshot merge} refuses to join): PyTorch against Glorot initialisation, per-draw
+ * selection against the authors' fixed α. A row is a method's reported draws in a store, or one
+ * setting's per-draw candidates (tuning.jsonl lines with a test accuracy); a comparison pairs two
+ * rows on the draws both have (same draw, same shots and initial seed), with the mean difference in
+ * points, the draws the first row wins, and the two-sided Wilcoxon signed-rank p-value (exact up to
+ * 20 pairs, as table.md computes it).
+ *
+ * <pre>
+ * java -cp "benchmarks/target/bean-benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*" \
+ *     org.beantf.research.FewShotComparison --shots 1 \
+ *     vanilla=docs/results/fewshot/authors:vanilla \
+ *     bean1-a1=docs/results/fewshot/authors-per-draw:bean1@alpha=1 \
+ *     bean1-a1~vanilla</pre>
+ *
+ * A row is {@code LABEL=STORE[,STORE...]:METHOD[@NAME=VALUE]} (several stores: the shards of one
+ * grid); a comparison is {@code LABEL~LABEL}.
+ */
+public final class FewShotComparison {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private FewShotComparison() {}
+
+  /** A row: test accuracy by draw, and the setting behind each draw. */
+  record Row(Map<Integer, Double> accuracy, Map<Integer, String> setting) {}
+
+  public static void main(String[] args) throws IOException {
+    int shots = 1;
+    Map<String, Row> rows = new LinkedHashMap<>();
+    List<String[]> pairs = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--shots")) {
+        shots = Integer.parseInt(args[++i]);
+      } else if (args[i].contains("~")) {
+        pairs.add(args[i].split("~", 2));
+      } else {
+        String[] labelled = args[i].split("=", 2);
+        rows.put(labelled[0], row(labelled[1], shots));
+      }
+    }
+    StringBuilder out = new StringBuilder("| row | test accuracy (%) | draws | settings |\n");
+    out.append("|---|---|---|---|\n");
+    rows.forEach(
+        (label, row) -> {
+          SummaryStatistics stats = new SummaryStatistics();
+          row.accuracy().values().forEach(a -> stats.addValue(100 * a));
+          Map<String, Long> used =
+              row.setting().values().stream()
+                  .collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
+          out.append(
+              String.format(
+                  Locale.ROOT,
+                  "| %s | %.2f ± %.2f | %d | %s |%n",
+                  label,
+                  stats.getMean(),
+                  stats.getStandardDeviation(),
+                  stats.getN(),
+                  used.entrySet().stream()
+                      .map(
+                          e ->
+                              (e.getKey().isEmpty() ? "—" : e.getKey()) + " (" + e.getValue() + ")")
+                      .collect(Collectors.joining(", "))));
+        });
+    out.append("\n| comparison | draws | mean difference (points) | wins | Wilcoxon p |\n");
+    out.append("|---|---|---|---|---|\n");
+    for (String[] pair : pairs) {
+      out.append(compare(pair[0], rows.get(pair[0]), pair[1], rows.get(pair[1])));
+    }
+    System.out.print(out);
+  }
+
+  /** "| a vs b | n | +1.23 | 7/10 | 0.084 |", over the draws both rows have. */
+  static String compare(String aLabel, Row a, String bLabel, Row b) {
+    if (a == null || b == null) {
+      throw new IllegalArgumentException("no row " + (a == null ? aLabel : bLabel));
+    }
+    List<Integer> draws =
+        a.accuracy().keySet().stream().filter(b.accuracy()::containsKey).sorted().toList();
+    double[] x = draws.stream().mapToDouble(d -> 100 * a.accuracy().get(d)).toArray();
+    double[] y = draws.stream().mapToDouble(d -> 100 * b.accuracy().get(d)).toArray();
+    double mean = 0;
+    int wins = 0;
+    for (int i = 0; i < x.length; i++) {
+      mean += (x[i] - y[i]) / x.length;
+      wins += x[i] > y[i] ? 1 : 0;
+    }
+    boolean allEqual = mean == 0 && wins == 0;
+    String p =
+        x.length < 2 || allEqual
+            ? "—"
+            : String.format(
+                Locale.ROOT,
+                "%.2g",
+                new WilcoxonSignedRankTest().wilcoxonSignedRankTest(x, y, x.length <= 20));
+    return String.format(
+        Locale.ROOT,
+        "| %s vs %s | %d | %+.2f | %d/%d | %s |%n",
+        aLabel,
+        bLabel,
+        x.length,
+        mean,
+        wins,
+        x.length,
+        p);
+  }
+
+  /** The row {@code STORE[,STORE...]:METHOD[@NAME=VALUE]} at {@code shots} shots. */
+  static Row row(String spec, int shots) throws IOException {
+    int colon = spec.lastIndexOf(':');
+    String[] stores = spec.substring(0, colon).split(",");
+    String method = spec.substring(colon + 1);
+    String setting = null;
+    if (method.contains("@")) {
+      setting = method.substring(method.indexOf('@') + 1);
+      method = method.substring(0, method.indexOf('@'));
+    }
+    Map<Integer, Double> accuracy = new TreeMap<>();
+    Map<Integer, String> settings = new TreeMap<>();
+    for (String store : stores) {
+      Path file = Path.of(store, setting == null ? "results.jsonl" : "tuning.jsonl");
+      for (String line : Files.readAllLines(file)) {
+        JsonNode n = JSON.readTree(line);
+        if (n.get("shots").asInt() != shots || !n.get("method").asText().equals(method)) {
+          continue;
+        }
+        String used = describe(n.get("hparams"));
+        if (setting != null && (!used.equals(setting) || !n.has("test_accuracy"))) {
+          continue;
+        }
+        int draw = n.get(setting == null ? "draw" : "tuning_draw").asInt();
+        accuracy.put(draw, n.get("test_accuracy").asDouble());
+        settings.put(draw, used);
+      }
+    }
+    return new Row(accuracy, settings);
+  }
+
+  /** {"alpha":1.0} as "alpha=1", {"p":0.25} as "p=0.25", {} as "". */
+  private static String describe(JsonNode hparams) {
+    List<String> parts = new ArrayList<>();
+    hparams
+        .fields()
+        .forEachRemaining(
+            e -> {
+              double v = e.getValue().asDouble();
+              parts.add(
+                  e.getKey()
+                      + "="
+                      + (v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v)));
+            });
+    return String.join(" ", parts);
+  }
+}
