@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
     // --dataset and --out are required of this command only, not of merge: picocli would ask for
     // them before a subcommand, so call() checks them
     customSynopsis = {
-      "bean fewshot [-hV] --dataset=D[,D2] [--draws=N|A..B|list]",
+      "bean fewshot [-hV] --dataset=D[,D2] [--shots=K,...] [--draws=N|A..B|list]",
       "                    [--methods=LIST] --out=DIR [--protocol=strict|authors]",
       "                    [--steps=N | --epochs=N] [--init=glorot|pytorch]",
       "                    [--grid=METHOD=V[,V...]]... [--select-per-draw]",
@@ -60,7 +60,7 @@ final class FewShotCommand implements Callable<Integer> {
       names = "--shots",
       defaultValue = "1,5,10,20",
       paramLabel = "K,...",
-      description = "shots per class")
+      description = "shots per class (default ${DEFAULT-VALUE})")
   String shots;
 
   @Option(
@@ -78,7 +78,14 @@ final class FewShotCommand implements Callable<Integer> {
       description = "comma list (default ${DEFAULT-VALUE})")
   String methods;
 
-  @Option(names = "--protocol", defaultValue = "strict", paramLabel = "strict|authors")
+  @Option(
+      names = "--protocol",
+      defaultValue = "strict",
+      paramLabel = "strict|authors",
+      description =
+          "strict (the default: 100 validation labels, settings chosen on tuning draws) or authors"
+              + " (the authors' code: batch 1, epochs, 10,000 validation images); docs/RESULTS.md"
+              + " \"Protocols\"")
   String protocol;
 
   @Option(
@@ -126,8 +133,8 @@ final class FewShotCommand implements Callable<Integer> {
       names = "--grid",
       paramLabel = "METHOD=V[,V...]",
       description =
-          "the settings METHOD (dropout, l2, l1, bean1, bean2) tries, in place of the protocol's;"
-              + " repeatable")
+          "the values of METHOD's hyper-parameter to try, in place of the protocol's: p for"
+              + " dropout, λ for l2 and l1, α for bean1 and bean2; repeatable")
   List<String> grids = new ArrayList<>();
 
   @Option(
