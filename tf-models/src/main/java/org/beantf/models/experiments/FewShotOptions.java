@@ -52,11 +52,6 @@ public record FewShotOptions(
     return grids.getOrDefault(method, method.grid(protocol));
   }
 
-  /** Whether {@code method}'s setting is chosen on tuning draws, once for a whole cell. */
-  public boolean tunesOnDraws(FewShotMethod method, FewShotProtocol protocol) {
-    return !perDraw && grid(method, protocol).size() > 1;
-  }
-
   /** Whether each reported draw of {@code method} trains every setting of its grid. */
   public boolean choosesPerDraw(FewShotMethod method, FewShotProtocol protocol) {
     return perDraw && grid(method, protocol).size() > 1;

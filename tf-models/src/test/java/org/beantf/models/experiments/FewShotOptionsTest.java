@@ -59,8 +59,6 @@ class FewShotOptionsTest {
         PER_DRAW.grid(FewShotMethod.BEAN2, FewShotProtocol.AUTHORS));
     assertTrue(PER_DRAW.choosesPerDraw(FewShotMethod.DROPOUT, FewShotProtocol.AUTHORS));
     assertFalse(PER_DRAW.choosesPerDraw(FewShotMethod.BEAN2, FewShotProtocol.AUTHORS));
-    assertFalse(PER_DRAW.tunesOnDraws(FewShotMethod.BEAN1, FewShotProtocol.STRICT));
-    assertTrue(FewShotOptions.DEFAULTS.tunesOnDraws(FewShotMethod.BEAN1, FewShotProtocol.STRICT));
   }
 
   @Test
