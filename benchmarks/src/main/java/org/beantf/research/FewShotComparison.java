@@ -31,8 +31,7 @@ import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
  *     bean1-a1=docs/results/fewshot/authors-per-draw:bean1@alpha=1 \
  *     bean1-a1~vanilla</pre>
  *
- * A row is {@code LABEL=STORE[,STORE...]:METHOD[@NAME=VALUE]} (several stores: the shards of one
- * grid); a comparison is {@code LABEL~LABEL}.
+ * A row is {@code LABEL=STORE:METHOD[@NAME=VALUE]}; a comparison is {@code LABEL~LABEL}.
  */
 public final class FewShotComparison {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,8 +51,9 @@ public final class FewShotComparison {
       } else if (args[i].contains("~")) {
         pairs.add(args[i].split("~", 2));
       } else {
-        String[] labelled = args[i].split("=", 2);
-        rows.put(labelled[0], row(labelled[1], shots));
+        // the label ends at the last '=' before the store's ':' (a label may hold "α = 1")
+        int split = args[i].lastIndexOf('=', args[i].lastIndexOf(':'));
+        rows.put(args[i].substring(0, split), row(args[i].substring(split + 1), shots));
       }
     }
     StringBuilder out = new StringBuilder("| row | test accuracy (%) | draws | settings |\n");
@@ -68,10 +68,15 @@ public final class FewShotComparison {
           out.append(
               String.format(
                   Locale.ROOT,
-                  "| %s | %.2f ± %.2f | %d | %s |%n",
+                  "| %s | %s | %d | %s |%n",
                   label,
-                  stats.getMean(),
-                  stats.getStandardDeviation(),
+                  stats.getN() == 0
+                      ? "—"
+                      : String.format(
+                          Locale.ROOT,
+                          "%.2f ± %.2f",
+                          stats.getMean(),
+                          stats.getStandardDeviation()),
                   stats.getN(),
                   used.entrySet().stream()
                       .map(
@@ -122,10 +127,10 @@ public final class FewShotComparison {
         p);
   }
 
-  /** The row {@code STORE[,STORE...]:METHOD[@NAME=VALUE]} at {@code shots} shots. */
+  /** The row {@code STORE:METHOD[@NAME=VALUE]} at {@code shots} shots. */
   static Row row(String spec, int shots) throws IOException {
     int colon = spec.lastIndexOf(':');
-    String[] stores = spec.substring(0, colon).split(",");
+    String store = spec.substring(0, colon);
     String method = spec.substring(colon + 1);
     String setting = null;
     if (method.contains("@")) {
@@ -134,21 +139,19 @@ public final class FewShotComparison {
     }
     Map<Integer, Double> accuracy = new TreeMap<>();
     Map<Integer, String> settings = new TreeMap<>();
-    for (String store : stores) {
-      Path file = Path.of(store, setting == null ? "results.jsonl" : "tuning.jsonl");
-      for (String line : Files.readAllLines(file)) {
-        JsonNode n = JSON.readTree(line);
-        if (n.get("shots").asInt() != shots || !n.get("method").asText().equals(method)) {
-          continue;
-        }
-        String used = describe(n.get("hparams"));
-        if (setting != null && (!used.equals(setting) || !n.has("test_accuracy"))) {
-          continue;
-        }
-        int draw = n.get(setting == null ? "draw" : "tuning_draw").asInt();
-        accuracy.put(draw, n.get("test_accuracy").asDouble());
-        settings.put(draw, used);
+    Path file = Path.of(store, setting == null ? "results.jsonl" : "tuning.jsonl");
+    for (String line : Files.readAllLines(file)) {
+      JsonNode n = JSON.readTree(line);
+      if (n.get("shots").asInt() != shots || !n.get("method").asText().equals(method)) {
+        continue;
       }
+      String used = describe(n.get("hparams"));
+      if (setting != null && (!used.equals(setting) || !n.has("test_accuracy"))) {
+        continue;
+      }
+      int draw = n.get(setting == null ? "draw" : "tuning_draw").asInt();
+      accuracy.put(draw, n.get("test_accuracy").asDouble());
+      settings.put(draw, used);
     }
     return new Row(accuracy, settings);
   }
