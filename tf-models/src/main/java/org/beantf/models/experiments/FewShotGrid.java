@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.beantf.data.Dataset;
 import org.beantf.data.DatasetId;
 
@@ -231,26 +232,17 @@ public final class FewShotGrid {
     for (Hyperparameters setting : grid) {
       double sum = 0;
       for (int t = 0; t < TUNING_DRAWS; t++) {
-        TuningResult.Key key =
-            new TuningResult.Key(dataset.info().name(), shots, method.cliName(), setting, t);
-        TuningResult result = tuned.get(key);
-        if (result == null) {
-          result = runner.tuning(dataset, shots, method, setting, t);
-          store.append(result);
-          tuned.put(key, result);
-          listener.finished(
-              work(shots, method),
-              String.format(
-                  Locale.ROOT,
-                  "%s %d-shot %s %s tuning draw %d: validation %.2f",
-                  dataset.info().source().builtin(),
-                  shots,
-                  method.cliName(),
-                  setting,
-                  t,
-                  result.validationAccuracy()));
-        }
-        sum += result.validationAccuracy();
+        int draw = t;
+        sum +=
+            once(
+                    dataset,
+                    shots,
+                    method,
+                    setting,
+                    t,
+                    "tuning draw",
+                    () -> runner.tuning(dataset, shots, method, setting, draw))
+                .validationAccuracy();
       }
       if (sum / TUNING_DRAWS > bestMean) {
         bestMean = sum / TUNING_DRAWS;
@@ -270,25 +262,15 @@ public final class FewShotGrid {
     TuningResult best = null;
     double seconds = 0;
     for (Hyperparameters setting : plan.options().grid(method, plan.protocol())) {
-      TuningResult.Key key =
-          new TuningResult.Key(dataset.info().name(), shots, method.cliName(), setting, draw);
-      TuningResult candidate = tuned.get(key);
-      if (candidate == null) {
-        candidate = runner.candidate(dataset, shots, method, setting, draw);
-        store.append(candidate);
-        tuned.put(key, candidate);
-        listener.finished(
-            work(shots, method),
-            String.format(
-                Locale.ROOT,
-                "%s %d-shot %s %s draw %d: validation %.4f",
-                dataset.info().source().builtin(),
-                shots,
-                method.cliName(),
-                setting,
-                draw,
-                candidate.validationAccuracy()));
-      }
+      TuningResult candidate =
+          once(
+              dataset,
+              shots,
+              method,
+              setting,
+              draw,
+              "draw",
+              () -> runner.candidate(dataset, shots, method, setting, draw));
       seconds += candidate.seconds();
       if (best == null || candidate.validationAccuracy() > best.validationAccuracy()) {
         best = candidate;
@@ -305,6 +287,42 @@ public final class FewShotGrid {
         best.testAccuracy(),
         best.steps(),
         seconds);
+  }
+
+  /**
+   * The line of tuning.jsonl for {@code setting} on draw {@code draw} (a tuning draw, or a reported
+   * one under per-draw selection): from the store, or trained by {@code run} now, stored and
+   * reported as "{@code what} {@code draw}: validation …".
+   */
+  private TuningResult once(
+      Dataset dataset,
+      int shots,
+      FewShotMethod method,
+      Hyperparameters setting,
+      int draw,
+      String what,
+      Supplier<TuningResult> run) {
+    TuningResult.Key key =
+        new TuningResult.Key(dataset.info().name(), shots, method.cliName(), setting, draw);
+    TuningResult result = tuned.get(key);
+    if (result == null) {
+      result = run.get();
+      store.append(result);
+      tuned.put(key, result);
+      listener.finished(
+          work(shots, method),
+          String.format(
+              Locale.ROOT,
+              "%s %d-shot %s %s %s %d: validation %.4f",
+              dataset.info().source().builtin(),
+              shots,
+              method.cliName(),
+              setting,
+              what,
+              draw,
+              result.validationAccuracy()));
+    }
+    return result;
   }
 
   private long remainingWork() {

@@ -73,6 +73,29 @@ final class FewShotRunner {
     FewShotDraw drawn =
         FewShotDraw.reported(
             protocol, dataset.info().source().builtin(), dataset.train().labels(), shots, draw);
+    return trial(dataset, shots, method, setting, draw, drawn, start, true);
+  }
+
+  /** Tuning draw {@code tuning}: the validation accuracy of {@code method} with {@code setting}. */
+  TuningResult tuning(
+      Dataset dataset, int shots, FewShotMethod method, Hyperparameters setting, int tuning) {
+    long start = System.nanoTime();
+    FewShotDraw drawn =
+        FewShotDraw.tuning(
+            protocol, dataset.info().source().builtin(), dataset.train().labels(), shots, tuning);
+    return trial(dataset, shots, method, setting, tuning, drawn, start, false);
+  }
+
+  /** A line of tuning.jsonl: {@code setting} trained on {@code drawn}, tested if {@code tested}. */
+  private TuningResult trial(
+      Dataset dataset,
+      int shots,
+      FewShotMethod method,
+      Hyperparameters setting,
+      int draw,
+      FewShotDraw drawn,
+      long start,
+      boolean tested) {
     FewShotTrainer.Outcome outcome = train(dataset, shots, method, setting, drawn);
     return new TuningResult(
         dataset.info().name(),
@@ -83,26 +106,7 @@ final class FewShotRunner {
         outcome.validationAccuracy(),
         outcome.keptStep(),
         seconds(start),
-        outcome.testAccuracy());
-  }
-
-  /** Tuning draw {@code tuning}: the validation accuracy of {@code method} with {@code setting}. */
-  TuningResult tuning(
-      Dataset dataset, int shots, FewShotMethod method, Hyperparameters setting, int tuning) {
-    long start = System.nanoTime();
-    FewShotDraw drawn =
-        FewShotDraw.tuning(
-            protocol, dataset.info().source().builtin(), dataset.train().labels(), shots, tuning);
-    FewShotTrainer.Outcome outcome = train(dataset, shots, method, setting, drawn);
-    return new TuningResult(
-        dataset.info().name(),
-        shots,
-        method.cliName(),
-        setting,
-        tuning,
-        outcome.validationAccuracy(),
-        outcome.keptStep(),
-        seconds(start));
+        tested ? outcome.testAccuracy() : null);
   }
 
   private FewShotTrainer.Outcome train(
