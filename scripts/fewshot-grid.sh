@@ -11,7 +11,7 @@
 #   scripts/fewshot-grid.sh authors           MNIST 1- and 10-shot, vanilla, dropout, BEAN-1, BEAN-2, 10 draws
 #   scripts/fewshot-grid.sh authors K/N       shard K of N of the authors' grid, into its own store
 #   the last explanations of the authors' protocol (issue 18), MNIST 1-shot, draws 0-9, each also with K/N:
-#   scripts/fewshot-grid.sh authors-pytorch   PyTorch's initialisation: vanilla, BEAN-1 α = 1, BEAN-2 α = 100
+#   scripts/fewshot-grid.sh authors-pytorch   PyTorch's initialisation: vanilla, dropout, BEAN-1 α = 1, BEAN-2 α = 100
 #   scripts/fewshot-grid.sh authors-per-draw  α chosen per draw on the validation set from 0.3, 1, 3, 10 (BEAN-1 and
 #                                             BEAN-2), dropout's p from 0.25, 0.5, 0.75
 #   scripts/fewshot-grid.sh authors-e50       vanilla at 50 epochs instead of 200
@@ -30,7 +30,7 @@ declare -A grids=(
   [strict]="--dataset mnist,fashion-mnist --shots 1,5,10,20 --draws 0..19 --protocol strict
     --methods vanilla,dropout,l2,l1,bean1,bean2,knn,kernel-ridge"
   [authors]="--dataset mnist --shots 1,10 --draws 0..9 --protocol authors --methods vanilla,dropout,bean1,bean2"
-  [authors-pytorch]="--dataset mnist --shots 1 --draws 0..9 --protocol authors --methods vanilla,bean1,bean2
+  [authors-pytorch]="--dataset mnist --shots 1 --draws 0..9 --protocol authors --methods vanilla,dropout,bean1,bean2
     --init pytorch --grid bean1=1"
   [authors-per-draw]="--dataset mnist --shots 1 --draws 0..9 --protocol authors --methods dropout,bean1,bean2
     --grid dropout=0.25,0.5,0.75 --grid bean1=0.3,1,3,10 --grid bean2=0.3,1,3,10 --select-per-draw"
