@@ -21,8 +21,8 @@ import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
  * selection against the authors' fixed α. A row is a method's reported draws in a store, or one
  * setting's per-draw candidates (tuning.jsonl lines with a test accuracy); a comparison pairs two
  * rows on the draws both have (same draw, same shots and initial seed), with the mean difference in
- * points, the draws the first row wins, and the two-sided Wilcoxon signed-rank p-value (exact up to
- * 20 pairs, as table.md computes it).
+ * points, the draws the first row wins, and the two-sided Wilcoxon signed-rank p-value over the
+ * draws that differ (exact up to 20 of them).
  *
  * <pre>
  * java -cp "benchmarks/target/bean-benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*" \
@@ -107,14 +107,22 @@ public final class FewShotComparison {
       mean += (x[i] - y[i]) / x.length;
       wins += x[i] > y[i] ? 1 : 0;
     }
-    boolean allEqual = mean == 0 && wins == 0;
+    // Wilcoxon's test drops the pairs without a difference (commons-math would rank them)
+    List<Integer> differ = new ArrayList<>();
+    for (int i = 0; i < x.length; i++) {
+      if (x[i] != y[i]) {
+        differ.add(i);
+      }
+    }
+    double[] dx = differ.stream().mapToDouble(i -> x[i]).toArray();
+    double[] dy = differ.stream().mapToDouble(i -> y[i]).toArray();
     String p =
-        x.length < 2 || allEqual
+        dx.length < 2
             ? "—"
             : String.format(
                 Locale.ROOT,
                 "%.2g",
-                new WilcoxonSignedRankTest().wilcoxonSignedRankTest(x, y, x.length <= 20));
+                new WilcoxonSignedRankTest().wilcoxonSignedRankTest(dx, dy, dx.length <= 20));
     return String.format(
         Locale.ROOT,
         "| %s vs %s | %d | %+.2f | %d/%d | %s |%n",

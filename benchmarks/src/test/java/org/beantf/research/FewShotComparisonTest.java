@@ -46,4 +46,14 @@ class FewShotComparisonTest {
     assertEquals(
         "| a vs b | 5 | +3.00 | 5/5 | 0.063 |\n", FewShotComparison.compare("a", a, "b", b));
   }
+
+  @Test
+  void drawsWithoutADifferenceLeaveTheTest() {
+    // one draw differs: no test, however many equal draws come with it
+    FewShotComparison.Row a =
+        new FewShotComparison.Row(Map.of(0, 0.5, 1, 0.5, 2, 0.5, 3, 0.6), Map.of());
+    FewShotComparison.Row b =
+        new FewShotComparison.Row(Map.of(0, 0.5, 1, 0.5, 2, 0.5, 3, 0.5), Map.of());
+    assertEquals("| a vs b | 4 | +2.50 | 1/4 | — |\n", FewShotComparison.compare("a", a, "b", b));
+  }
 }
