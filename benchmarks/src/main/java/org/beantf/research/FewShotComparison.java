@@ -12,8 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
-import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
+import org.beantf.models.experiments.SignedRankTest;
 
 /**
  * Compares few-shot rows across stores of {@code bean fewshot} made with different settings (which
@@ -107,22 +108,11 @@ public final class FewShotComparison {
       mean += (x[i] - y[i]) / x.length;
       wins += x[i] > y[i] ? 1 : 0;
     }
-    // Wilcoxon's test drops the pairs without a difference (commons-math would rank them)
-    List<Integer> differ = new ArrayList<>();
-    for (int i = 0; i < x.length; i++) {
-      if (x[i] != y[i]) {
-        differ.add(i);
-      }
-    }
-    double[] dx = differ.stream().mapToDouble(i -> x[i]).toArray();
-    double[] dy = differ.stream().mapToDouble(i -> y[i]).toArray();
+    long differing = IntStream.range(0, x.length).filter(i -> x[i] != y[i]).count();
     String p =
-        dx.length < 2
-            ? "—"
-            : String.format(
-                Locale.ROOT,
-                "%.2g",
-                new WilcoxonSignedRankTest().wilcoxonSignedRankTest(dx, dy, dx.length <= 20));
+        differing >= 2
+            ? String.format(Locale.ROOT, "%.2g", SignedRankTest.twoSidedP(x, y, 20))
+            : "—";
     return String.format(
         Locale.ROOT,
         "| %s vs %s | %d | %+.2f | %d/%d | %s |%n",

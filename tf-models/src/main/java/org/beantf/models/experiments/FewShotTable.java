@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
-import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
 import org.beantf.data.DatasetId;
 import org.beantf.models.nn.WeightInit;
 
@@ -296,8 +295,8 @@ public final class FewShotTable {
     }
     StringBuilder out =
         new StringBuilder(
-            "Paired Wilcoxon signed-rank tests over the draws both rows ran (two-sided; "
-                + "exact up to "
+            "Paired Wilcoxon signed-rank tests over the draws both rows ran (two-sided; draws "
+                + "without a difference left out; exact up to "
                 + EXACT_UP_TO
                 + " pairs), Holm-corrected over the comparisons of each column: mean "
                 + "difference in points (BEAN minus the other row) and adjusted p, in bold where p < 0.05.\n\n");
@@ -338,7 +337,7 @@ public final class FewShotTable {
     for (int i = 0; i < x.length; i++) {
       difference += (x[i] - y[i]) / x.length;
     }
-    double p = new WilcoxonSignedRankTest().wilcoxonSignedRankTest(x, y, x.length <= EXACT_UP_TO);
+    double p = SignedRankTest.twoSidedP(x, y, EXACT_UP_TO);
     return new Comparison(bean, other, difference, p);
   }
 
