@@ -13,6 +13,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=frozen-app.sh
 . "$root/scripts/frozen-app.sh"
+# shellcheck source=grid-lock.sh
+. "$root/scripts/grid-lock.sh"
 runs="${BEAN_RUNS:-$root/runs/frontier}"
 results="${BEAN_RESULTS:-$root/docs/results/frontier}"
 mode="${1:-}"
@@ -54,8 +56,7 @@ case "$mode" in
       run="$runs/$model/$name"
       [ -f "$run/report.json" ] && continue
       mkdir -p "$(dirname "$run")"
-      mkdir "$run.lock" 2>/dev/null || continue   # another process has it
-      trap 'rmdir "$run.lock" 2>/dev/null' EXIT
+      take "$run" || continue   # another process has it
       resume=()
       [ -f "$run/config.json" ] && resume=(--resume)
       echo "frontier: $(date -u +%H:%M) $model $name" >&2
@@ -65,7 +66,7 @@ case "$mode" in
       mkdir -p "$results/$model/$name"
       cp "$run/report.json" "$run/metrics.jsonl" "$results/$model/$name/"
       rm -f "$run.log"
-      rmdir "$run.lock"
+      release
     done < <(plan)
     echo "frontier: training complete" >&2 ;;
   analyze)
@@ -74,15 +75,14 @@ case "$mode" in
       run="$runs/$model/$name"
       keep="$results/$model/$name/analysis.json"
       [ -f "$run/report.json" ] && [ ! -f "$keep" ] || continue
-      mkdir "$run.analysis.lock" 2>/dev/null || continue
-      trap 'rmdir "$run.analysis.lock" 2>/dev/null' EXIT
+      take "$run.analysis" || continue
       echo "frontier: $(date -u +%H:%M) analyze $model $name" >&2
       rm -rf "$run/analysis"
       frozen_bean "$app" analyze --run "$run" --layer "$(last_layer "$model")" --seed 1 \
         2> "$run.analysis.log" > /dev/null || { echo "frontier: analyze $name failed (see $run.analysis.log)" >&2; exit 1; }
       cp "$run/analysis/analysis.json" "$keep"
       rm -f "$run.analysis.log"
-      rmdir "$run.analysis.lock"
+      release
     done < <(plan)
     echo "frontier: analysis complete" >&2 ;;
   *) echo "usage: scripts/frontier-grid.sh train|analyze [mlp] [lenet5]" >&2; exit 2 ;;

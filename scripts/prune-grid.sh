@@ -13,6 +13,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=frozen-app.sh
 . "$root/scripts/frozen-app.sh"
+# shellcheck source=grid-lock.sh
+. "$root/scripts/grid-lock.sh"
 runs="${BEAN_RUNS:-$root/runs/prune}"
 results="${BEAN_RESULTS:-$root/docs/results/prune}"
 mode="${1:-}"
@@ -35,9 +37,6 @@ plan() {
   done
 }
 
-# Takes $1 under a lock folder; false if another process has it.
-take() { mkdir "$1.lock" 2>/dev/null; }
-
 case "$mode" in
   train)
     app="$(frozen_app "$root")"
@@ -46,7 +45,6 @@ case "$mode" in
       [ -f "$run/report.json" ] && continue
       mkdir -p "$(dirname "$run")"
       take "$run" || continue
-      trap 'rmdir "$run.lock" 2>/dev/null' EXIT
       resume=()
       [ -f "$run/config.json" ] && resume=(--resume)
       echo "prune-grid: $(date -u +%H:%M) train $cell $name" >&2
@@ -56,7 +54,7 @@ case "$mode" in
       mkdir -p "$results/$cell/$name"
       cp "$run/report.json" "$results/$cell/$name/"
       rm -f "$run.log"
-      rmdir "$run.lock"
+      release
     done < <(plan)
     echo "prune-grid: training complete" >&2 ;;
   prune)
@@ -71,16 +69,15 @@ case "$mode" in
         [ -f "$keep" ] && continue
         mkdir -p "$(dirname "$out")"
         take "$out" || continue
-        trap 'rmdir "$out.lock" 2>/dev/null' EXIT
         echo "prune-grid: $(date -u +%H:%M) prune $cell $name $label" >&2
         rm -rf "$out"
         # shellcheck disable=SC2086
         frozen_bean "$app" prune --run "$run" ${entry#*|} --repetitions 20 --out "$out" 2> "$out.log" > /dev/null \
-          || { echo "prune-grid: prune $cell $name $label failed (see $out.log)" >&2; rmdir "$out.lock"; continue; }
+          || { echo "prune-grid: prune $cell $name $label failed (see $out.log)" >&2; release; continue; }
         mkdir -p "$(dirname "$keep")"
         cp "$out/pruning.json" "$keep"
         rm -rf "$out/savedmodel" "$out.log"
-        rmdir "$out.lock"
+        release
       done
     done < <(plan)
     echo "prune-grid: pruning complete" >&2 ;;

@@ -11,6 +11,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${BEAN_RUNS:-$root/runs/sweep}"
 results="${BEAN_RESULTS:-$root/docs/results/sweep}"
+# shellcheck source=grid-lock.sh
+. "$root/scripts/grid-lock.sh"
 if [ $# -gt 0 ]; then models=("$@"); else models=(mlp lenet5); fi
 
 configs=(
@@ -35,8 +37,7 @@ for model in "${models[@]}"; do
         continue
       fi
       mkdir -p "$(dirname "$run")"
-      mkdir "$run.lock" 2>/dev/null || continue   # another process has it
-      trap 'rmdir "$run.lock" 2>/dev/null' EXIT
+      take "$run" || continue   # another process has it
       resume=()
       [ -f "$run/config.json" ] && resume=(--resume)
       echo "sweep: $model $name seed $seed" >&2
@@ -46,7 +47,7 @@ for model in "${models[@]}"; do
       mkdir -p "$keep"
       cp "$run/report.json" "$run/metrics.jsonl" "$keep/"
       rm -f "$run.log"
-      rmdir "$run.lock"
+      release
     done
   done
 done
