@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,9 +24,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * Summarises the assembly-accuracy frontier (scripts/frontier-grid.sh) as markdown and one plot:
  * per model, one row per setting, initialisation and training length, with the mean over the seeds
- * present of the test accuracy (report.json) and of the last dense layer's numbers (analysis.json);
- * the plot puts test accuracy against both silhouettes, one panel per model and silhouette, one
- * series per setting and training length (circles 50 epochs, diamonds 5).
+ * present of the test accuracy (report.json) and of the last dense layer's numbers (analysis.json),
+ * with the seeds' range beside the mean of test accuracy and both silhouettes; the plot puts test
+ * accuracy against both silhouettes, one panel per model and silhouette, one series per setting and
+ * training length (circles 50 epochs, diamonds 5).
  *
  * <pre>
  * java -cp "benchmarks/target/bean-benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*" \
@@ -105,6 +107,8 @@ public final class FrontierSummary {
     columns.put("negative share", r -> layerNumber(r, "negative_fraction"));
     columns.put("ablation score", r -> layerNumber(r, "ablation_score"));
     columns.put("sparsity", r -> layerNumber(r, "sparsity"));
+    // the columns the frontier is read from: their seeds' range is shown too
+    List<String> ranged = List.of("test accuracy", "silhouette on W", "paper-style silhouette");
     StringBuilder out = new StringBuilder();
     models.forEach(
         (model, rows) -> {
@@ -127,9 +131,13 @@ public final class FrontierSummary {
                             first.init(),
                             first.epochs(),
                             runs.size()));
-                    columns
-                        .values()
-                        .forEach(column -> out.append(" | ").append(format(mean(runs, column))));
+                    columns.forEach(
+                        (name, column) ->
+                            out.append(" | ")
+                                .append(
+                                    ranged.contains(name)
+                                        ? withRange(runs, column)
+                                        : format(mean(runs, column))));
                     out.append(" | ")
                         .append(
                             String.join(
@@ -224,6 +232,20 @@ public final class FrontierSummary {
   /** The mean over runs with a value; NaN when none has one. */
   private static double mean(List<Run> runs, ToDoubleFunction<Run> column) {
     return runs.stream().mapToDouble(column).filter(Double::isFinite).average().orElse(Double.NaN);
+  }
+
+  /** The mean, and with two or more seeds their range: "0.455 (0.434–0.476)". */
+  private static String withRange(List<Run> runs, ToDoubleFunction<Run> column) {
+    double[] values = runs.stream().mapToDouble(column).filter(Double::isFinite).toArray();
+    if (values.length < 2) {
+      return format(mean(runs, column));
+    }
+    return String.format(
+        Locale.ROOT,
+        "%s (%s–%s)",
+        format(mean(runs, column)),
+        format(Arrays.stream(values).min().orElseThrow()),
+        format(Arrays.stream(values).max().orElseThrow()));
   }
 
   private static String format(double value) {
