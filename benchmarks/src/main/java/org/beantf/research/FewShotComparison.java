@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.beantf.models.experiments.HolmCorrection;
 import org.beantf.models.experiments.SignedRankTest;
 
 /**
@@ -23,7 +24,8 @@ import org.beantf.models.experiments.SignedRankTest;
  * setting's per-draw candidates (tuning.jsonl lines with a test accuracy); a comparison pairs two
  * rows on the draws both have (same draw, same shots and initial seed), with the mean difference in
  * points, the draws the first row wins, and the two-sided Wilcoxon signed-rank p-value over the
- * draws that differ (exact up to 20 of them).
+ * draws that differ (exact up to 20 of them), alone and Holm-corrected over all the comparisons
+ * asked for in one call.
  *
  * <pre>
  * java -cp "benchmarks/target/bean-benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*" \
@@ -85,16 +87,52 @@ public final class FewShotComparison {
                               (e.getKey().isEmpty() ? "—" : e.getKey()) + " (" + e.getValue() + ")")
                       .collect(Collectors.joining(", "))));
         });
-    out.append("\n| comparison | draws | mean difference (points) | wins | Wilcoxon p |\n");
-    out.append("|---|---|---|---|---|\n");
+    List<Comparison> comparisons = new ArrayList<>();
     for (String[] pair : pairs) {
-      out.append(compare(pair[0], rows.get(pair[0]), pair[1], rows.get(pair[1])));
+      comparisons.add(compare(pair[0], rows.get(pair[0]), pair[1], rows.get(pair[1])));
     }
+    out.append('\n').append(table(comparisons));
     System.out.print(out);
   }
 
-  /** "| a vs b | n | +1.23 | 7/10 | 0.084 |", over the draws both rows have. */
-  static String compare(String aLabel, Row a, String bLabel, Row b) {
+  /**
+   * Two rows paired over the draws both have: the mean difference in points, the draws the first
+   * wins, and Wilcoxon's p (NaN with fewer than 2 differing draws: no test).
+   */
+  record Comparison(String label, int draws, double meanDifference, int wins, double p) {}
+
+  /**
+   * The comparisons as a markdown table, with each p also Holm-corrected over the comparisons that
+   * have one: a finding picked out of many comparisons should survive the correction.
+   */
+  static String table(List<Comparison> comparisons) {
+    double[] tested =
+        comparisons.stream().mapToDouble(Comparison::p).filter(p -> !Double.isNaN(p)).toArray();
+    double[] adjusted = HolmCorrection.adjust(tested);
+    StringBuilder out =
+        new StringBuilder(
+            "| comparison | draws | mean difference (points) | wins | Wilcoxon p | Holm p |\n"
+                + "|---|---|---|---|---|---|\n");
+    int next = 0;
+    for (Comparison c : comparisons) {
+      boolean test = !Double.isNaN(c.p());
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %d | %+.2f | %d/%d | %s | %s |%n",
+              c.label(),
+              c.draws(),
+              c.meanDifference(),
+              c.wins(),
+              c.draws(),
+              test ? String.format(Locale.ROOT, "%.2g", c.p()) : "—",
+              test ? String.format(Locale.ROOT, "%.2g", adjusted[next++]) : "—"));
+    }
+    return out.toString();
+  }
+
+  /** The comparison of row {@code a} with row {@code b} over the draws both have. */
+  static Comparison compare(String aLabel, Row a, String bLabel, Row b) {
     if (a == null || b == null) {
       throw new IllegalArgumentException("no row " + (a == null ? aLabel : bLabel));
     }
@@ -109,20 +147,12 @@ public final class FewShotComparison {
       wins += x[i] > y[i] ? 1 : 0;
     }
     long differing = IntStream.range(0, x.length).filter(i -> x[i] != y[i]).count();
-    String p =
-        differing >= 2
-            ? String.format(Locale.ROOT, "%.2g", SignedRankTest.twoSidedP(x, y, 20))
-            : "—";
-    return String.format(
-        Locale.ROOT,
-        "| %s vs %s | %d | %+.2f | %d/%d | %s |%n",
-        aLabel,
-        bLabel,
+    return new Comparison(
+        aLabel + " vs " + bLabel,
         x.length,
         mean,
         wins,
-        x.length,
-        p);
+        differing >= 2 ? SignedRankTest.twoSidedP(x, y, 20) : Double.NaN);
   }
 
   /** The row {@code STORE:METHOD[@NAME=VALUE]} at {@code shots} shots. */

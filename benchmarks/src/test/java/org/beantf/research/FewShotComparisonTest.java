@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,8 +44,12 @@ class FewShotComparisonTest {
             Map.of(0, 0.50, 1, 0.52, 2, 0.54, 3, 0.56, 4, 0.58, 5, 0.9), Map.of());
     FewShotComparison.Row b =
         new FewShotComparison.Row(Map.of(0, 0.49, 1, 0.50, 2, 0.51, 3, 0.52, 4, 0.53), Map.of());
-    assertEquals(
-        "| a vs b | 5 | +3.00 | 5/5 | 0.063 |\n", FewShotComparison.compare("a", a, "b", b));
+    FewShotComparison.Comparison c = FewShotComparison.compare("a", a, "b", b);
+    assertEquals("a vs b", c.label());
+    assertEquals(5, c.draws());
+    assertEquals(3.0, c.meanDifference(), 1e-9);
+    assertEquals(5, c.wins());
+    assertEquals(2.0 / 32, c.p(), 1e-12);
   }
 
   @Test
@@ -54,6 +59,23 @@ class FewShotComparisonTest {
         new FewShotComparison.Row(Map.of(0, 0.5, 1, 0.5, 2, 0.5, 3, 0.6), Map.of());
     FewShotComparison.Row b =
         new FewShotComparison.Row(Map.of(0, 0.5, 1, 0.5, 2, 0.5, 3, 0.5), Map.of());
-    assertEquals("| a vs b | 4 | +2.50 | 1/4 | — |\n", FewShotComparison.compare("a", a, "b", b));
+    assertEquals(Double.NaN, FewShotComparison.compare("a", a, "b", b).p());
+  }
+
+  @Test
+  void theTableCorrectsThePValuesTestedTogether() {
+    // Holm over the 2 tested p-values 0.01 and 0.04: 2 · 0.01 = 0.02, then max(0.02, 1 · 0.04)
+    String table =
+        FewShotComparison.table(
+            List.of(
+                new FewShotComparison.Comparison("a vs b", 10, 1.5, 7, 0.04),
+                new FewShotComparison.Comparison("a vs c", 4, 2.5, 1, Double.NaN),
+                new FewShotComparison.Comparison("b vs c", 10, -0.25, 2, 0.01)));
+    assertEquals(
+        List.of(
+            "| a vs b | 10 | +1.50 | 7/10 | 0.040 | 0.040 |",
+            "| a vs c | 4 | +2.50 | 1/4 | — | — |",
+            "| b vs c | 10 | -0.25 | 2/10 | 0.010 | 0.020 |"),
+        table.lines().skip(2).toList());
   }
 }

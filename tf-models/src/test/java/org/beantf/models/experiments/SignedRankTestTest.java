@@ -17,6 +17,15 @@ class SignedRankTestTest {
   }
 
   @Test
+  void evenlySplitRanksGiveAtMostOne() {
+    // differences +1, +2, −3: W+ = 3 = W−, the smaller tail P(W ≤ 3) over the 8 sign patterns is
+    // 5/8, so doubling it would give 1.25; a p-value is at most 1
+    double[] x = {1, 2, 0};
+    double[] y = {0, 0, 3};
+    assertEquals(1.0, SignedRankTest.twoSidedP(x, y, 20));
+  }
+
+  @Test
   void noDifferenceIsNoEvidence() {
     double[] x = {0.4, 0.5, 0.6};
     assertEquals(1.0, SignedRankTest.twoSidedP(x, x.clone(), 20));
