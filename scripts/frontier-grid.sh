@@ -61,7 +61,7 @@ case "$mode" in
       [ -f "$run/config.json" ] && resume=(--resume)
       echo "frontier: $(date -u +%H:%M) $model $name" >&2
       # shellcheck disable=SC2086
-      frozen_bean "$app" train --model "$model" --dataset mnist --lr 5e-4 --threads 1 $flags --out "$run" \
+      step frozen_bean "$app" train --model "$model" --dataset mnist --lr 5e-4 --threads 1 $flags --out "$run" \
         "${resume[@]}" 2> "$run.log" > /dev/null || { echo "frontier: $model $name failed (see $run.log)" >&2; exit 1; }
       mkdir -p "$results/$model/$name"
       cp "$run/report.json" "$run/metrics.jsonl" "$results/$model/$name/"
@@ -78,7 +78,7 @@ case "$mode" in
       take "$run.analysis" || continue
       echo "frontier: $(date -u +%H:%M) analyze $model $name" >&2
       rm -rf "$run/analysis"
-      frozen_bean "$app" analyze --run "$run" --layer "$(last_layer "$model")" --seed 1 \
+      step frozen_bean "$app" analyze --run "$run" --layer "$(last_layer "$model")" --seed 1 \
         2> "$run.analysis.log" > /dev/null || { echo "frontier: analyze $name failed (see $run.analysis.log)" >&2; exit 1; }
       cp "$run/analysis/analysis.json" "$keep"
       rm -f "$run.analysis.log"

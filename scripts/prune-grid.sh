@@ -49,7 +49,7 @@ case "$mode" in
       [ -f "$run/config.json" ] && resume=(--resume)
       echo "prune-grid: $(date -u +%H:%M) train $cell $name" >&2
       # shellcheck disable=SC2086
-      frozen_bean "$app" train --dataset "${cell%/*}" --model "${cell#*/}" --epochs 5 --threads 1 $flags --out "$run" \
+      step frozen_bean "$app" train --dataset "${cell%/*}" --model "${cell#*/}" --epochs 5 --threads 1 $flags --out "$run" \
         "${resume[@]}" 2> "$run.log" > /dev/null || { echo "prune-grid: $cell $name failed (see $run.log)" >&2; exit 1; }
       mkdir -p "$results/$cell/$name"
       cp "$run/report.json" "$results/$cell/$name/"
@@ -59,6 +59,7 @@ case "$mode" in
     echo "prune-grid: training complete" >&2 ;;
   prune)
     app="$(frozen_app "$root")"
+    failed=0
     while IFS='|' read -r cell name _; do
       run="$runs/$cell/$name"
       [ -f "$run/report.json" ] || continue
@@ -72,14 +73,18 @@ case "$mode" in
         echo "prune-grid: $(date -u +%H:%M) prune $cell $name $label" >&2
         rm -rf "$out"
         # shellcheck disable=SC2086
-        frozen_bean "$app" prune --run "$run" ${entry#*|} --repetitions 20 --out "$out" 2> "$out.log" > /dev/null \
-          || { echo "prune-grid: prune $cell $name $label failed (see $out.log)" >&2; release; continue; }
+        step frozen_bean "$app" prune --run "$run" ${entry#*|} --repetitions 20 --out "$out" 2> "$out.log" > /dev/null \
+          || { echo "prune-grid: prune $cell $name $label failed (see $out.log)" >&2; release; failed=$((failed + 1)); continue; }
         mkdir -p "$(dirname "$keep")"
         cp "$out/pruning.json" "$keep"
         rm -rf "$out/savedmodel" "$out.log"
         release
       done
     done < <(plan)
+    if [ "$failed" -gt 0 ]; then
+      echo "prune-grid: $failed prunings failed; the others are done" >&2
+      exit 1
+    fi
     echo "prune-grid: pruning complete" >&2 ;;
   *) echo "usage: scripts/prune-grid.sh train|prune [DATASET/MODEL ...]" >&2; exit 2 ;;
 esac

@@ -42,7 +42,7 @@ for model in "${models[@]}"; do
       [ -f "$run/config.json" ] && resume=(--resume)
       echo "sweep: $model $name seed $seed" >&2
       # shellcheck disable=SC2086
-      "$root/bean" train --model "$model" --dataset mnist --epochs 5 --seed "$seed" --threads "${BEAN_THREADS:-1}" \
+      step "$root/bean" train --model "$model" --dataset mnist --epochs 5 --seed "$seed" --threads "${BEAN_THREADS:-1}" \
         $flags --out "$run" "${resume[@]}" 2> "$run.log" > /dev/null || { echo "sweep: $model $name failed (see $run.log)" >&2; exit 1; }
       mkdir -p "$keep"
       cp "$run/report.json" "$run/metrics.jsonl" "$keep/"
