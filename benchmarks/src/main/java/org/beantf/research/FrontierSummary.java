@@ -126,11 +126,11 @@ public final class FrontierSummary {
                     out.append(
                         String.format(
                             Locale.ROOT,
-                            "| %s | %s | %d | %d",
+                            "| %s | %s | %d | %s",
                             first.setting(),
                             first.init(),
                             first.epochs(),
-                            runs.size()));
+                            seeds(runs)));
                     columns.forEach(
                         (name, column) ->
                             out.append(" | ")
@@ -232,6 +232,14 @@ public final class FrontierSummary {
   /** The mean over runs with a value; NaN when none has one. */
   private static double mean(List<Run> runs, ToDoubleFunction<Run> column) {
     return runs.stream().mapToDouble(column).filter(Double::isFinite).average().orElse(Double.NaN);
+  }
+
+  /** The number of seeds, and how many are analysed when not all: "2 (1 analysed)". */
+  private static String seeds(List<Run> runs) {
+    long analysed = runs.stream().filter(r -> r.layer() != null).count();
+    return analysed == runs.size()
+        ? Integer.toString(runs.size())
+        : runs.size() + " (" + analysed + " analysed)";
   }
 
   /** The mean, and with two or more seeds their range: "0.455 (0.434–0.476)". */

@@ -45,7 +45,8 @@ class FrontierSummaryTest {
     assertEquals("#### mlp", lines.get(1));
     // vanilla first, unanalysed: n/a and no range with one seed
     assertEquals(
-        "| vanilla | glorot | 5 | 1 | 0.970 | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a |",
+        "| vanilla | glorot | 5 | 1 (0 analysed) | 0.970 | n/a | n/a | n/a | n/a | n/a | n/a | n/a"
+            + " | n/a | n/a |",
         lines.get(5));
     // means (0.976 + 0.978) / 2 = 0.977, (0.43 + 0.47) / 2 = 0.45, (0.64 + 0.66) / 2 = 0.65,
     // (0.95 + 0.97) / 2 = 0.96
