@@ -26,6 +26,28 @@ class SignedRankTestTest {
   }
 
   @Test
+  void morePairsThanTheExactBoundUseTheContinuityCorrectedNormalApproximation() {
+    // 25 positive differences 1..25: W+ = 325 against a mean of 25·26/4 = 162.5 and a variance of
+    // 25·26·51/24 = 1381.25; z = (162.5 − 0.5)/√1381.25, p = erfc(z/√2) (Python's math.erfc)
+    double[] x = new double[25];
+    double[] y = new double[25];
+    for (int i = 0; i < 25; i++) {
+      x[i] = i + 1;
+    }
+    assertEquals(1.3070605478013073e-05, SignedRankTest.twoSidedP(x, y, 20), 1e-15);
+  }
+
+  @Test
+  void tiedDifferencesUseMidranksAndTheTieCorrectedVariance() {
+    // differences +1 seven times and −1 once: every |d| ties, midrank 4.5, W+ = 31.5 against a
+    // mean of 18; variance 8·9·17/24 − (8³ − 8)/48 = 40.5; z = (13.5 − 0.5)/√40.5,
+    // p = erfc(z/√2) (Python's math.erfc). The exact path would assume distinct ranks.
+    double[] x = {1, 1, 1, 1, 1, 1, 1, 0};
+    double[] y = {0, 0, 0, 0, 0, 0, 0, 1};
+    assertEquals(0.0410769029064881, SignedRankTest.twoSidedP(x, y, 20), 1e-12);
+  }
+
+  @Test
   void noDifferenceIsNoEvidence() {
     double[] x = {0.4, 0.5, 0.6};
     assertEquals(1.0, SignedRankTest.twoSidedP(x, x.clone(), 20));
