@@ -1,6 +1,7 @@
 package org.beantf.models.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,26 @@ class SignedRankTestTest {
     // p = erfc(z/√2) (Python's math.erfc). The exact path would assume distinct ranks.
     double[] x = {1, 1, 1, 1, 1, 1, 1, 0};
     double[] y = {0, 0, 0, 0, 0, 0, 0, 1};
+    assertEquals(0.0410769029064881, SignedRankTest.twoSidedP(x, y, 20), 1e-12);
+  }
+
+  @Test
+  void differencesEqualInPointsTieDespiteTheirBinaryRounding() {
+    // accuracies in points, as the few-shot tables take them: every difference is ±4.57 points,
+    // though in doubles 100·0.5234 − 100·0.4777 = 4.569999999999993 and 100·0.4567 − 100·0.4110 =
+    // 4.570000000000007; tied, this is the data of
+    // tiedDifferencesUseMidranksAndTheTieCorrectedVariance
+    double[][] pairs = {
+      {0.5234, 0.4777}, {0.4567, 0.4110}, {0.6000, 0.5543}, {0.3457, 0.3000},
+      {0.7057, 0.6600}, {0.2457, 0.2000}, {0.8457, 0.8000}, {0.4000, 0.4457}
+    };
+    double[] x = new double[pairs.length];
+    double[] y = new double[pairs.length];
+    for (int i = 0; i < pairs.length; i++) {
+      x[i] = 100 * pairs[i][0];
+      y[i] = 100 * pairs[i][1];
+    }
+    assertNotEquals(x[0] - y[0], x[1] - y[1]);
     assertEquals(0.0410769029064881, SignedRankTest.twoSidedP(x, y, 20), 1e-12);
   }
 
