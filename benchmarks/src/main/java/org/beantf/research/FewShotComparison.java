@@ -24,8 +24,8 @@ import org.beantf.models.experiments.SignedRankTest;
  * setting's per-draw candidates (tuning.jsonl lines with a test accuracy); a comparison pairs two
  * rows on the draws both have (same draw, same shots and initial seed), with the mean difference in
  * points, the draws the first row wins, and the two-sided Wilcoxon signed-rank p-value over the
- * draws that differ (exact up to 20 of them), alone and Holm-corrected over all the comparisons
- * asked for in one call.
+ * draws that differ ({@link SignedRankTest}: exact up to 20 of them with distinct differences),
+ * alone and Holm-corrected over all the comparisons asked for in one call.
  *
  * <pre>
  * java -cp "benchmarks/target/bean-benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*" \

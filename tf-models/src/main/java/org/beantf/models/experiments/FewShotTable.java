@@ -298,7 +298,8 @@ public final class FewShotTable {
             "Paired Wilcoxon signed-rank tests over the draws both rows ran (two-sided; draws "
                 + "without a difference left out; exact up to "
                 + EXACT_UP_TO
-                + " pairs), Holm-corrected over the comparisons of each column: mean "
+                + " pairs with distinct differences, else the normal approximation with ties "
+                + "corrected), Holm-corrected over the comparisons of each column: mean "
                 + "difference in points (BEAN minus the other row) and adjusted p, in bold where p < 0.05.\n\n");
     header(out, "comparison", columns);
     for (Map.Entry<String, Map<Column, Comparison>> row : byRow.entrySet()) {
