@@ -14,6 +14,7 @@ import org.beantf.data.io.OutputFolder;
 import org.beantf.data.io.Writable;
 import org.beantf.models.analysis.AnalysisFolder;
 import org.beantf.models.analysis.AnalysisTarget;
+import org.beantf.models.analysis.AssemblyVerdict;
 import org.beantf.models.analysis.LayerAnalysis;
 import org.beantf.models.export.SavedModelEvaluation;
 import picocli.CommandLine.Command;
@@ -55,7 +56,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(
       names = "--dataset",
       paramLabel = "D",
-      description = "with --model: mnist, fashion-mnist or cifar10")
+      description =
+          "with --model: mnist, fashion-mnist, cifar10, images:DIR, csv:FILE, npy:X.npy,y.npy or"
+              + " idx:DIR (a table's options come from the SavedModel's record of its data)")
   String dataset;
 
   @Option(names = "--layer", paramLabel = "NAME", description = "one BEAN layer (default: all)")
@@ -133,6 +136,7 @@ final class AnalyzeCommand implements Callable<Integer> {
           target,
           "bean " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
           layers);
+      layers.forEach(a -> System.err.println(AssemblyVerdict.of(a).sentence()));
       System.out.println(folder.commit(staged));
     } catch (RuntimeException e) {
       OutputFolder.discard(staged, e);

@@ -58,6 +58,14 @@ public final class AnalysisJson {
       number(layer, "ari_clusters_vs_strongest_outgoing", a.ariStrongestOutgoing());
       layer.put("ablation_groups", a.groups().jsonName());
       mapSilhouette(layer, a.mapSilhouette());
+      // the rule's verdict, so a script need not re-derive it: null without an ablation
+      AssemblyVerdict verdict = AssemblyVerdict.of(a);
+      if (verdict.measured()) {
+        layer.put("assemblies", verdict.assemblies());
+      } else {
+        layer.putNull("assemblies");
+      }
+      layer.put("verdict", verdict.sentence());
     }
     try {
       return JSON.writeValueAsString(root) + "\n";

@@ -38,7 +38,9 @@ class AnalysisJsonTest {
           "negative_fraction",
           "ari_clusters_vs_strongest_outgoing",
           "ablation_groups",
-          "paper_silhouette");
+          "paper_silhouette",
+          "assemblies",
+          "verdict");
 
   @Test
   void hasExactlyTheDesignFieldsWithTheirValues() throws Exception {
@@ -70,6 +72,11 @@ class AnalysisJsonTest {
     assertEquals(Math.sqrt(2 * 0.025 * 0.025), paper.get("floor").get("sd").asDouble(), 1e-12);
     assertEquals(6, paper.get("first_seed_map").size());
     assertEquals("[0,0,0,1,1,1]", paper.get("first_seed_cluster_ids").toString());
+    // z = 13.2 ≥ 3 and ablation score 1.0 ≥ 0.5: assemblies by the rule
+    assertTrue(layer.get("assemblies").asBoolean());
+    assertTrue(
+        layer.get("verdict").asText().startsWith("hidden (6 neurons) has neuronal assemblies"),
+        layer.get("verdict").asText());
   }
 
   @Test
@@ -79,6 +86,8 @@ class AnalysisJsonTest {
     assertTrue(layer.get("shuffled_silhouette_z").isNull());
     assertTrue(layer.get("ablation").isNull());
     assertTrue(layer.get("ablation_score").isNull());
+    assertTrue(layer.get("assemblies").isNull(), "no verdict without an ablation");
+    assertTrue(layer.get("verdict").asText().contains("no verdict"), layer.get("verdict").asText());
     assertFalse(text.contains("NaN") || text.contains("Infinity"), text);
   }
 
