@@ -3,6 +3,7 @@ package org.beantf.models.experiments;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -55,36 +56,33 @@ public final class SignedRankTest {
     }
     double[] d = IntStream.of(differ).mapToDouble(i -> x[i] - y[i]).toArray();
     // |d| to 10 significant digits: 100·0.5234 − 100·0.4777 and 100·0.4567 − 100·0.4110 are the
-    // same
-    // 4.57 points, apart only in the last bits of their binary rounding, and must tie
+    // same 4.57 points, apart only in the last bits of their binary rounding, and must tie
     double[] magnitude =
         Arrays.stream(d)
             .map(v -> new BigDecimal(Math.abs(v)).round(SIGNIFICANT).doubleValue())
             .toArray();
-    boolean tied = Arrays.stream(magnitude).distinct().count() < d.length;
-    if (d.length <= exactUpTo && !tied) {
+    // the size of each group of equal |d|
+    Collection<Long> ties =
+        Arrays.stream(magnitude)
+            .boxed()
+            .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
+            .values();
+    if (d.length <= exactUpTo && ties.size() == d.length) {
       double[] dx = IntStream.of(differ).mapToDouble(i -> x[i]).toArray();
       double[] dy = IntStream.of(differ).mapToDouble(i -> y[i]).toArray();
       return Math.min(1, new WilcoxonSignedRankTest().wilcoxonSignedRankTest(dx, dy, true));
     }
-    return normalApproximation(d, magnitude);
+    return normalApproximation(d, magnitude, ties);
   }
 
   /** W+ against its mean n(n+1)/4 and tie-corrected variance, continuity-corrected toward it. */
-  private static double normalApproximation(double[] d, double[] magnitude) {
+  private static double normalApproximation(double[] d, double[] magnitude, Collection<Long> ties) {
     int n = d.length;
     double[] ranks = new NaturalRanking(NaNStrategy.FAILED, TiesStrategy.AVERAGE).rank(magnitude);
     double positive = IntStream.range(0, n).filter(i -> d[i] > 0).mapToDouble(i -> ranks[i]).sum();
     double mean = n * (n + 1) / 4.0;
-    double ties =
-        Arrays.stream(magnitude)
-            .boxed()
-            .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
-            .values()
-            .stream()
-            .mapToDouble(t -> t * t * t - t)
-            .sum();
-    double variance = n * (n + 1) * (2 * n + 1) / 24.0 - ties / 48;
+    double tieCorrection = ties.stream().mapToDouble(t -> t * t * t - t).sum();
+    double variance = n * (n + 1) * (2 * n + 1) / 24.0 - tieCorrection / 48;
     double z = Math.max(0, Math.abs(positive - mean) - 0.5) / Math.sqrt(variance);
     return Math.min(1, 2 * STANDARD_NORMAL.cumulativeProbability(-z));
   }
